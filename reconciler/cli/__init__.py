@@ -1,0 +1,47 @@
+"""The `reconciler` command line: one module per command, errors as messages with exit codes.
+
+Exit codes everywhere: 0 success, 1 error (including error findings), 2 changes or drift present.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from reconciler import __version__
+from reconciler.cli.schema_cmd import schema
+from reconciler.cli.validate_cmd import validate
+from reconciler.exceptions import ReconcilerError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reconciler")
+def cli() -> None:
+    """Outbound dialing configuration as code for Genesys Cloud and NICE CXone.
+
+    Manifests (YAML) describe campaigns, rules, schedules, DNC lists and dialer settings;
+    `reconciler validate` checks them offline.
+    """
+
+
+cli.add_command(validate)
+cli.add_command(schema)
+
+
+def main() -> None:
+    """Console entry point: a ReconcilerError becomes a message on stderr and exit 1, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(1 if exc.exit_code == 2 else exc.exit_code)
+    except ReconcilerError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)

@@ -1,0 +1,185 @@
+"""The project file `reconciler.yaml`: targets, compliance defaults, policy, prune, audit, notifications.
+
+Secrets never live in this file: credentials are named by environment variable (`*_env` keys).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from reconciler.diagnostics import Code
+from reconciler.exceptions import ConfigError, Location, ManifestLoadError
+from reconciler.manifest.loader import display_path, read_text
+from reconciler.manifest.models.base import Jurisdiction
+from reconciler.manifest.typing import data_path, format_path
+from reconciler.manifest.yaml_reader import read_yaml_documents
+from reconciler.regions import CXONE_ISSUERS, GENESYS_REGIONS
+
+PROJECT_FILE = "reconciler.yaml"
+
+EnvName = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Z_][A-Z0-9_]*$",
+        description="Name of an environment variable (upper case), never the secret itself",
+    ),
+]
+
+_SECRET_KEYS = re.compile(r"(secret|password|token|client_id|access_key|api_key|url)$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_inline_secrets(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key in data:
+                if isinstance(key, str) and _SECRET_KEYS.search(key) and key not in cls.model_fields:
+                    raise ValueError(
+                        f"'{key}' looks like a credential written inline; name an environment variable "
+                        f"instead with '{key}_env: VARIABLE_NAME'"
+                    )
+        return data
+
+
+class Target(_Strict):
+    """Where a run reads and writes: a real org, or the built-in emulator."""
+
+    platform: Literal["genesys", "cxone"]
+    emulator: bool = Field(default=False, description="Use the built-in emulator (state under .reconciler/)")
+    region: str | None = Field(default=None, description="Genesys region, e.g. us-east-1")
+    issuer: Literal["global", "gov"] | None = Field(default=None, description="CXone token issuer")
+    base_url: AnyHttpUrl | None = Field(
+        default=None, description="API base URL override (e.g. a running emulator)"
+    )
+    auth_url: AnyHttpUrl | None = Field(default=None, description="Token endpoint host override")
+    client_id_env: EnvName | None = None
+    client_secret_env: EnvName | None = None
+    access_key_id_env: EnvName | None = None
+    access_key_secret_env: EnvName | None = None
+    rate_limit_per_minute: int = Field(default=300, ge=1, le=100_000)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Target:
+        if self.region is not None:
+            if self.platform != "genesys":
+                raise ValueError("region applies to Genesys targets; CXone discovers its API host")
+            if self.region not in GENESYS_REGIONS:
+                raise ValueError(
+                    f"unknown Genesys region '{self.region}' (known: {', '.join(GENESYS_REGIONS)})"
+                )
+        if self.issuer is not None and self.platform != "cxone":
+            raise ValueError(f"issuer applies to CXone targets ({', '.join(CXONE_ISSUERS)})")
+        if self.emulator:
+            return self
+        needed = ["client_id_env", "client_secret_env"]
+        if self.platform == "genesys" and self.region is None and self.base_url is None:
+            raise ValueError("a Genesys target needs a region (or base_url), or emulator: true")
+        if self.platform == "cxone":
+            needed += ["access_key_id_env", "access_key_secret_env"]
+        missing = [name for name in needed if getattr(self, name) is None]
+        if missing:
+            raise ValueError(f"credentials missing: {', '.join(missing)} (environment variable names)")
+        return self
+
+
+class ComplianceDefaults(_Strict):
+    jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: ["US"], min_length=1)
+
+
+class PruneScope(_Strict):
+    name_prefix: str | None = None
+    kinds: list[str] | None = None
+
+
+class Prune(_Strict):
+    enabled: bool = False
+    scope: PruneScope = Field(default_factory=PruneScope)
+
+    @model_validator(mode="after")
+    def _scoped(self) -> Prune:
+        if self.enabled and self.scope.name_prefix is None and self.scope.kinds is None:
+            raise ValueError(
+                "prune.enabled needs a scope (name_prefix and/or kinds) so it never deletes the whole org"
+            )
+        return self
+
+
+class Audit(_Strict):
+    path: str = ".reconciler/audit.jsonl"
+
+
+NotificationEvent = Literal["apply.started", "resource.changed", "apply.finished", "drift.detected"]
+
+
+_DEFAULT_EVENTS: tuple[NotificationEvent, ...] = ("apply.finished", "drift.detected")
+
+
+class Notification(_Strict):
+    url_env: EnvName
+    secret_env: EnvName | None = None
+    events: list[NotificationEvent] = Field(default_factory=lambda: list(_DEFAULT_EVENTS))
+
+
+PolicySeverity = Literal["error", "warning", "off"]
+
+
+class ProjectFile(_Strict):
+    manifests: str | list[str] = "campaigns/"
+    default_target: str | None = None
+    targets: dict[str, Target] = Field(default_factory=dict)
+    compliance: ComplianceDefaults = Field(default_factory=ComplianceDefaults)
+    policy: dict[Code, PolicySeverity] = Field(default_factory=dict)
+    prune: Prune = Field(default_factory=Prune)
+    audit: Audit = Field(default_factory=Audit)
+    notifications: list[Notification] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _default_exists(self) -> ProjectFile:
+        if self.default_target is not None and self.default_target not in self.targets:
+            raise ValueError(f"default_target '{self.default_target}' is not one of targets")
+        return self
+
+    def manifest_paths(self, root: Path) -> list[Path]:
+        entries = [self.manifests] if isinstance(self.manifests, str) else self.manifests
+        return [root / entry for entry in entries]
+
+
+def load_project(path: Path) -> ProjectFile:
+    """Parse and validate the project file; every problem is a ConfigError with file and line."""
+    shown = display_path(path)
+    try:
+        documents = read_yaml_documents(read_text(path, shown), file=shown)
+    except ManifestLoadError as exc:
+        raise ConfigError(exc.message, location=exc.location) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read project file: {exc.strerror}", location=Location(shown, 1)) from None
+    if len(documents) != 1 or not isinstance(documents[0].data, dict):
+        raise ConfigError("the project file must be one YAML mapping", location=Location(shown, 1))
+    doc = documents[0]
+    try:
+        return ProjectFile.model_validate(doc.data)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            where = data_path(doc.data, error["loc"])
+            text = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                text = "unknown setting"
+            lines.append(f"{shown}:{doc.line_of(where)}: {format_path(where) or 'project file'}: {text}")
+        raise ConfigError("invalid project file:\n  " + "\n  ".join(lines)) from None
+
+
+def find_project(start: Path) -> Path | None:
+    """The project file in `start` or its nearest parent."""
+    for folder in (start, *start.parents):
+        candidate = folder / PROJECT_FILE
+        if candidate.is_file():
+            return candidate
+    return None

@@ -1,0 +1,1 @@
+"""Manifests: loading YAML, typing documents into models, and their references."""

@@ -1,0 +1,1 @@
+"""Pydantic models of every manifest kind, one module per platform area."""

@@ -1,0 +1,122 @@
+"""Base classes of manifest models and the document envelope (apiVersion, kind, metadata, spec).
+
+Spec fields are the platform API's writable fields in snake_case; the API's camelCase name is the
+field's serialization alias, so `model_dump(by_alias=True)` yields the API body shape.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AliasGenerator, BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic.alias_generators import to_camel
+
+from reconciler.manifest.models.types import GenesysName, Name
+
+
+class SpecModel(BaseModel):
+    """A block of platform fields: unknown fields are errors; values are immutable once typed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        alias_generator=AliasGenerator(serialization_alias=to_camel),
+        populate_by_name=True,
+    )
+
+
+KNOWN_ANNOTATIONS = {
+    "reconciler/prevent-destroy": "true or false: the plan may never delete this object",
+    "reconciler/ignore-fields": "comma-separated spec paths that are never diffed",
+    "reconciler/create-only": "true or false: create if missing, never update",
+    "reconciler/allow": "'CODE: reason' lines: suppress a finding for this object, with a reason",
+}
+
+_ALLOW_LINE = re.compile(r"[A-Z][A-Z0-9-]*:\s*\S.*")
+
+
+class Metadata(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Name
+    labels: dict[str, str] = Field(default_factory=dict)
+    annotations: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("annotations")
+    @classmethod
+    def _known_reconciler_annotations(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, text in value.items():
+            if key.startswith("reconciler/") and key not in KNOWN_ANNOTATIONS:
+                known = ", ".join(sorted(KNOWN_ANNOTATIONS))
+                raise ValueError(f"unknown annotation '{key}' (known: {known})")
+            if key in ("reconciler/prevent-destroy", "reconciler/create-only") and text not in (
+                "true",
+                "false",
+            ):
+                raise ValueError(f'annotation \'{key}\' must be "true" or "false"')
+            if key == "reconciler/allow":
+                for line in filter(None, (part.strip() for part in text.splitlines())):
+                    if not _ALLOW_LINE.fullmatch(line):
+                        raise ValueError(
+                            f"reconciler/allow entry '{line}' must read 'CODE: reason' (a reason is required)"
+                        )
+        return value
+
+
+class GenesysMetadata(Metadata):
+    name: GenesysName
+
+
+Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$", description="US, US-FL, UK, CA ...")]
+
+
+class Staffing(BaseModel):
+    """Declared staffing for the pacing model (reconciler-only)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    agents: int = Field(ge=1, le=10_000)
+    handle_seconds: float = Field(gt=0, le=86_400, description="Average handle time per connected call")
+    live_rate: float = Field(gt=0, le=1, description="Share of dials answered by a live person")
+
+
+class Compliance(BaseModel):
+    """Reconciler-only block, never sent to a platform."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    jurisdictions: list[Jurisdiction] | None = Field(
+        default=None, min_length=1, description="Defaults to compliance.jurisdictions of reconciler.yaml"
+    )
+    staffing: Staffing | None = None
+
+
+API_VERSIONS = {"genesys": "genesys/v1", "cxone": "cxone/v1"}
+
+
+class Document(BaseModel):
+    """Envelope shared by every kind; `spec` and `compliance` are narrowed per kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    api_version: str = Field(alias="apiVersion")
+    kind: str
+    metadata: Metadata
+    spec: Any
+
+
+def document_model(*, platform: str, kind: str, spec: type[SpecModel], compliance: bool) -> type[Document]:
+    """Build the document model of one kind: its apiVersion and kind are constants."""
+    fields: dict[str, Any] = {
+        "api_version": (Literal[API_VERSIONS[platform]], Field(alias="apiVersion")),
+        "kind": (Literal[kind], ...),
+        "spec": (spec, ...),
+        "metadata": (GenesysMetadata if platform == "genesys" else Metadata, ...),
+    }
+    if compliance:
+        fields["compliance"] = (Compliance | None, None)
+    model: type[Document] = create_model(
+        f"{platform.capitalize()}{kind}Document", __base__=Document, **fields
+    )
+    return model

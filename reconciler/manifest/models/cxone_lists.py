@@ -1,0 +1,159 @@
+"""CXone DNC groups (/dnc-groups, cxone-api.md §4.6) and reporting campaigns (/campaigns, §4.4)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import PureWindowsPath
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag, field_validator
+
+from reconciler.manifest.models.base import SpecModel
+from reconciler.manifest.models.cxone_skill import NumberText
+from reconciler.manifest.models.kind import KindDef
+from reconciler.manifest.models.types import Name, external, ref
+
+SkillName = Annotated[Name, ref("Skill")]
+
+_PHONE = re.compile(r"\+?[0-9]{7,15}")
+
+
+def _check_phone(value: str) -> str:
+    if not _PHONE.fullmatch(value):
+        raise ValueError(f"'{value}' is not a phone number (7 to 15 digits, optionally after a leading +)")
+    return value
+
+
+def _date_as_text(value: Any) -> Any:
+    """A YAML 1.1 reader turns 2026-01-31 into a date; the API wants the ISO text."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _check_iso_date(value: str) -> str:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not an ISO date (YYYY-MM-DD) or date-time") from None
+    return value
+
+
+def _check_csv_path(value: str) -> str:
+    if value.startswith(("/", "\\")) or PureWindowsPath(value).drive:
+        raise ValueError("records file must be a path relative to the manifest file")
+    if not value.lower().endswith(".csv"):
+        raise ValueError("records file must be a .csv file")
+    return value
+
+
+PhoneNumber = Annotated[NumberText, AfterValidator(_check_phone)]
+IsoDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_check_iso_date)]
+CsvPath = Annotated[str, Field(min_length=1), AfterValidator(_check_csv_path)]
+
+
+class DncRecord(SpecModel):
+    """One number of the group (POST /dnc-groups/{id}/records `{"dncGroupRecords": [...]}`)."""
+
+    phone_number: PhoneNumber = Field(description='Digits with an optional leading +, e.g. "+15555550142"')
+    expired_date: IsoDate | None = Field(
+        default=None, description="When the number leaves the group (unconfirmed: date or date-time expected)"
+    )
+
+
+def _records_form(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "csv"
+    return "inline" if isinstance(value, (list, DncRecord)) else None
+
+
+DncRecords = Annotated[
+    Annotated[list[DncRecord], Tag("inline")] | Annotated[CsvPath, Tag("csv")],
+    Discriminator(
+        _records_form,
+        custom_error_type="records_form",
+        custom_error_message="records must be a list of phone_number entries or the path of a CSV file",
+    ),
+]
+
+
+def _repeated(items: list[str]) -> list[str]:
+    return sorted({item for item in items if items.count(item) > 1})
+
+
+class DncGroupSpec(SpecModel):
+    """An internal DNC group. Name and description are written as query parameters of PUT /dnc-groups/{id}.
+
+    Scrubbed skills never dial the group's numbers; contributing skills add numbers to it through DNC
+    dispositions. The two are independent: a skill in both lists does both.
+    """
+
+    description: str | None = Field(default=None, serialization_alias="dncGroupDescription")
+    is_active: bool | None = None
+    scrubbed_skills: list[SkillName] | None = Field(
+        default=None, description="Skills that must not dial numbers in this group"
+    )
+    contributing_skills: list[SkillName] | None = Field(
+        default=None, description="Skills whose DNC dispositions add numbers to this group"
+    )
+    records: DncRecords | None = Field(
+        default=None,
+        serialization_alias="dncGroupRecords",
+        description="The numbers: an inline list, or the path of a CSV file relative to this manifest file",
+    )
+
+    @field_validator("scrubbed_skills", "contributing_skills")
+    @classmethod
+    def _distinct_skills(cls, value: list[str] | None) -> list[str] | None:
+        repeated = _repeated(value or [])
+        if repeated:
+            raise ValueError(f"skill listed more than once: {', '.join(repeated)}")
+        return value
+
+    @field_validator("records")
+    @classmethod
+    def _distinct_numbers(cls, value: list[DncRecord] | str | None) -> list[DncRecord] | str | None:
+        if isinstance(value, list):
+            repeated = _repeated([record.phone_number for record in value])
+            if repeated:
+                raise ValueError(f"phone number listed more than once: {', '.join(repeated)}")
+        return value
+
+
+class CampaignSpec(SpecModel):
+    """A CXone campaign: a reporting group of skills with no dialer settings of its own (v33.0 body)."""
+
+    description: str | None = None
+    notes: str | None = None
+    is_active: bool | None = None
+    division: Annotated[str, external("Division")] | None = Field(
+        default=None, serialization_alias="divisionId"
+    )
+    skills: list[SkillName] | None = Field(
+        default=None,
+        description="Skills assigned through POST /campaigns/{id}/skills; the same fact as a Skill's "
+        "`campaign`, so prefer setting it there",
+    )
+
+    @field_validator("skills")
+    @classmethod
+    def _distinct_skills(cls, value: list[str] | None) -> list[str] | None:
+        repeated = _repeated(value or [])
+        if repeated:
+            raise ValueError(f"skill listed more than once: {', '.join(repeated)}")
+        return value
+
+
+KINDS = [
+    KindDef(
+        "DncGroup",
+        DncGroupSpec,
+        description="An internal do-not-call group with its scrubbed and contributing skills (/dnc-groups).",
+    ),
+    KindDef(
+        "Campaign",
+        CampaignSpec,
+        description="A reporting campaign grouping skills (/campaigns); it carries no dialer settings.",
+    ),
+]

@@ -1,0 +1,102 @@
+"""Genesys Cloud voice campaigns (/api/v2/outbound/campaigns), reference genesys-api.md §6.1."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from reconciler.manifest.models.base import SpecModel
+from reconciler.manifest.models.kind import KindDef
+from reconciler.manifest.models.types import GenesysName, Percent, external, ref
+
+DialingMode = Literal["agentless", "preview", "power", "predictive", "progressive", "external"]
+
+
+class PhoneColumn(SpecModel):
+    column_name: str = Field(min_length=1)
+    type: str = Field(min_length=1, description="Phone column type, e.g. cell or home")
+
+
+class ContactSort(SpecModel):
+    field_name: str = Field(min_length=1)
+    direction: Literal["ASC", "DESC"] = "ASC"
+    numeric: bool = False
+
+
+class DynamicContactQueueingSettings(SpecModel):
+    sort: bool | None = None
+    filter: bool | None = None
+
+
+class DynamicLineBalancingSettings(SpecModel):
+    enabled: bool | None = None
+    relative_weight: int | None = Field(default=None, ge=0, le=100)
+
+
+class DiagnosticsSettings(SpecModel):
+    report_low_max_calls_per_agent_alert: bool | None = None
+
+
+class CampaignSpec(SpecModel):
+    """A voice dialer campaign. Created off by the reconciler and switched on afterwards."""
+
+    contact_list: Annotated[GenesysName, ref("ContactList")]
+    dialing_mode: DialingMode
+    phone_columns: list[PhoneColumn] = Field(min_length=1)
+    caller_name: str = Field(min_length=1)
+    caller_address: str = Field(min_length=1, description="Caller id number shown to the called party")
+    queue: Annotated[str, external("Queue")] | None = Field(
+        default=None, description="Routing queue by name (all modes except agentless)"
+    )
+    script: Annotated[str, external("Script")] | None = None
+    edge_group: Annotated[str, external("EdgeGroup")] | None = None
+    site: Annotated[str, external("Site")] | None = None
+    division: Annotated[str, external("Division")] | None = None
+    campaign_status: Literal["on", "off"] | None = Field(
+        default=None, description="Only on and off can be set; other states belong to the platform"
+    )
+    abandon_rate: Percent | None = Field(default=None, description="Target abandon rate in percent")
+    dnc_lists: list[Annotated[GenesysName, ref("DncList")]] | None = None
+    callable_time_set: Annotated[GenesysName, ref("CallableTimeSet")] | None = None
+    call_analysis_response_set: Annotated[GenesysName, ref("CallAnalysisResponseSet")] | None = None
+    outbound_line_count: int | None = Field(default=None, ge=1)
+    rule_sets: list[Annotated[GenesysName, ref("RuleSet")]] | None = None
+    skip_preview_disabled: bool | None = None
+    preview_time_out_seconds: int | None = Field(default=None, ge=0, le=1200)
+    always_running: bool | None = None
+    contact_sort: ContactSort | None = None
+    contact_sorts: list[ContactSort] | None = Field(default=None, max_length=4)
+    no_answer_timeout: int | None = Field(
+        default=None, ge=1, description="Seconds before an unanswered call ends"
+    )
+    call_analysis_language: str | None = None
+    priority: int | None = Field(default=None, ge=1, le=5, description="1 lowest ... 5 highest")
+    contact_list_filters: list[Annotated[GenesysName, ref("ContactListFilter")]] | None = Field(
+        default=None, max_length=1
+    )
+    agent_owned_column: str | None = None
+    dynamic_contact_queueing_settings: DynamicContactQueueingSettings | None = None
+    skill_columns: list[str] | None = None
+    preview_auto_end: bool | None = None
+    max_calls_per_agent: int | None = Field(default=None, ge=1, le=15)
+    max_calls_per_agent_decimal: float | None = Field(default=None, ge=1, le=15)
+    callback_auto_answer: bool | None = None
+    dynamic_line_balancing_settings: DynamicLineBalancingSettings | None = None
+    diagnostics_settings: DiagnosticsSettings | None = None
+
+    @model_validator(mode="after")
+    def _edge_group_or_site(self) -> CampaignSpec:
+        if self.edge_group is not None and self.site is not None:
+            raise ValueError("set edge_group or site, not both (site.and.edge.group.cannot.be.configured)")
+        return self
+
+
+KINDS = [
+    KindDef(
+        "Campaign",
+        CampaignSpec,
+        compliance=True,
+        description="A voice dialer campaign (/api/v2/outbound/campaigns).",
+    ),
+]

@@ -1,0 +1,432 @@
+"""Genesys Cloud dialer rule sets and campaign rules, reference genesys-api.md §6.2 and §6.3."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+
+from reconciler.manifest.models.base import SpecModel
+from reconciler.manifest.models.genesys_campaign import DialingMode
+from reconciler.manifest.models.kind import KindDef
+from reconciler.manifest.models.types import GenesysName, IsoDay, Percent, TimeZoneId, external, ref
+
+# fmt: off
+Operator = Literal[
+    "EQUALS", "LESS_THAN", "LESS_THAN_EQUALS", "GREATER_THAN", "GREATER_THAN_EQUALS", "CONTAINS",
+    "BEGINS_WITH", "ENDS_WITH", "BEFORE", "AFTER", "IN", "BETWEEN",
+]
+OutputOperator = Literal[
+    "EQUALS", "LESS_THAN", "LESS_THAN_EQUALS", "GREATER_THAN", "GREATER_THAN_EQUALS", "CONTAINS",
+    "BEGINS_WITH", "ENDS_WITH", "BEFORE", "AFTER",
+]
+ConditionType = Literal[
+    "wrapupCondition", "systemDispositionCondition", "contactAttributeCondition", "phoneNumberCondition",
+    "phoneNumberTypeCondition", "callAnalysisCondition", "contactPropertyCondition", "dataActionCondition",
+    "timeAndDateCondition",
+]
+PropertyType = Literal[
+    "LAST_ATTEMPT_BY_COLUMN", "LAST_ATTEMPT_OVERALL", "LAST_WRAPUP_BY_COLUMN", "LAST_WRAPUP_OVERALL",
+]
+ActionTypeName = Literal[
+    "DO_NOT_DIAL", "MODIFY_CONTACT_ATTRIBUTE", "SWITCH_TO_PREVIEW", "APPEND_NUMBER_TO_DNC_LIST",
+    "APPEND_CUSTOM_ENTRY_TO_DNC_LIST", "SCHEDULE_CALLBACK", "CONTACT_UNCALLABLE", "NUMBER_UNCALLABLE",
+    "SET_CALLER_ID", "SET_SKILLS", "DATA_ACTION",
+]
+RuleOperator = Literal[
+    "equals", "greaterThan", "greaterThanEqualTo", "lessThan", "lessThanEqualTo", "before", "after", "between",
+    "in",
+]
+RuleConditionType = Literal[
+    "campaignProgress", "campaignAgents", "campaignRecordsAttempted", "campaignContactsMessaged",
+    "campaignBusinessSuccess", "campaignBusinessFailure", "campaignBusinessNeutral", "campaignValidAttempts",
+    "campaignRightPartyContacts", "timeOfDay", "dayOfWeek", "dayOfMonth", "weekDayOfMonth", "specificDate",
+    "campaignRunTime", "campaignWaitTime",
+]
+RuleActionType = Literal[
+    "turnOnCampaign", "turnOffCampaign", "turnOnSequence", "turnOffSequence", "setCampaignPriority",
+    "recycleCampaign", "setCampaignDialingMode", "setCampaignAbandonRate", "setCampaignNumberOfLines",
+    "setCampaignWeight", "setCampaignMaxCallsPerAgent", "setCampaignMessagesPerMinute", "changeCampaignQueue",
+    "changeCampaignTemplate",
+]
+# fmt: on
+_DAY_OF_MONTH = r"^([1-9]|[12][0-9]|3[01]|LAST_DAY|EVEN_DAY|ODD_DAY)$"
+_HH_MM_SS = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,3})?)?$"
+TimeOfDay = Annotated[str, Field(pattern=_HH_MM_SS, description="HH:mm:ss.SSS, no time zone")]
+MonthDay = Annotated[
+    str, Field(pattern=r"^([0-9]{4}-)?[0-9]{2}-[0-9]{2}$", description="yyyy-MM-dd or MM-dd")
+]
+_DURATION = re.compile(r"-?P(?!$)([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?")
+
+
+def _scalar_as_text(value: Any) -> Any:
+    """YAML reads 80 or 1.5 as numbers; the API wants their text."""
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+Text = Annotated[str, BeforeValidator(_scalar_as_text, json_schema_input_type=str | int | float)]
+"""A string the API compares or parses; a YAML number is taken as its text."""
+
+
+ContactListName = Annotated[GenesysName, ref("ContactList")]
+CampaignName = Annotated[GenesysName, ref("Campaign")]
+SequenceName = Annotated[GenesysName, ref("Sequence")]
+QueueName = Annotated[str, external("Queue")]
+WrapUpCodeName = Annotated[str, external("WrapUpCode")]
+DataActionName = Annotated[str, external("DataAction")]
+MessagingCampaignName = Annotated[str, external("MessagingCampaign")]
+ResponseTemplateName = Annotated[str, external("ResponseTemplate")]
+
+
+def _check_duration(value: str) -> str:
+    if not _DURATION.fullmatch(value):
+        raise ValueError(f"'{value}' is not an ISO-8601 duration such as PT15M or P1DT2H")
+    return value
+
+
+IsoDuration = Annotated[str, AfterValidator(_check_duration)]
+
+Priority = Annotated[
+    Literal["1", "2", "3", "4", "5"],
+    BeforeValidator(_scalar_as_text, json_schema_input_type=Literal["1", "2", "3", "4", "5", 1, 2, 3, 4, 5]),
+]
+"""A campaign priority as the API's text "1".."5"; YAML 1..5 is accepted."""
+
+DayOfMonth = Annotated[
+    str,
+    BeforeValidator(
+        _scalar_as_text,
+        json_schema_input_type=Annotated[str, Field(pattern=_DAY_OF_MONTH)]
+        | Annotated[int, Field(ge=1, le=31)],
+    ),
+    Field(pattern=_DAY_OF_MONTH),
+]
+"""A day of month 1-31, or LAST_DAY / EVEN_DAY / ODD_DAY where the API allows them."""
+
+
+def _require(model: SpecModel, selector: str, table: dict[str, tuple[str, ...]]) -> None:
+    missing = [name for name in table.get(selector, ()) if getattr(model, name) is None]
+    if missing:
+        raise ValueError(f"{selector} requires {', '.join(missing)}")
+
+
+# --- RuleSet -------------------------------------------------------------------------------------
+
+
+class ContactColumnToDataActionFieldMapping(SpecModel):
+    contact_column_name: str = Field(min_length=1)
+    data_action_field: str = Field(min_length=1, description="Input field of the data action")
+
+
+class DataActionConditionPredicate(SpecModel):
+    output_field: str = Field(min_length=1, description="Output field of the data action")
+    output_operator: OutputOperator
+    comparison_value: Text
+    inverted: bool
+    output_field_missing_resolution: bool = Field(description="Result when the output field is missing")
+
+
+class TimeAndDateSubConditionRange(SpecModel):
+    min: str | None = Field(default=None, description="Lower bound for BETWEEN, in the type's format")
+    max: str | None = Field(default=None, description="Upper bound for BETWEEN")
+    in_set: list[str] | None = Field(default=None, description="Values for IN")
+
+
+class TimeAndDateSubCondition(SpecModel):
+    type: Literal["timeOfDay", "dayOfWeek", "dayOfMonth", "specificDate"] | None = None
+    operator: Operator | None = None
+    inverted: bool | None = None
+    include_year: bool | None = Field(default=None, description="specificDate: compare the year (default)")
+    threshold_value: Text | None = Field(
+        default=None,
+        description="For BEFORE/AFTER. timeOfDay HH:mm, dayOfWeek 1-7, dayOfMonth 1-31 or LAST_DAY/ODD_DAY/"
+        "EVEN_DAY, specificDate yyyy-MM-dd (MM-dd without year)",
+    )
+    range: TimeAndDateSubConditionRange | None = Field(default=None, description="For BETWEEN and IN")
+
+
+_CONDITION_NEEDS: dict[str, tuple[str, ...]] = {
+    "wrapupCondition": ("codes",),
+    "contactAttributeCondition": ("attribute_name",),
+    "contactPropertyCondition": ("property", "property_type"),
+    "dataActionCondition": ("data_action", "data_not_found_resolution", "predicates"),
+    "timeAndDateCondition": ("sub_conditions", "time_zone_id"),
+}
+
+
+class Condition(SpecModel):
+    """One dialer rule condition; which fields apply depends on `type`."""
+
+    type: ConditionType | None = None
+    inverted: bool | None = None
+    attribute_name: str | None = Field(default=None, description="Contact column (contactAttributeCondition)")
+    value: Text | None = Field(default=None, description="Text, number or relative time to compare with")
+    value_type: Literal["STRING", "NUMERIC", "DATETIME", "PERIOD"] | None = None
+    operator: Operator | None = None
+    codes: list[WrapUpCodeName] | None = Field(default=None, description="wrapupCondition: code names")
+    property: str | None = Field(default=None, description="contactPropertyCondition value")
+    property_type: PropertyType | None = None
+    data_action: DataActionName | None = Field(default=None, description="dataActionCondition")
+    data_not_found_resolution: bool | None = Field(default=None, description="Result if no data found")
+    contact_id_field: str | None = None
+    call_analysis_result_field: str | None = None
+    agent_wrapup_field: str | None = None
+    contact_column_to_data_action_field_mappings: list[ContactColumnToDataActionFieldMapping] | None = None
+    predicates: list[DataActionConditionPredicate] | None = None
+    sub_conditions: list[TimeAndDateSubCondition] | None = None
+    match_any_conditions: bool | None = Field(default=None, description="One sub-condition suffices")
+    time_zone_id: TimeZoneId | None = Field(default=None, description="timeAndDateCondition time zone")
+
+    @model_validator(mode="after")
+    def _type_fields(self) -> Condition:
+        if self.type is not None:
+            _require(self, self.type, _CONDITION_NEEDS)
+        return self
+
+
+class DialerAction(SpecModel):
+    type: Literal["Action", "modifyContactAttribute", "dataActionBehavior"]
+    action_type_name: ActionTypeName
+    update_option: Literal["SET", "INCREMENT", "DECREMENT", "CURRENT_TIME"] | None = Field(
+        default=None, description="Required for MODIFY_CONTACT_ATTRIBUTE"
+    )
+    properties: dict[str, Text] | None = Field(
+        default=None,
+        description="SCHEDULE_CALLBACK: callbackOffset (minutes); SET_CALLER_ID: callerAddress, callerName "
+        "(a value may be contact.<Column>); SET_SKILLS: skills (a JSON array string); "
+        "MODIFY_CONTACT_ATTRIBUTE: column -> value",
+    )
+    data_action: DataActionName | None = Field(default=None, description="dataActionBehavior")
+    contact_column_to_data_action_field_mappings: list[ContactColumnToDataActionFieldMapping] | None = None
+    contact_id_field: str | None = None
+    call_analysis_result_field: str | None = None
+    agent_wrapup_field: str | None = None
+
+    @model_validator(mode="after")
+    def _type_fields(self) -> DialerAction:
+        _require(self, self.action_type_name, {"MODIFY_CONTACT_ATTRIBUTE": ("update_option",)})
+        _require(self, self.type, {"dataActionBehavior": ("data_action",)})
+        return self
+
+
+class DialerRule(SpecModel):
+    name: str = Field(min_length=1)
+    order: int | None = Field(default=None, ge=0, description="Rules run from the lowest order up")
+    category: Literal["DIALER_PRECALL", "DIALER_WRAPUP"]
+    conditions: list[Condition] = Field(description="All must be true for the actions to run")
+    actions: list[DialerAction] | None = None
+
+
+class RuleSetSpec(SpecModel):
+    """Dialer pre-call / wrap-up rules used by campaigns."""
+
+    contact_list: ContactListName | None = Field(default=None, description="UI hint for column suggestions")
+    queue: QueueName | None = Field(default=None, description="UI hint for wrap-up code suggestions")
+    rules: list[DialerRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_rule_names(self) -> RuleSetSpec:
+        names = [rule.name for rule in self.rules]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"rule names must be unique in a rule set: {', '.join(duplicates)}")
+        return self
+
+
+# --- CampaignRule --------------------------------------------------------------------------------
+
+
+class CampaignRuleEntities(SpecModel):
+    campaigns: list[CampaignName] | None = None
+    sequences: list[SequenceName] | None = None
+    email_campaigns: list[MessagingCampaignName] | None = None
+    sms_campaigns: list[MessagingCampaignName] | None = None
+
+
+class CampaignRuleActionEntities(CampaignRuleEntities):
+    use_triggering_entity: bool | None = Field(default=None, description="Act on the triggering entity")
+
+
+class CampaignRuleParameters(SpecModel):
+    operator: RuleOperator | None = Field(default=None, description="Required for conditions")
+    value: Text | None = Field(default=None, description="Value compared with; required for conditions")
+    priority: Priority | None = Field(default=None, description="setCampaignPriority: 1 lowest ... 5 highest")
+    dialing_mode: DialingMode | None = Field(default=None, description="setCampaignDialingMode")
+    abandon_rate: Percent | None = Field(default=None, description="setCampaignAbandonRate, in percent")
+    outbound_line_count: int | None = Field(default=None, ge=1, description="setCampaignNumberOfLines")
+    relative_weight: int | None = Field(default=None, ge=0, le=100, description="setCampaignWeight")
+    max_calls_per_agent: float | None = Field(
+        default=None, ge=1, le=15, description="setCampaignMaxCallsPerAgent"
+    )
+    queue: QueueName | None = Field(default=None, description="changeCampaignQueue")
+    messages_per_minute: int | None = Field(default=None, ge=1)
+    sms_messages_per_minute: int | None = Field(default=None, ge=1)
+    email_messages_per_minute: int | None = Field(default=None, ge=1)
+    sms_content_template: ResponseTemplateName | None = None
+    email_content_template: ResponseTemplateName | None = None
+    for_duration: IsoDuration | None = Field(default=None, description="How long the condition must hold")
+
+
+class TimeOfDayInterval(SpecModel):
+    min: TimeOfDay | None = None
+    max: TimeOfDay | None = None
+
+
+class TimeOfDayParameters(SpecModel):
+    interval: TimeOfDayInterval | None = Field(default=None, description="Operand of between")
+    threshold_value: TimeOfDay | None = None
+
+
+class DayOfWeekInterval(SpecModel):
+    min: IsoDay | None = None
+    max: IsoDay | None = None
+
+
+class DayOfWeekParameters(SpecModel):
+    in_set: list[IsoDay] | None = Field(default=None, description="Operand of in")
+    interval: DayOfWeekInterval | None = Field(default=None, description="Operand of between")
+
+
+class DayOfMonthInterval(SpecModel):
+    min: DayOfMonth | None = Field(default=None, description="1-31")
+    max: DayOfMonth | None = Field(default=None, description="1-31 or LAST_DAY")
+
+
+class DayOfMonthParameters(SpecModel):
+    threshold_value: DayOfMonth | None = Field(default=None, description="1-31 or LAST_DAY")
+    in_set: list[DayOfMonth] | None = Field(default=None, description="1-31, LAST_DAY, EVEN_DAY or ODD_DAY")
+    interval: DayOfMonthInterval | None = None
+
+
+class SpecificDateInterval(SpecModel):
+    min: MonthDay | None = None
+    max: MonthDay | None = None
+
+
+class SpecificDateParameters(SpecModel):
+    include_year: bool | None = Field(default=None, description="Compare the year too (API default true)")
+    threshold_value: MonthDay | None = None
+    interval: SpecificDateInterval | None = None
+
+
+class WeekDayOfMonth(SpecModel):
+    day_of_week: IsoDay
+    month: int | None = Field(default=None, ge=1, le=12)
+    occurrence: Literal[1, 2, 3, 4, -1] | None = Field(default=None, description="1-4, or -1 for the last")
+
+
+class WeekDayOfMonthInterval(SpecModel):
+    min: WeekDayOfMonth
+    max: WeekDayOfMonth
+
+
+class WeekDayOfMonthParameters(SpecModel):
+    threshold_value: WeekDayOfMonth | None = None
+    interval: WeekDayOfMonthInterval | None = None
+
+
+class CampaignRuleDateTimeConditionParameters(SpecModel):
+    """Operands of the timeOfDay, dayOfWeek, dayOfMonth, weekDayOfMonth and specificDate conditions."""
+
+    inverted: bool | None = None
+    time_of_day: TimeOfDayParameters | None = None
+    day_of_week: DayOfWeekParameters | None = None
+    day_of_month: DayOfMonthParameters | None = None
+    specific_date: SpecificDateParameters | None = None
+    week_day_of_month: WeekDayOfMonthParameters | None = None
+
+
+class CampaignRunTimeSettings(SpecModel):
+    include_waiting_time: bool | None = Field(default=None, description="Count waiting time (default true)")
+
+
+class CampaignWaitTimeSettings(SpecModel):
+    wait_type: Literal["WaitingForAgents", "WaitingForContacts", "WaitingForLines"]
+
+
+class CampaignRuleCondition(SpecModel):
+    parameters: CampaignRuleParameters
+    condition_type: RuleConditionType
+    date_time_parameters: CampaignRuleDateTimeConditionParameters | None = None
+    campaign_run_time_settings: CampaignRunTimeSettings | None = None
+    campaign_wait_time_settings: CampaignWaitTimeSettings | None = None
+
+
+_ACTION_NEEDS: dict[str, tuple[str, ...]] = {
+    "setCampaignPriority": ("priority",),
+    "setCampaignDialingMode": ("dialing_mode",),
+    "setCampaignAbandonRate": ("abandon_rate",),
+    "setCampaignNumberOfLines": ("outbound_line_count",),
+    "setCampaignWeight": ("relative_weight",),
+    "setCampaignMaxCallsPerAgent": ("max_calls_per_agent",),
+    "changeCampaignQueue": ("queue",),
+}
+
+
+class CampaignRuleAction(SpecModel):
+    parameters: CampaignRuleParameters | None = Field(default=None, description="Needed by set* actions")
+    action_type: RuleActionType
+    campaign_rule_action_entities: CampaignRuleActionEntities
+
+    @model_validator(mode="after")
+    def _parameters_for_action(self) -> CampaignRuleAction:
+        if self.action_type in _ACTION_NEEDS:
+            if self.parameters is None:
+                raise ValueError(f"{self.action_type} requires parameters")
+            _require(self.parameters, self.action_type, _ACTION_NEEDS)
+        return self
+
+
+class CampaignRuleConditionGroup(SpecModel):
+    match_any_conditions: bool
+    conditions: list[CampaignRuleCondition] = Field(min_length=1)
+
+
+class CampaignRuleExecutionSettings(SpecModel):
+    frequency: Literal["onEachTrigger", "oncePerDay"]
+    time_zone_id: TimeZoneId | None = Field(default=None, description="Day boundary for oncePerDay")
+
+
+class CampaignRuleSpec(SpecModel):
+    """Conditions on campaigns / sequences that trigger actions. Created disabled, then enabled."""
+
+    campaign_rule_entities: CampaignRuleEntities = Field(description="What the rule watches")
+    campaign_rule_conditions: list[CampaignRuleCondition] = Field(
+        default_factory=list,
+        description="Required unless condition_groups are used (then left out and sent empty)",
+    )
+    campaign_rule_actions: list[CampaignRuleAction] = Field(min_length=1)
+    match_any_conditions: bool | None = None
+    enabled: bool | None = Field(default=None, description="Cannot be modified or deleted while enabled")
+    campaign_rule_processing: Literal["v2"] | None = None
+    condition_groups: list[CampaignRuleConditionGroup] | None = Field(
+        default=None,
+        description="Grouped conditions, instead of campaign_rule_conditions; needs processing v2",
+    )
+    execution_settings: CampaignRuleExecutionSettings | None = None
+    time_zone_id: TimeZoneId | None = Field(default=None, description="Time zone of date-time conditions")
+
+    @model_validator(mode="after")
+    def _conditions_or_groups(self) -> CampaignRuleSpec:
+        if self.campaign_rule_conditions and self.condition_groups:
+            raise ValueError("campaign_rule_conditions and condition_groups are exclusive: use one")
+        if not self.campaign_rule_conditions and not self.condition_groups:
+            raise ValueError("a campaign rule needs campaign_rule_conditions or condition_groups")
+        if self.condition_groups and self.campaign_rule_processing != "v2":
+            raise ValueError('condition_groups require campaign_rule_processing: "v2"')
+        return self
+
+
+KINDS = [
+    KindDef(
+        "RuleSet",
+        RuleSetSpec,
+        description="Dialer pre-call and wrap-up rules (/api/v2/outbound/rulesets).",
+    ),
+    KindDef(
+        "CampaignRule",
+        CampaignRuleSpec,
+        description="A campaign rule (/api/v2/outbound/campaignrules).",
+    ),
+]

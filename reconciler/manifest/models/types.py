@@ -1,0 +1,90 @@
+"""Validated scalar types shared by the manifest models (names, times, zones, days, references)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value is the *name* of another object.
+
+    `kind` is the referenced kind on the same platform. `external` references point at objects
+    the reconciler never manages (queues, scripts, flows ...); they are resolved by name at plan time.
+    """
+
+    kind: str
+    external: bool = False
+
+
+@lru_cache(maxsize=1024)
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _check_time_zone(value: str) -> str:
+    if not _known_zone(value):
+        raise ValueError(f"'{value}' is not an IANA time zone (for example America/New_York)")
+    return value
+
+
+_HMS = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]")
+_HM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+def _check_hms(value: str) -> str:
+    if not _HMS.fullmatch(value):
+        raise ValueError(f"'{value}' is not a time of day as HH:MM:SS (00:00:00 to 23:59:59)")
+    return value
+
+
+def _check_hm(value: str) -> str:
+    if not _HM.fullmatch(value):
+        raise ValueError(f"'{value}' is not a time of day as HH:MM (00:00 to 23:59)")
+    return value
+
+
+def _check_name(value: str) -> str:
+    if value != value.strip():
+        raise ValueError("names must not start or end with white space")
+    if any(ord(ch) < 32 for ch in value):
+        raise ValueError("names must not contain control characters")
+    return value
+
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=255), AfterValidator(_check_name)]
+"""A platform object name (natural key)."""
+
+GenesysName = Annotated[str, StringConstraints(min_length=1, max_length=64), AfterValidator(_check_name)]
+"""Genesys Cloud rejects names over 64 characters (name.length.exceeded)."""
+
+TimeZoneId = Annotated[str, AfterValidator(_check_time_zone)]
+"""An IANA time zone, checked against the zoneinfo database."""
+
+ClockTime = Annotated[str, AfterValidator(_check_hms)]
+"""A time of day written "HH:MM:SS"."""
+
+ClockMinute = Annotated[str, AfterValidator(_check_hm)]
+"""A time of day written "HH:MM"."""
+
+IsoDay = Annotated[int, Field(ge=1, le=7, description="Day of week, 1 = Monday ... 7 = Sunday")]
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+def ref(kind: str) -> Ref:
+    return Ref(kind)
+
+
+def external(kind: str) -> Ref:
+    return Ref(kind, external=True)

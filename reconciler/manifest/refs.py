@@ -1,0 +1,78 @@
+"""Finding the references inside a typed spec: every field marked with a `Ref`, at any depth."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from reconciler.manifest.models.types import Ref
+from reconciler.manifest.yaml_reader import Path
+
+
+@dataclass(frozen=True)
+class RefUse:
+    """One use of a reference: where it is written, what kind it names, and the name."""
+
+    path: Path
+    target: Ref
+    name: str
+
+
+def _ref_in(annotation: Any) -> Ref | None:
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, Ref):
+            return meta
+    for arg in typing.get_args(annotation):
+        found = _ref_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def field_ref(info: FieldInfo) -> Ref | None:
+    """The Ref marker of a field, whether pydantic kept it in metadata or inside the annotation."""
+    for meta in info.metadata:
+        if isinstance(meta, Ref):
+            return meta
+    return _ref_in(info.annotation)
+
+
+@cache
+def _ref_fields(model: type[BaseModel]) -> dict[str, Ref]:
+    found = {}
+    for name, info in model.model_fields.items():
+        marker = field_ref(info)
+        if marker is not None:
+            found[name] = marker
+    return found
+
+
+def iter_refs(value: Any, path: Path = ()) -> Iterator[RefUse]:
+    """Every reference inside a model value, depth first, in declaration order."""
+    if isinstance(value, BaseModel):
+        markers = _ref_fields(type(value))
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if item is None:
+                continue
+            marker = markers.get(name)
+            if marker is None:
+                yield from iter_refs(item, (*path, name))
+            elif isinstance(item, str):
+                yield RefUse((*path, name), marker, item)
+            elif isinstance(item, list):
+                for index, entry in enumerate(item):
+                    if isinstance(entry, str):
+                        yield RefUse((*path, name, index), marker, entry)
+    elif isinstance(value, list):
+        for index, entry in enumerate(value):
+            yield from iter_refs(entry, (*path, index))
+    elif isinstance(value, dict):
+        for key, entry in value.items():
+            yield from iter_refs(entry, (*path, key))

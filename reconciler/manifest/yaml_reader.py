@@ -1,0 +1,234 @@
+"""Bounded, line-tracking YAML reading.
+
+The text is parsed into events by libyaml (or PyYAML's pure-Python parser) and composed here
+iteratively, so that hostile input is rejected early and cheaply:
+- nesting deeper than MAX_DEPTH is refused (no recursion, so no RecursionError);
+- aliases share values instead of copying them, and a document whose *expanded* size passes
+  MAX_EXPANDED_NODES is refused ("billion laughs");
+- only plain data tags are accepted (no Python objects, no binary).
+
+Plain scalars follow the YAML 1.2 core schema rather than YAML 1.1: `on`/`off`/`yes`/`no` stay
+strings (a campaign status reads naturally), timestamps stay strings, and numbers written with a
+leading `+` or a leading zero stay strings, so phone numbers like `+15551234567` are not mangled.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from reconciler.exceptions import Location, ManifestLoadError
+
+MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 200_000
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"-?(0|[1-9][0-9]*)|0x[0-9a-fA-F]+|0o[0-7]+")
+_FLOAT = re.compile(r"-?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INFINITY = {".inf", ".Inf", ".INF"}
+_NANS = {".nan", ".NaN", ".NAN"}
+_TAG = "tag:yaml.org,2002:"
+
+try:  # libyaml is much faster; the pure-Python parser behaves the same
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+@dataclass
+class YamlDocument:
+    """One YAML document: its value and the 1-based line of every mapping key and list item."""
+
+    file: str
+    line: int
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int:
+        """Line of the deepest written node on `path` (the document start if none)."""
+        for end in range(len(path), 0, -1):
+            found = self.lines.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return self.line
+
+
+def resolve_plain(value: str) -> Any:
+    """Type a plain (unquoted, untagged) scalar by the YAML 1.2 core schema, as adapted above."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value, 0)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if value in _INFINITY:
+        return math.inf
+    if value in ("-" + v for v in _INFINITY):
+        return -math.inf
+    if value in _NANS:
+        return math.nan
+    return value
+
+
+def _typed_scalar(event: yaml.ScalarEvent, file: str) -> Any:
+    tag = event.tag
+    if tag in (None, "!"):
+        plain, _quoted = event.implicit
+        return resolve_plain(event.value) if plain and tag is None else event.value
+    if tag == _TAG + "str":
+        return event.value
+    if tag in (_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"):
+        typed = resolve_plain(event.value)
+        wanted: dict[str, tuple[type, ...]] = {
+            "int": (int,),
+            "float": (int, float),
+            "bool": (bool,),
+            "null": (type(None),),
+        }
+        expected = wanted[tag[len(_TAG) :]]
+        if isinstance(typed, expected):
+            return float(typed) if isinstance(typed, int) and tag.endswith("float") else typed
+        raise _error(f"value {event.value!r} is not a valid {tag[len(_TAG) :]}", file, event)
+    raise _error(f"unsupported YAML tag {tag!r}: manifests hold plain data only", file, event)
+
+
+def _line(event: yaml.Event) -> int:
+    """1-based line where an event starts."""
+    return event.start_mark.line + 1 if event.start_mark is not None else 1
+
+
+def _error(message: str, file: str, event: yaml.Event) -> ManifestLoadError:
+    return ManifestLoadError(message, location=Location(file, _line(event)))
+
+
+@dataclass
+class _Frame:
+    value: dict[Any, Any] | list[Any]
+    path: Path
+    anchor: str | None
+    line: int
+    weight: int = 1
+    key: Any = None
+    expecting_key: bool = True
+    key_line: int = 0
+
+
+class _Composer:
+    """Turns one document's events into plain values, keeping lines, bounding size and depth."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.lines: dict[Path, int] = {}
+        self.root: Any = None
+        self.root_weight = 0
+        self.root_line: int | None = None
+
+    def _child_path(self) -> Path | None:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            return (*top.path, len(top.value))
+        return None if top.expecting_key else (*top.path, top.key)
+
+    def _add(self, value: Any, weight: int, event: yaml.Event, line: int) -> None:
+        """Attach a finished value (scalar, closed container or alias) written at `line`."""
+        if not self.stack:
+            self.root, self.root_weight, self.root_line = value, weight, line
+            return
+        top = self.stack[-1]
+        top.weight += weight
+        if top.weight > MAX_EXPANDED_NODES:
+            raise _error(
+                f"document expands to more than {MAX_EXPANDED_NODES:,} values (alias bomb?)", self.file, event
+            )
+        if isinstance(top.value, list):
+            self.lines[(*top.path, len(top.value))] = line
+            top.value.append(value)
+            return
+        if top.expecting_key:
+            if isinstance(value, (dict, list)):
+                raise _error("mapping keys must be plain scalars", self.file, event)
+            if value in top.value:
+                raise _error(f"duplicate key {value!r} in the same mapping", self.file, event)
+            top.key, top.key_line, top.expecting_key = value, line, False
+            return
+        self.lines[(*top.path, top.key)] = top.key_line
+        top.value[top.key] = value
+        top.expecting_key = True
+
+    def _open(self, container: dict[Any, Any] | list[Any], event: yaml.CollectionStartEvent) -> None:
+        if self.stack and self.stack[-1].expecting_key and isinstance(self.stack[-1].value, dict):
+            raise _error("mapping keys must be plain scalars", self.file, event)
+        if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+            raise _error(
+                f"unsupported YAML tag {event.tag!r}: manifests hold plain data only", self.file, event
+            )
+        if len(self.stack) >= MAX_DEPTH:
+            raise _error(f"nesting deeper than {MAX_DEPTH} levels", self.file, event)
+        path = self._child_path()
+        self.stack.append(_Frame(container, path if path is not None else (), event.anchor, _line(event)))
+
+    def _close(self, event: yaml.Event) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.value, frame.weight)
+        self._add(frame.value, frame.weight, event, frame.line)
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            value = _typed_scalar(event, self.file)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+            self._add(value, 1, event, _line(event))
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._open({}, event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._open([], event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self._close(event)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise _error(f"unknown alias *{event.anchor}", self.file, event)
+            value, weight = self.anchors[event.anchor]
+            self._add(value, weight, event, _line(event))
+
+
+def read_yaml_documents(text: str, *, file: str) -> list[YamlDocument]:
+    """Parse every document of `text`; raise ManifestLoadError with file and line on any problem."""
+    documents: list[YamlDocument] = []
+    composer: _Composer | None = None
+    start_line = 1
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                composer, start_line = _Composer(file), _line(event)
+            elif isinstance(event, yaml.DocumentEndEvent):
+                assert composer is not None
+                line = composer.root_line if composer.root_line is not None else start_line
+                documents.append(YamlDocument(file, line, composer.root, composer.lines))
+                composer = None
+            elif composer is not None:
+                composer.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ManifestLoadError(f"invalid YAML: {problem}", location=Location(file, line)) from None
+    except yaml.YAMLError as exc:
+        raise ManifestLoadError(f"invalid YAML: {exc}", location=Location(file, 1)) from None
+    return documents

@@ -1,0 +1,1 @@
+"""Renderers of findings and reports: text, JSON, SARIF and GitHub annotations."""

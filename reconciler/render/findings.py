@@ -1,0 +1,62 @@
+"""Findings as text, JSON document, and GitHub workflow annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reconciler import __version__
+from reconciler.diagnostics import Finding, Severity, Summary
+
+
+def finding_line(item: Finding) -> str:
+    """`file:line: CODE message`, with the severity named for warnings."""
+    where = f"{item.source.file}:{item.source.line}: " if item.source is not None else ""
+    level = "" if item.severity == Severity.ERROR else f"({item.severity}) "
+    suppressed = f" [allowed: {item.suppressed}]" if item.suppressed else ""
+    return f"{where}{item.code} {level}{item.message}{suppressed}"
+
+
+def summary_line(findings: Sequence[Finding], *, files: int, documents: int) -> str:
+    counts = Summary.of(findings).counts
+    return (
+        f"{counts['error']} error(s), {counts['warning']} warning(s) "
+        f"in {documents} document(s) from {files} file(s)"
+    )
+
+
+def findings_document(
+    findings: Sequence[Finding], *, command: str, files: int, documents: int
+) -> dict[str, Any]:
+    """The JSON shape of validate: findings exactly as in the plan document (ARCHITECTURE.md §5)."""
+    counts = Summary.of(findings).counts
+    return {
+        "format_version": "1",
+        "tool_version": __version__,
+        "command": command,
+        "findings": [item.to_dict() for item in findings],
+        "summary": {
+            "error": counts["error"],
+            "warning": counts["warning"],
+            "files": files,
+            "documents": documents,
+        },
+    }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(item: Finding) -> str:
+    """A workflow command GitHub shows inline on the pull request's changed file."""
+    command = "error" if item.severity == Severity.ERROR else "warning"
+    props = [f"title={_escape_property(str(item.code))}"]
+    if item.source is not None:
+        props.insert(0, f"line={item.source.line}")
+        props.insert(0, f"file={_escape_property(item.source.file)}")
+    return f"::{command} {','.join(props)}::{_escape_data(item.message)}"

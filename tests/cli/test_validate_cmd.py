@@ -1,0 +1,130 @@
+"""`reconciler validate` end to end: real processes, every output format, hostile files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import FIXTURES, ROOT, run_cli
+
+BROKEN = FIXTURES / "scenarios" / "validate-broken"
+SARIF_SCHEMA = json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text())
+
+
+def _expected() -> list[tuple[str, int, str]]:
+    rows = yaml.safe_load(BROKEN.with_suffix(".expected.yaml").read_text())["findings"]
+    return sorted((f"{row['file']}", row["line"], row["code"]) for row in rows)
+
+
+def _rel(path: str) -> str:
+    return str(Path(path).relative_to(BROKEN.relative_to(ROOT))) if path.startswith("tests/") else path
+
+
+def test_demo_org_is_clean() -> None:
+    result = run_cli("validate", "campaigns/", "--format", "json")
+    assert result.code == 0, result.stdout + result.stderr
+    document = json.loads(result.stdout)
+    assert document["findings"] == []
+    assert document["summary"]["documents"] >= 25
+
+
+def test_text_lists_every_problem_of_the_run_with_file_and_line() -> None:
+    result = run_cli("validate", str(BROKEN.relative_to(ROOT)))
+    assert result.code == 1
+    found = []
+    for line in result.stdout.splitlines()[:-1]:
+        where, _, rest = line.partition(": ")
+        file, _, number = where.rpartition(":")
+        found.append((_rel(file), int(number), rest.split(" ", 1)[0]))
+    assert sorted(found) == _expected()
+    assert "Traceback" not in result.stderr
+
+
+def test_json_format_carries_the_same_findings() -> None:
+    result = run_cli("validate", str(BROKEN.relative_to(ROOT)), "--format", "json")
+    assert result.code == 1
+    document = json.loads(result.stdout)
+    found = sorted((_rel(f["source"]["file"]), f["source"]["line"], f["code"]) for f in document["findings"])
+    assert found == _expected()
+    assert document["summary"]["error"] == sum(1 for f in document["findings"] if f["severity"] == "error")
+
+
+def test_sarif_format_is_valid_sarif_with_the_same_findings() -> None:
+    result = run_cli("validate", str(BROKEN.relative_to(ROOT)), "--format", "sarif")
+    assert result.code == 1
+    log = json.loads(result.stdout)
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(log)
+    found = sorted(
+        (
+            _rel(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]),
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["ruleId"],
+        )
+        for r in log["runs"][0]["results"]
+    )
+    assert found == _expected()
+
+
+def test_github_format_annotates_each_problem() -> None:
+    result = run_cli("validate", str(BROKEN.relative_to(ROOT)), "--format", "github")
+    assert result.code == 1
+    found = []
+    for line in result.stdout.splitlines():
+        head, _, _message = line.partition("::")[2].partition("::")
+        props = dict(part.split("=", 1) for part in head.split(" ", 1)[1].split(","))
+        found.append((_rel(props["file"]), int(props["line"]), props["title"]))
+    assert sorted(found) == _expected()
+
+
+def _hostile(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    if name == "laughs.yaml":
+        lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        lines += [
+            f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join(["*" + chr(97 + i)] * 9) + "]" for i in range(8)
+        ]
+        path.write_text("\n".join(lines) + "\n")
+    elif name == "huge.yaml":
+        path.write_text("# padding line\n" * (6 * 1024 * 1024 // 15 + 1))
+    elif name == "binary.yaml":
+        path.write_bytes(bytes(range(256)) * 64)
+    else:
+        path.write_text("Dear team, please call everyone on the list tomorrow.\nThanks!\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("laughs.yaml", "alias bomb"),
+        ("huge.yaml", "limited to 5 MB"),
+        ("binary.yaml", "binary file"),
+        ("prose.yaml", "not a manifest"),
+    ],
+)
+def test_hostile_files_give_one_clear_message(tmp_path: Path, name: str, message: str) -> None:
+    path = _hostile(tmp_path, name)
+    result = run_cli("validate", str(path), timeout=20)
+    assert result.code == 1
+    problems = result.stdout.splitlines()[:-1]
+    assert len(problems) == 1 and message in problems[0]
+    assert problems[0].startswith(f"{path}:") and ": SCHEMA " in problems[0]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_no_paths_and_no_project_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.code == 1
+    assert "no reconciler.yaml found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_broken_project_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "reconciler.yaml").write_text("manifests: m/\ntargets:\n  x: {platform: genesis}\n")
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.code == 1
+    assert "reconciler.yaml:3: targets.x.platform" in result.stderr
+    assert "Traceback" not in result.stderr

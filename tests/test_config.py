@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconciler.config import find_project, load_project
+from reconciler.diagnostics import Code
+from reconciler.exceptions import ConfigError
+
+GOOD = """
+manifests: campaigns/
+default_target: local
+targets:
+  local: {platform: genesys, emulator: true}
+  prod-us:
+    platform: genesys
+    region: us-east-1
+    client_id_env: GENESYS_CLIENT_ID
+    client_secret_env: GENESYS_CLIENT_SECRET
+    rate_limit_per_minute: 300
+  staging:
+    platform: genesys
+    base_url: http://127.0.0.1:8700
+    auth_url: http://127.0.0.1:8700
+    client_id_env: EMU_ID
+    client_secret_env: EMU_SECRET
+  cx-prod:
+    platform: cxone
+    access_key_id_env: CXONE_ACCESS_KEY_ID
+    access_key_secret_env: CXONE_ACCESS_KEY_SECRET
+    client_id_env: CXONE_CLIENT_ID
+    client_secret_env: CXONE_CLIENT_SECRET
+compliance: {jurisdictions: [US, US-FL]}
+policy: {AUDIENCE-OVERLAP: warning}
+prune: {enabled: true, scope: {name_prefix: "team-a-"}}
+audit: {path: .reconciler/audit.jsonl}
+notifications: [{url_env: WFM_WEBHOOK_URL, secret_env: WFM_WEBHOOK_SECRET, events: [apply.finished]}]
+"""
+
+
+def test_full_project_file_parses(write) -> None:
+    project = load_project(write("reconciler.yaml", GOOD))
+    assert project.default_target == "local"
+    assert project.targets["prod-us"].rate_limit_per_minute == 300
+    assert project.policy == {Code.AUDIENCE_OVERLAP: "warning"}
+    assert project.compliance.jurisdictions == ["US", "US-FL"]
+    assert project.prune.scope.name_prefix == "team-a-"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "targets:\n  p: {platform: genesys, region: us-east-1, client_id_env: A, client_secret: hunter2}\n",
+            "'client_secret' looks like a credential written inline",
+        ),
+        (
+            "targets:\n  p: {platform: genesys, region: us-east-1, client_id_env: A, client_secret_env: s3cr3t-Value}\n",
+            "targets.p.client_secret_env",
+        ),
+        (
+            "targets:\n  p: {platform: genesys, region: mars-1, client_id_env: A, client_secret_env: B}\n",
+            "unknown Genesys region 'mars-1'",
+        ),
+        (
+            "targets:\n  p: {platform: cxone, client_id_env: A, client_secret_env: B}\n",
+            "credentials missing: access_key_id_env, access_key_secret_env",
+        ),
+        ("default_target: nope\n", "default_target 'nope' is not one of targets"),
+        ("policy: {NOT-A-CODE: error}\n", "policy.NOT-A-CODE"),
+        ("prune: {enabled: true}\n", "needs a scope"),
+        ("colour: blue\n", "colour: unknown setting"),
+    ],
+)
+def test_bad_project_files_name_the_line_and_problem(write, text: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_project(write("reconciler.yaml", text))
+    assert expected in str(err.value)
+    assert "reconciler.yaml:" in str(err.value)
+
+
+def test_secret_value_never_echoed(write) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_project(
+            write(
+                "reconciler.yaml",
+                "targets:\n  p: {platform: genesys, region: us-east-1, client_secret: hunter2}\n",
+            )
+        )
+    assert "hunter2" not in str(err.value)
+
+
+def test_project_is_found_in_parent_folders(tmp_path: Path) -> None:
+    (tmp_path / "reconciler.yaml").write_text("manifests: campaigns/\n")
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    assert find_project(nested) == tmp_path / "reconciler.yaml"
