@@ -8,9 +8,10 @@ from reconciler.manifest.models import (
     cxone_lists,
     cxone_skill,
     genesys_campaign,
+    genesys_campaign_rules,
     genesys_lists,
     genesys_org,
-    genesys_rules,
+    genesys_rule_sets,
     genesys_time,
 )
 from reconciler.manifest.models.base import API_VERSIONS, Document, SpecModel, document_model
@@ -37,7 +38,14 @@ class KindInfo:
 
 
 _MODULES = {
-    "genesys": (genesys_campaign, genesys_lists, genesys_time, genesys_rules, genesys_org),
+    "genesys": (
+        genesys_campaign,
+        genesys_lists,
+        genesys_time,
+        genesys_rule_sets,
+        genesys_campaign_rules,
+        genesys_org,
+    ),
     "cxone": (cxone_skill, cxone_lists),
 }
 

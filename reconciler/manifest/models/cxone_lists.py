@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag,
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.cxone_skill import NumberText
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import Name, external, ref
+from reconciler.manifest.models.types import Name, external, no_repeats, ref, repeated_items
 
 SkillName = Annotated[Name, ref("Skill")]
 
@@ -78,8 +78,7 @@ DncRecords = Annotated[
 ]
 
 
-def _repeated(items: list[str]) -> list[str]:
-    return sorted({item for item in items if items.count(item) > 1})
+SkillNames = Annotated[list[SkillName], AfterValidator(no_repeats)]
 
 
 class DncGroupSpec(SpecModel):
@@ -91,10 +90,10 @@ class DncGroupSpec(SpecModel):
 
     description: str | None = Field(default=None, serialization_alias="dncGroupDescription")
     is_active: bool | None = None
-    scrubbed_skills: list[SkillName] | None = Field(
+    scrubbed_skills: SkillNames | None = Field(
         default=None, description="Skills that must not dial numbers in this group"
     )
-    contributing_skills: list[SkillName] | None = Field(
+    contributing_skills: SkillNames | None = Field(
         default=None, description="Skills whose DNC dispositions add numbers to this group"
     )
     records: DncRecords | None = Field(
@@ -103,19 +102,11 @@ class DncGroupSpec(SpecModel):
         description="The numbers: an inline list, or the path of a CSV file relative to this manifest file",
     )
 
-    @field_validator("scrubbed_skills", "contributing_skills")
-    @classmethod
-    def _distinct_skills(cls, value: list[str] | None) -> list[str] | None:
-        repeated = _repeated(value or [])
-        if repeated:
-            raise ValueError(f"skill listed more than once: {', '.join(repeated)}")
-        return value
-
     @field_validator("records")
     @classmethod
     def _distinct_numbers(cls, value: list[DncRecord] | str | None) -> list[DncRecord] | str | None:
         if isinstance(value, list):
-            repeated = _repeated([record.phone_number for record in value])
+            repeated = repeated_items(record.phone_number for record in value)
             if repeated:
                 raise ValueError(f"phone number listed more than once: {', '.join(repeated)}")
         return value
@@ -130,19 +121,11 @@ class CampaignSpec(SpecModel):
     division: Annotated[str, external("Division")] | None = Field(
         default=None, serialization_alias="divisionId"
     )
-    skills: list[SkillName] | None = Field(
+    skills: SkillNames | None = Field(
         default=None,
         description="Skills assigned through POST /campaigns/{id}/skills; the same fact as a Skill's "
         "`campaign`, so prefer setting it there",
     )
-
-    @field_validator("skills")
-    @classmethod
-    def _distinct_skills(cls, value: list[str] | None) -> list[str] | None:
-        repeated = _repeated(value or [])
-        if repeated:
-            raise ValueError(f"skill listed more than once: {', '.join(repeated)}")
-        return value
 
 
 KINDS = [

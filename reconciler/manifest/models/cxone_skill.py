@@ -8,22 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import ClockMinute, Name, Percent, external, ref
+from reconciler.manifest.models.types import ClockMinute, Name, Percent, Text, external, ref
 
-
-def _int_as_text(value: Any) -> Any:
-    """YAML reads an unquoted 5555550142 as a number; phone-like fields are text."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-NumberText = Annotated[str, BeforeValidator(_int_as_text)]
-"""Text that YAML may have typed as an integer (caller ids, phone numbers)."""
+NumberText = Text
+"""Text that YAML may have typed as a number (caller ids, phone numbers)."""
 
 Count = Annotated[int, Field(ge=0)]
 Minutes = Annotated[int, Field(ge=0)]

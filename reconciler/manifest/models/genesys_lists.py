@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import GenesysName, TimeZoneId, external, ref
+from reconciler.manifest.models.types import GenesysName, Text, TimeZoneId, external, ref
 
 FilterOperator = Literal[
     "EQUALS",
@@ -151,12 +151,7 @@ class ContactListSpec(SpecModel):
 # --- ContactListFilter ---------------------------------------------------------------------------
 
 
-def _scalar_as_text(value: Any) -> Any:
-    """YAML reads 1500 or 2.5 as numbers; filter values are the text of them."""
-    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
-
-
-FilterValue = Annotated[str, BeforeValidator(_scalar_as_text, json_schema_input_type=str | int | float)]
+FilterValue = Text
 
 
 class ContactListFilterRange(SpecModel):
@@ -220,12 +215,7 @@ class ContactListFilterSpec(SpecModel):
 DncSourceType = Literal["rds", "rds_custom", "dnc.com", "gryphon"]
 
 
-def _number_as_text(value: Any) -> Any:
-    """YAML reads an unquoted 15555550123 as a number; a DNC entry is the text of it."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-PhoneNumber = Annotated[str, BeforeValidator(_number_as_text, json_schema_input_type=str | int)]
+PhoneNumber = Text
 
 _REQUIRED_BY_SOURCE: dict[str, tuple[str, ...]] = {
     "rds": ("contact_method",),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,38 @@ def ref(kind: str) -> Ref:
 
 def external(kind: str) -> Ref:
     return Ref(kind, external=True)
+
+
+def scalar_as_text(value: Any) -> Any:
+    """YAML reads `5555550144` or `90` as a number; fields that are text on the API take it as text."""
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+Text = Annotated[str, BeforeValidator(scalar_as_text, json_schema_input_type=str | int | float)]
+"""A string field that also accepts an unquoted YAML number (values, phone numbers, codes)."""
+
+
+def repeated_items(items: Iterable[Any]) -> list[Any]:
+    """Items that occur more than once, in first-seen order."""
+    seen: set[Any] = set()
+    repeated: list[Any] = []
+    for item in items:
+        if item in seen and item not in repeated:
+            repeated.append(item)
+        seen.add(item)
+    return repeated
+
+
+def no_repeats(value: list[Any]) -> list[Any]:
+    """AfterValidator for lists the API treats as sets: an entry may appear once."""
+    repeated = repeated_items(value)
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(map(str, repeated))}")
+    return value
+
+
+def require_fields(model: Any, selector: str, table: dict[str, tuple[str, ...]]) -> None:
+    """Raise when `model` lacks a field that the value `selector` (a type or mode) needs."""
+    missing = [name for name in table.get(selector, ()) if getattr(model, name) is None]
+    if missing:
+        raise ValueError(f"{selector} requires {', '.join(missing)}")
