@@ -3,7 +3,12 @@
     ReconcilerError                 every error the CLI turns into a message and exit code 1
     ├── ManifestLoadError           a file cannot be read as manifests (size, encoding, YAML syntax)
     ├── ConfigError                 reconciler.yaml is missing, malformed or unsafe
-    └── UsageError                  the command line asks for something impossible
+    ├── UsageError                  the command line asks for something impossible
+    └── PlatformError               a platform API call failed
+        ├── AuthenticationError     credentials refused, or missing from the environment (permanent)
+        ├── RequestFailed           the API answered an error status (permanent unless retryable)
+        ├── OutcomeUnknown          a write's connection failed after sending: it may have happened
+        └── RetriesExhausted        temporary failures (429, 5xx, timeouts) outlasted the retry budget
 
 Problems found *inside* manifests are not raised: they are collected as findings
 (reconciler.diagnostics) so one run reports all of them.
@@ -46,3 +51,39 @@ class ConfigError(ReconcilerError):
 
 class UsageError(ReconcilerError):
     """The command line is inconsistent."""
+
+
+class PlatformError(ReconcilerError):
+    """A call to a platform API failed. `retryable` says whether trying again later may help."""
+
+    retryable = False
+
+
+class AuthenticationError(PlatformError):
+    """The platform refused the credentials, or they are not set in the environment."""
+
+
+class RequestFailed(PlatformError):
+    """The API answered with an error status; `code` is the platform's error code when it gave one."""
+
+    def __init__(
+        self, message: str, *, status: int, code: str | None = None, method: str = "", path: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.method, self.path = status, code, method, path
+
+    @property
+    def retryable(self) -> bool:  # type: ignore[override]
+        return self.status == 429 or (self.status >= 500 and self.status != 501)
+
+
+class OutcomeUnknown(PlatformError):
+    """A non-idempotent request was sent but no answer came back: re-read before trying again."""
+
+    retryable = True
+
+
+class RetriesExhausted(PlatformError):
+    """Temporary failures went on past the retry budget."""
+
+    retryable = True

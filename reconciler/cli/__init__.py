@@ -10,6 +10,7 @@ import sys
 import click
 
 from reconciler import __version__
+from reconciler.cli.emulator_cmd import emulator
 from reconciler.cli.schema_cmd import schema
 from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
@@ -27,6 +28,7 @@ def cli() -> None:
 
 cli.add_command(validate)
 cli.add_command(schema)
+cli.add_command(emulator)
 
 
 def main() -> None:

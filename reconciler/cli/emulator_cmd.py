@@ -1,0 +1,75 @@
+"""`reconciler emulator serve`: the Genesys Cloud and CXone API emulator on a local port."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reconciler.emulator.server import build_emulator, serve
+from reconciler.emulator.settings import EmulatorSettings, Faults
+
+
+@click.group()
+def emulator() -> None:
+    """The built-in emulator of the Genesys Cloud and NICE CXone configuration APIs."""
+
+
+@emulator.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8700, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--state",
+    "state_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Persist the org to this JSON file (atomically, after every write) and resume from it.",
+)
+@click.option(
+    "--seed",
+    "seed_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Start from this seed file (format: docs/emulator.md). Default: the demo lookups.",
+)
+@click.option("--empty", is_flag=True, help="Start with no objects at all (not even lookups).")
+@click.option("--latency-ms", default=0.0, show_default=True, type=click.FloatRange(0, 60_000))
+@click.option(
+    "--fault-rate", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Share of 5xx."
+)
+@click.option(
+    "--drop-rate", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Share dropped."
+)
+@click.option(
+    "--rate-limit",
+    default=300,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Requests per minute per token.",
+)
+@click.option("--campaign-stop-seconds", default=2.0, show_default=True, type=click.FloatRange(0))
+def serve_command(
+    host: str,
+    port: int,
+    state_path: Path | None,
+    seed_path: Path | None,
+    empty: bool,
+    latency_ms: float,
+    fault_rate: float,
+    drop_rate: float,
+    rate_limit: int,
+    campaign_stop_seconds: float,
+) -> None:
+    """Serve the emulator until interrupted.
+
+    Credentials: client id `emulator`, secret `emulator-secret` (Genesys client credentials, CXone
+    client and access key). Faults can be changed at run time through /_emulator/settings.
+    """
+    settings = EmulatorSettings(
+        rate_limit_per_minute=rate_limit,
+        campaign_stop_seconds=campaign_stop_seconds,
+        faults=Faults(latency_ms=latency_ms, error_rate=fault_rate, drop_rate=drop_rate),
+    )
+    instance = build_emulator(
+        settings=settings, state_path=state_path, seed_path=seed_path, use_default_seed=not empty
+    )
+    click.echo(f"emulator listening on http://{host}:{port} (Ctrl-C to stop)", err=True)
+    serve(instance, host=host, port=port)

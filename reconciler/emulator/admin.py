@@ -1,0 +1,139 @@
+"""The emulator's own API under /_emulator/: reset, seed, snapshot, settings and faults, external edits,
+and the request log. It is never rate limited or fault-injected."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from pydantic import ValidationError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from reconciler.emulator.core import Emulator
+from reconciler.emulator.seed import SeedError, apply_seed
+from reconciler.emulator.settings import EmulatorSettings
+
+
+def _emulator(request: Request) -> Emulator:
+    emulator: Emulator = request.app.state.emulator
+    emulator.tick()
+    return emulator
+
+
+async def _json_body(request: Request) -> Any:
+    try:
+        return await request.json()
+    except ValueError:
+        return None
+
+
+def _problem(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+async def health(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def reset(request: Request) -> Response:
+    """Empty the org; with ?reseed=true load the seed the emulator started with again."""
+    emulator = _emulator(request)
+    emulator.reset()
+    if request.query_params.get("reseed") == "true" and emulator.seed is not None:
+        apply_seed(emulator, emulator.seed)
+    return JSONResponse({"status": "reset"})
+
+
+async def seed(request: Request) -> Response:
+    emulator = _emulator(request)
+    body = await _json_body(request)
+    if not isinstance(body, dict):
+        return _problem(400, "the seed is a JSON object (see docs/emulator.md)")
+    try:
+        apply_seed(emulator, body)
+    except SeedError as exc:
+        return _problem(400, exc.message)
+    return JSONResponse({"status": "seeded"})
+
+
+async def snapshot(request: Request) -> Response:
+    return JSONResponse(_emulator(request).state.snapshot())
+
+
+async def settings(request: Request) -> Response:
+    """GET the settings; PUT/PATCH a partial settings object (for example {"faults": {"error_rate": 0.2}})."""
+    emulator = _emulator(request)
+    if request.method in ("PUT", "PATCH"):
+        body = await _json_body(request)
+        if not isinstance(body, dict):
+            return _problem(400, "settings are a JSON object")
+        merged = _merge(emulator.settings.model_dump(), body)
+        try:
+            emulator.settings = EmulatorSettings.model_validate(merged)
+        except ValidationError as exc:
+            return _problem(
+                400, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            )
+        if "faults" in body and "seed" in body["faults"]:
+            emulator.rng.seed(emulator.settings.faults.seed)
+    return JSONResponse(emulator.settings.model_dump())
+
+
+def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    merged = copy.deepcopy(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+async def external_edit(request: Request) -> Response:
+    """Change an object as another admin would: {"platform", "collection", "id" or "name", "changes"}.
+
+    Genesys objects get a new version and dateModified, as any write does.
+    """
+    emulator = _emulator(request)
+    body = await _json_body(request)
+    if not isinstance(body, dict) or not isinstance(body.get("changes"), dict):
+        return _problem(400, 'body needs "platform", "collection", "id" or "name", and "changes"')
+    from reconciler.emulator.cxone.store import external_edit as cxone_edit
+    from reconciler.emulator.genesys.store import external_edit as genesys_edit
+
+    edit = {"genesys": genesys_edit, "cxone": cxone_edit}.get(str(body.get("platform", "genesys")))
+    if edit is None:
+        return _problem(400, "platform is genesys or cxone")
+    try:
+        updated = edit(emulator, body["collection"], body.get("id"), body.get("name"), body["changes"])
+    except KeyError as exc:
+        return _problem(404, f"no such object: {exc.args[0]}")
+    emulator.changed()
+    return JSONResponse(updated)
+
+
+async def request_log(request: Request) -> Response:
+    """GET the request counts per method and route; DELETE clears them."""
+    emulator = _emulator(request)
+    if request.method == "DELETE":
+        emulator.requests.clear()
+        return JSONResponse({"total": 0, "by_route": []})
+    rows = [
+        {"method": method, "path": path, "count": count}
+        for (method, path), count in sorted(emulator.requests.items())
+    ]
+    return JSONResponse({"total": sum(emulator.requests.values()), "by_route": rows})
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/_emulator/health", health, methods=["GET"]),
+        Route("/_emulator/reset", reset, methods=["POST"]),
+        Route("/_emulator/seed", seed, methods=["POST"]),
+        Route("/_emulator/snapshot", snapshot, methods=["GET"]),
+        Route("/_emulator/settings", settings, methods=["GET", "PUT", "PATCH"]),
+        Route("/_emulator/external-edit", external_edit, methods=["POST"]),
+        Route("/_emulator/requests", request_log, methods=["GET", "DELETE"]),
+    ]

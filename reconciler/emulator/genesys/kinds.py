@@ -1,0 +1,382 @@
+"""The table of every emulated Genesys collection: paths, validation definitions, name rules, references,
+immutable fields and error codes. Data, not code; the facts are from genesys-api.md §1-§6 (G§n) and the
+2018 Swagger `x-inin-error-codes` (SW18).
+
+Reference paths walk an API object: `a.b` is a nested field, `a[]` each item of a list, `a.*` each
+value of a map. Where a path ends on an object its `id_key` field holds the id; where it ends on a
+string, the string is the id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OUTBOUND = "/api/v2/outbound"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A body field that names another object: it must exist on write, and it blocks that object's delete."""
+
+    path: str
+    target: str  # a collection of this table, or a lookup collection when `lookup`
+    not_found: str  # the 400 code when the id does not exist (SW18 codes where documented)
+    lookup: bool = False
+    id_key: str = "id"
+    when: tuple[str, str] | None = None  # (field, value) the holder must have for the reference to count
+
+
+@dataclass(frozen=True)
+class Immutable:
+    """A field that cannot change after create (G§6.9); a PUT that changes it gets 400 `code`."""
+
+    field: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Collection:
+    kind: str  # the manifest kind (ARCHITECTURE §2)
+    key: str  # the collection in EmulatorState.genesys
+    path: str  # the real base path (G§6)
+    param: str  # the real path parameter name
+    create_definition: str  # body definition of POST (models.json)
+    update_definition: str  # body definition of PUT
+    listing: str  # the *EntityListing definition of GET list
+    noun: str  # for messages: "The <noun> could not be found."
+    not_found: str = "not.found"  # 404 code of GET/PUT/DELETE by id
+    named: bool = True  # name required, unique (duplicate.name) and at most 64 characters (G§1)
+    references: tuple[Reference, ...] = ()
+    immutable: tuple[Immutable, ...] = ()
+    in_use: str = "referential.integrity.error"  # 400 code of a delete that is still referenced (G§4.1)
+    delete_status: int = 200  # SW18: "200 Operation was successful." with no body
+    delete_returns_body: bool = False  # DELETE campaign returns the Campaign (G§6.1)
+    list_filters: tuple[tuple[str, str], ...] = ()  # (query parameter, path of the id or value it matches)
+    bulk_id_filter: bool = (
+        False  # `id` multi-valued query parameter, at most 100 (SW18 too.many.bulk.retrieves)
+    )
+
+
+NAME_MAX_LENGTH = 64
+PAGE_SIZE_DEFAULT = 25
+PAGE_SIZE_MAX = 100
+BULK_IDS_MAX = 100
+
+_DIVISION = Reference("division", "divisions", "division.not.found", lookup=True)
+
+COLLECTIONS: tuple[Collection, ...] = (
+    Collection(
+        kind="Campaign",
+        key="campaigns",
+        path=f"{OUTBOUND}/campaigns",
+        param="campaignId",
+        create_definition="Campaign",
+        update_definition="Campaign",
+        listing="CampaignEntityListing",
+        noun="dialer campaign",
+        references=(
+            Reference("contactList", "contactlists", "contact.list.not.found"),
+            Reference("queue", "queues", "queue.not.found", lookup=True),
+            Reference("script", "scripts", "script.not.found", lookup=True),
+            Reference("edgeGroup", "edgegroups", "edge.group.not.found", lookup=True),
+            Reference("site", "sites", "site.not.found", lookup=True),
+            Reference("dncLists[]", "dnclists", "dnc.list.not.found"),
+            Reference("callableTimeSet", "callabletimesets", "callable.time.set.not.found"),
+            Reference(
+                "callAnalysisResponseSet", "callanalysisresponsesets", "call.analysis.response.set.not.found"
+            ),
+            Reference("ruleSets[]", "rulesets", "rule.set.not.found"),
+            Reference("contactListFilters[]", "contactlistfilters", "contact.list.filter.not.found"),
+            _DIVISION,
+        ),
+        delete_returns_body=True,
+        list_filters=(
+            ("contactListId", "contactList"),
+            ("dncListIds", "dncLists[]"),
+            ("dncListId", "dncLists[]"),
+            ("distributionQueueId", "queue"),
+            ("edgeGroupId", "edgeGroup"),
+            ("callAnalysisResponseSetId", "callAnalysisResponseSet"),
+            ("divisionId", "division"),
+        ),
+        bulk_id_filter=True,
+    ),
+    Collection(
+        kind="ContactList",
+        key="contactlists",
+        path=f"{OUTBOUND}/contactlists",
+        param="contactListId",
+        create_definition="ContactList",
+        update_definition="ContactList",
+        listing="ContactListEntityListing",
+        noun="dialer contact list",
+        not_found="contact.list.not.found",
+        references=(Reference("attemptLimits", "attemptlimits", "attempt.limits.not.found"), _DIVISION),
+        immutable=(
+            Immutable("columnNames", "cannot.update.contact.column.names"),
+            Immutable("phoneColumns", "cannot.update.phone.columns"),
+            Immutable("automaticTimeZoneMapping", "cannot.edit.automatic.time.zone.mapping.settings"),
+            Immutable("zipCodeColumnName", "cannot.edit.automatic.time.zone.mapping.settings"),
+            Immutable("emailColumns", "invalid.update"),
+            Immutable("whatsAppColumns", "invalid.update"),
+            Immutable("columnDataTypeSpecifications", "invalid.update"),
+        ),
+        in_use="contact.list.in.use",
+        list_filters=(("divisionId", "division"),),
+        bulk_id_filter=True,
+    ),
+    Collection(
+        kind="ContactListFilter",
+        key="contactlistfilters",
+        path=f"{OUTBOUND}/contactlistfilters",
+        param="contactListFilterId",
+        create_definition="ContactListFilter",
+        update_definition="ContactListFilter",
+        listing="ContactListFilterEntityListing",
+        noun="contact list filter",
+        references=(Reference("contactList", "contactlists", "contact.list.not.found"),),
+        delete_status=204,  # SW18: "204 Contact list filter deleted"
+        list_filters=(("contactListId", "contactList"),),
+    ),
+    Collection(
+        kind="DncList",
+        key="dnclists",
+        path=f"{OUTBOUND}/dnclists",
+        param="dncListId",
+        create_definition="DncListCreate",
+        update_definition="DncList",
+        listing="DncListEntityListing",
+        noun="dialer DNC list",
+        not_found="dnc.list.not.found",
+        references=(_DIVISION,),
+        in_use="dnc.list.in.use",
+        list_filters=(("divisionId", "division"), ("dncSourceType", "dncSourceType")),
+    ),
+    Collection(
+        kind="CallableTimeSet",
+        key="callabletimesets",
+        path=f"{OUTBOUND}/callabletimesets",
+        param="callableTimeSetId",
+        create_definition="CallableTimeSet",
+        update_definition="CallableTimeSet",
+        listing="CallableTimeSetEntityListing",
+        noun="callable time set",
+        in_use="callable.time.set.in.use",
+    ),
+    Collection(
+        kind="CallAnalysisResponseSet",
+        key="callanalysisresponsesets",
+        path=f"{OUTBOUND}/callanalysisresponsesets",
+        param="callAnalysisSetId",
+        create_definition="ResponseSet",
+        update_definition="ResponseSet",
+        listing="ResponseSetEntityListing",
+        noun="call analysis response set",
+        references=(
+            Reference(
+                "responses.*",
+                "flows",
+                "invalid.flow",
+                lookup=True,
+                id_key="data",
+                when=("reactionType", "transfer_flow"),
+            ),
+        ),
+        in_use="call.analysis.response.set.in.use",
+    ),
+    Collection(
+        kind="AttemptLimits",
+        key="attemptlimits",
+        path=f"{OUTBOUND}/attemptlimits",
+        param="attemptLimitsId",
+        create_definition="AttemptLimits",
+        update_definition="AttemptLimits",
+        listing="AttemptLimitsEntityListing",
+        noun="attempt limits",
+    ),
+    Collection(
+        kind="RuleSet",
+        key="rulesets",
+        path=f"{OUTBOUND}/rulesets",
+        param="ruleSetId",
+        create_definition="RuleSet",
+        update_definition="RuleSet",
+        listing="RuleSetEntityListing",
+        noun="rule set",
+        references=(
+            Reference("contactList", "contactlists", "contact.list.not.found"),
+            Reference("queue", "queues", "queue.not.found", lookup=True),
+            Reference("rules[].conditions[].codes[]", "wrapupcodes", "invalid.rule.condition", lookup=True),
+        ),
+    ),
+    Collection(
+        kind="CampaignRule",
+        key="campaignrules",
+        path=f"{OUTBOUND}/campaignrules",
+        param="campaignRuleId",
+        create_definition="CampaignRule",
+        update_definition="CampaignRule",
+        listing="CampaignRuleEntityListing",
+        noun="campaign rule",
+        references=(
+            Reference("campaignRuleEntities.campaigns[]", "campaigns", "campaign.not.found"),
+            Reference("campaignRuleEntities.sequences[]", "sequences", "campaign.sequence.not.found"),
+            Reference(
+                "campaignRuleActions[].campaignRuleActionEntities.campaigns[]",
+                "campaigns",
+                "campaign.not.found",
+            ),
+            Reference(
+                "campaignRuleActions[].campaignRuleActionEntities.sequences[]",
+                "sequences",
+                "campaign.sequence.not.found",
+            ),
+            Reference("campaignRuleActions[].parameters.queue", "queues", "queue.not.found", lookup=True),
+        ),
+    ),
+    Collection(
+        kind="Sequence",
+        key="sequences",
+        path=f"{OUTBOUND}/sequences",
+        param="sequenceId",
+        create_definition="CampaignSequence",
+        update_definition="CampaignSequence",
+        listing="CampaignSequenceEntityListing",
+        noun="campaign sequence",
+        references=(Reference("campaigns[]", "campaigns", "campaign.sequence.invalid.campaign"),),
+        in_use="campaign.sequence.in.use",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ScheduleCollection:
+    """A schedule keyed by its owner's id: PUT creates or replaces, GET list is a bare array (G§6.4, G§6.5)."""
+
+    kind: str
+    key: str
+    path: str
+    param: str
+    definition: str
+    owner: str  # the collection whose object the schedule belongs to
+    owner_field: str  # the body field naming the owner
+    not_found: str  # 404 code when the owner does not exist
+
+    @property
+    def owner_reference(self) -> Reference:
+        return Reference(self.owner_field, self.owner, self.not_found)
+
+
+SCHEDULES: tuple[ScheduleCollection, ...] = (
+    ScheduleCollection(
+        kind="CampaignSchedule",
+        key="campaignschedules",
+        path=f"{OUTBOUND}/schedules/campaigns",
+        param="campaignId",
+        definition="CampaignSchedule",
+        owner="campaigns",
+        owner_field="campaign",
+        not_found="campaign.not.found",
+    ),
+    ScheduleCollection(
+        kind="SequenceSchedule",
+        key="sequenceschedules",
+        path=f"{OUTBOUND}/schedules/sequences",
+        param="sequenceId",
+        definition="SequenceSchedule",
+        owner="sequences",
+        owner_field="sequence",
+        not_found="campaign.sequence.not.found",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Singleton:
+    """An org singleton (G§6.12, G§6.13): GET, and PATCH (settings, applied later) or PUT (mappings)."""
+
+    kind: str
+    key: str
+    path: str
+    definition: str
+    name: str
+    stale_version_message: str  # SW18 409 text
+
+
+SINGLETONS: tuple[Singleton, ...] = (
+    Singleton(
+        kind="OutboundSettings",
+        key="settings",
+        path=f"{OUTBOUND}/settings",
+        definition="OutboundSettings",
+        name="Outbound Settings",
+        stale_version_message="outbound settings version does not match expected",
+    ),
+    Singleton(
+        kind="WrapUpCodeMappings",
+        key="wrapupcodemappings",
+        path=f"{OUTBOUND}/wrapupcodemappings",
+        definition="WrapUpCodeMapping",
+        name="Wrap Up Code Mapping",
+        stale_version_message="Wrap up code mapping version does not match expected",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A read-only object the reconciler resolves by name but never manages (ARCHITECTURE §2)."""
+
+    key: str
+    path: str
+
+
+LOOKUPS: tuple[Lookup, ...] = (
+    Lookup("queues", "/api/v2/routing/queues"),
+    Lookup("scripts", "/api/v2/scripts"),
+    Lookup("edgegroups", "/api/v2/telephony/providers/edges/edgegroups"),
+    Lookup("sites", "/api/v2/telephony/providers/edges/sites"),
+    Lookup("wrapupcodes", "/api/v2/routing/wrapupcodes"),
+    Lookup("divisions", "/api/v2/authorization/divisions"),
+    Lookup("flows", "/api/v2/flows"),
+)
+
+# Wrap-up flags a mapping may use (G§6.13, TF validation).
+WRAPUP_FLAGS = frozenset(
+    {
+        "CONTACT_UNCALLABLE",
+        "NUMBER_UNCALLABLE",
+        "RIGHT_PARTY_CONTACT",
+        "BUSINESS_FAILURE",
+        "BUSINESS_NEUTRAL",
+        "BUSINESS_SUCCESS",
+    }
+)
+
+BY_KEY: dict[str, Collection] = {collection.key: collection for collection in COLLECTIONS}
+SCHEDULES_BY_KEY: dict[str, ScheduleCollection] = {schedule.key: schedule for schedule in SCHEDULES}
+SINGLETONS_BY_KEY: dict[str, Singleton] = {singleton.key: singleton for singleton in SINGLETONS}
+LOOKUPS_BY_KEY: dict[str, Lookup] = {lookup.key: lookup for lookup in LOOKUPS}
+
+
+def referrers(target: str) -> list[tuple[str, Reference]]:
+    """(collection key, reference) of every field, schedules included, that can name an object of `target`."""
+    found = [
+        (collection.key, reference)
+        for collection in COLLECTIONS
+        for reference in collection.references
+        if reference.target == target and not reference.lookup
+    ]
+    found += [(schedule.key, schedule.owner_reference) for schedule in SCHEDULES if schedule.owner == target]
+    return found
+
+
+def self_uri(key: str, object_id: str) -> str:
+    """The selfUri of an object of any collection, schedule or lookup."""
+    if key in BY_KEY:
+        return f"{BY_KEY[key].path}/{object_id}"
+    if key in SCHEDULES_BY_KEY:
+        return f"{SCHEDULES_BY_KEY[key].path}/{object_id}"
+    if key in SINGLETONS_BY_KEY:
+        return SINGLETONS_BY_KEY[key].path
+    return f"{LOOKUPS_BY_KEY[key].path}/{object_id}"

@@ -1,0 +1,331 @@
+"""The Genesys org in the emulator's state: reads that honour the read-after-write lag, writes that record
+it, references, seeding, delayed transitions (a stopping campaign, a settings PATCH) and external edits.
+
+Every write goes through `save`, `save_singleton`, `save_numbers` or `remove`, which call
+`emulator.wrote` before the change and `emulator.changed` after it, so the lag fault and the state file
+see all of them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from reconciler.emulator.genesys.kinds import (
+    BY_KEY,
+    LOOKUPS_BY_KEY,
+    SCHEDULES_BY_KEY,
+    SINGLETONS_BY_KEY,
+    Reference,
+    referrers,
+    self_uri,
+)
+from reconciler.emulator.seed import SeedError
+from reconciler.emulator.state import JsonObject
+
+if TYPE_CHECKING:
+    from reconciler.emulator.core import Emulator
+
+_STOPPING = "genesys_stopping"  # meta: {campaign id: time it turns off}
+_PENDING_SETTINGS = "genesys_pending_settings"  # meta: [{"due": time, "changes": {...}}]
+
+# What a fresh org answers before anyone set them (emulator defaults; the platform's are not documented).
+SINGLETON_DEFAULTS: dict[str, JsonObject] = {
+    "settings": {
+        "maxCallsPerAgent": 4,
+        "maxConfigurableCallsPerAgent": 15,
+        "maxLineUtilization": 1.0,
+        "abandonSeconds": 2.0,
+        "complianceAbandonRateDenominator": "ALL_CALLS",
+        "rescheduleTimeZoneSkippedContacts": False,
+    },
+    "wrapupcodemappings": {"defaultSet": ["RIGHT_PARTY_CONTACT"], "mapping": {}},
+}
+
+
+def _lag_key(key: str) -> str:
+    """Collections are namespaced in the lag log: CXone has a `campaigns` collection too."""
+    return f"genesys/{key}"
+
+
+# --- reads ------------------------------------------------------------------------------------------
+def objects(emulator: Emulator, key: str) -> dict[str, JsonObject]:
+    """The true objects of a collection or schedule collection (for writes and checks)."""
+    return emulator.state.collection(key)
+
+
+def visible(emulator: Emulator, key: str) -> dict[str, JsonObject]:
+    """The objects as a reader sees them, lag fault included."""
+    return emulator.visible(_lag_key(key), objects(emulator, key))
+
+
+def lookups(emulator: Emulator, key: str) -> dict[str, JsonObject]:
+    return emulator.visible(_lag_key(f"lookups/{key}"), emulator.state.lookups.setdefault(key, {}))
+
+
+def singleton(emulator: Emulator, key: str) -> JsonObject:
+    """The org singleton, created with emulator defaults the first time anyone needs it."""
+    current = emulator.state.singletons.get(key)
+    if current is None:
+        current = _stamp(emulator, key, {"name": SINGLETONS_BY_KEY[key].name, **SINGLETON_DEFAULTS[key]})
+        emulator.state.singletons[key] = current
+    return current
+
+
+def visible_singleton(emulator: Emulator, key: str) -> JsonObject:
+    view: dict[str, JsonObject] = emulator.visible(_lag_key("singletons"), {key: singleton(emulator, key)})
+    return view[key]
+
+
+# --- writes -----------------------------------------------------------------------------------------
+def _stamp(emulator: Emulator, key: str, body: JsonObject, object_id: str | None = None) -> JsonObject:
+    """A new object: server id, version 1, dates and selfUri (G§1)."""
+    now = emulator.timestamp()
+    new_id = object_id or str(body.get("id") or emulator.new_id())
+    stamped = {**body, "id": new_id, "version": 1, "dateCreated": now, "dateModified": now}
+    stamped["selfUri"] = self_uri(key, new_id)
+    return stamped
+
+
+def new_object(emulator: Emulator, key: str, body: JsonObject, object_id: str | None = None) -> JsonObject:
+    return _stamp(emulator, key, {k: v for k, v in body.items() if k not in ("id", "version")}, object_id)
+
+
+def next_version(emulator: Emulator, current: JsonObject, body: JsonObject) -> JsonObject:
+    """`body` as the next version of `current`: same id and dateCreated, version + 1, new dateModified."""
+    return {
+        **body,
+        "id": current["id"],
+        "version": int(current.get("version", 0)) + 1,
+        "dateCreated": current.get("dateCreated"),
+        "dateModified": emulator.timestamp(),
+        "selfUri": current.get("selfUri"),
+    }
+
+
+def save(emulator: Emulator, key: str, obj: JsonObject) -> JsonObject:
+    """Store a created or updated object of a collection or schedule collection."""
+    store = objects(emulator, key)
+    emulator.wrote(_lag_key(key), obj["id"], store.get(obj["id"]))
+    store[obj["id"]] = obj
+    emulator.changed()
+    return obj
+
+
+def save_singleton(emulator: Emulator, key: str, obj: JsonObject) -> JsonObject:
+    emulator.wrote(_lag_key("singletons"), key, singleton(emulator, key))
+    emulator.state.singletons[key] = obj
+    emulator.changed()
+    return obj
+
+
+def remove(emulator: Emulator, key: str, object_id: str) -> JsonObject:
+    store = objects(emulator, key)
+    emulator.wrote(_lag_key(key), object_id, store[object_id])
+    removed = store.pop(object_id)
+    if key == "dnclists":
+        emulator.state.dnc_numbers.pop(object_id, None)
+    emulator.state.meta.get(_STOPPING, {}).pop(object_id, None)
+    emulator.changed()
+    return removed
+
+
+def save_numbers(emulator: Emulator, list_id: str, numbers: dict[str, str | None]) -> None:
+    """Replace a DNC list's entries (G§6.7); lagging readers still see the old ones."""
+    emulator.wrote(_lag_key("dnc_numbers"), list_id, dict(emulator.state.dnc_numbers.get(list_id, {})))
+    emulator.state.dnc_numbers[list_id] = numbers
+    emulator.changed()
+
+
+def visible_numbers(emulator: Emulator, list_id: str) -> dict[str, str | None]:
+    view: dict[str, Any] = emulator.visible(_lag_key("dnc_numbers"), emulator.state.dnc_numbers)
+    numbers: dict[str, str | None] = view.get(list_id) or {}
+    return numbers
+
+
+# --- references -------------------------------------------------------------------------------------
+def _walk(node: Any, steps: list[str]) -> Iterator[Any]:
+    if not steps:
+        yield node
+        return
+    step, rest = steps[0], steps[1:]
+    if step == "*":
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from _walk(value, rest)
+        return
+    many = step.endswith("[]")
+    name = step[:-2] if many else step
+    if not isinstance(node, dict) or node.get(name) is None:
+        return
+    if not many:
+        yield from _walk(node[name], rest)
+    elif isinstance(node[name], list):
+        for item in node[name]:
+            yield from _walk(item, rest)
+
+
+def referenced_ids(obj: JsonObject, reference: Reference) -> Iterator[str]:
+    """The ids a reference field of `obj` names."""
+    for holder in _walk(obj, reference.path.split(".")):
+        if isinstance(holder, str):
+            yield holder
+        elif isinstance(holder, dict):
+            if reference.when is not None and holder.get(reference.when[0]) != reference.when[1]:
+                continue
+            value = holder.get(reference.id_key)
+            if isinstance(value, str):
+                yield value
+
+
+def target_exists(emulator: Emulator, reference: Reference, object_id: str) -> bool:
+    if reference.lookup:
+        return object_id in emulator.state.lookups.get(reference.target, {})
+    return object_id in objects(emulator, reference.target)
+
+
+def link_references(body: JsonObject, references: tuple[Reference, ...]) -> None:
+    """Entity references are stored as {id, selfUri}; `with_names` adds the current name on the way out."""
+    for reference in references:
+        if reference.id_key != "id":
+            continue
+        for holder in _walk(body, reference.path.split(".")):
+            if isinstance(holder, dict) and isinstance(holder.get("id"), str):
+                for extra in [k for k in holder if k not in ("id", "division")]:
+                    del holder[extra]
+                holder["selfUri"] = self_uri(reference.target, holder["id"])
+
+
+def with_names(emulator: Emulator, obj: JsonObject, references: tuple[Reference, ...]) -> JsonObject:
+    """A copy of `obj` whose entity references carry the referenced object's current name, as GET answers."""
+    shown = copy.deepcopy(obj)
+    for reference in references:
+        if reference.id_key != "id":
+            continue
+        pool = (
+            emulator.state.lookups.get(reference.target, {})
+            if reference.lookup
+            else objects(emulator, reference.target)
+        )
+        for holder in _walk(shown, reference.path.split(".")):
+            target = pool.get(holder.get("id", "")) if isinstance(holder, dict) else None
+            if target is not None and "name" in target:
+                holder["name"] = target["name"]
+    return shown
+
+
+def first_referrer(emulator: Emulator, key: str, object_id: str) -> tuple[str, JsonObject] | None:
+    """(collection, object) of something that still names the object, if anything does."""
+    for referrer_key, reference in referrers(key):
+        for obj in objects(emulator, referrer_key).values():
+            if object_id in referenced_ids(obj, reference):
+                return referrer_key, obj
+    return None
+
+
+# --- delayed transitions ----------------------------------------------------------------------------
+def stop_later(emulator: Emulator, campaign_id: str) -> None:
+    due = emulator.now() + emulator.settings.campaign_stop_seconds
+    emulator.state.meta.setdefault(_STOPPING, {})[campaign_id] = due
+
+
+def settings_later(emulator: Emulator, changes: JsonObject) -> None:
+    due = emulator.now() + emulator.settings.settings_apply_seconds
+    emulator.state.meta.setdefault(_PENDING_SETTINGS, []).append({"due": due, "changes": changes})
+
+
+def advance(emulator: Emulator) -> None:
+    """Apply what is due: stopping campaigns turn off (G§7.2) and settings PATCHes land (G§6.12)."""
+    now = emulator.now()
+    stopping: dict[str, float] = emulator.state.meta.get(_STOPPING, {})
+    for campaign_id, due in sorted(stopping.items(), key=lambda item: item[1]):
+        if due > now:
+            continue
+        del stopping[campaign_id]
+        campaign = objects(emulator, "campaigns").get(campaign_id)
+        if campaign is not None and campaign.get("campaignStatus") == "stopping":
+            save(
+                emulator, "campaigns", next_version(emulator, campaign, {**campaign, "campaignStatus": "off"})
+            )
+    pending: list[JsonObject] = emulator.state.meta.get(_PENDING_SETTINGS, [])
+    while pending and pending[0]["due"] <= now:
+        changes: JsonObject = pending.pop(0)["changes"]
+        current = singleton(emulator, "settings")
+        save_singleton(emulator, "settings", next_version(emulator, current, {**current, **changes}))
+
+
+# --- external edits and seeding ---------------------------------------------------------------------
+def external_edit(
+    emulator: Emulator, collection: str, object_id: str | None, name: str | None, changes: dict[str, Any]
+) -> JsonObject:
+    """Change an object as another admin would: shallow merge, version + 1. KeyError when absent."""
+    if collection in SINGLETONS_BY_KEY:
+        current = singleton(emulator, collection)
+        updated = next_version(emulator, current, {**current, **copy.deepcopy(changes)})
+        return copy.deepcopy(save_singleton(emulator, collection, updated))
+    if collection not in BY_KEY and collection not in SCHEDULES_BY_KEY:
+        raise KeyError(collection)
+    store = objects(emulator, collection)
+    found = store.get(object_id) if object_id else None
+    if found is None and name is not None:
+        found = next((obj for obj in store.values() if obj.get("name") == name), None)
+    if found is None:
+        raise KeyError(object_id or name)
+    updated = next_version(emulator, found, {**found, **copy.deepcopy(changes)})
+    return copy.deepcopy(save(emulator, collection, updated))
+
+
+_SEED_DEFAULTS: dict[str, JsonObject] = {
+    "campaigns": {"campaignStatus": "off"},
+    "campaignrules": {"enabled": False},
+    "sequences": {"status": "off", "currentCampaign": 0},
+}
+
+
+def _seed_object(emulator: Emulator, key: str, given: Any) -> JsonObject:
+    if not isinstance(given, dict):
+        raise SeedError(f"seed genesys.{key}: every object is a JSON object")
+    body: JsonObject = {**_SEED_DEFAULTS.get(key, {}), **copy.deepcopy(given)}
+    if key in SCHEDULES_BY_KEY:
+        owner = body.get(SCHEDULES_BY_KEY[key].owner_field) or {}
+        body["id"] = body.get("id") or owner.get("id")
+    stamped = _stamp(emulator, key, body)
+    for field in ("version", "dateCreated", "dateModified"):
+        if field in given:
+            stamped[field] = given[field]
+    if key == "campaigns" and stamped["campaignStatus"] == "stopping":
+        stop_later(emulator, stamped["id"])
+    return stamped
+
+
+def _as_list(items: Any, where: str) -> list[Any]:
+    if not isinstance(items, list):
+        raise SeedError(f"seed {where}: expected a list")
+    return items
+
+
+def seed_genesys(emulator: Emulator, seed: dict[str, Any]) -> None:
+    """Load the Genesys sections of a seed (docs/emulator.md): objects, singletons, lookups, DNC numbers."""
+    for key, items in (seed.get("genesys") or {}).items():
+        if key not in BY_KEY and key not in SCHEDULES_BY_KEY:
+            raise SeedError(f"seed genesys: unknown collection {key!r}")
+        for given in _as_list(items, f"genesys.{key}"):
+            obj = _seed_object(emulator, key, given)
+            objects(emulator, key)[obj["id"]] = obj
+    for key, given in (seed.get("singletons") or {}).items():
+        if key not in SINGLETONS_BY_KEY or not isinstance(given, dict):
+            raise SeedError(f"seed singletons: unknown singleton {key!r} or not an object")
+        emulator.state.singletons[key] = {**singleton(emulator, key), **copy.deepcopy(given)}
+    for key, items in (seed.get("lookups") or {}).items():
+        if key not in LOOKUPS_BY_KEY:
+            raise SeedError(f"seed lookups: unknown lookup {key!r}")
+        for given in _as_list(items, f"lookups.{key}"):
+            if not isinstance(given, dict) or not isinstance(given.get("name"), str):
+                raise SeedError(f"seed lookups.{key}: every entry is an object with a name")
+            lookup_id = str(given.get("id") or emulator.new_id())
+            entry = {**given, "id": lookup_id, "selfUri": self_uri(key, lookup_id)}
+            emulator.state.lookups.setdefault(key, {})[lookup_id] = entry
+    for list_id, numbers in (seed.get("dnc_numbers") or {}).items():
+        entries = numbers if isinstance(numbers, dict) else dict.fromkeys(_as_list(numbers, "dnc_numbers"))
+        emulator.state.dnc_numbers.setdefault(str(list_id), {}).update(entries)

@@ -1,0 +1,104 @@
+"""The emulator's org state: plain JSON-able data, persisted atomically, seeded from a documented format.
+
+Layout (also the persisted file and, partially, the seed format; see docs/emulator.md):
+    genesys:      {collection: {id: object}}   API-shaped objects (camelCase, id, version, selfUri ...)
+    singletons:   {"settings": object, "wrapupcodemappings": object}
+    lookups:      {collection: {id: object}}   read-only objects the reconciler never manages
+                  (queues, scripts, edgegroups, sites, wrapupcodes, divisions, flows)
+    dnc_numbers:  {dnc list id: {number: expiration or null}}
+    cxone:        {"skills": {id: skill}, "parameters": {id: {block: object}}, "dnc_groups": {id: group},
+                   "dnc_records": {group id: {number: record}}, "scrubbed": {group id: [skill ids]},
+                   "contributing": {group id: [skill ids]}, "campaigns": {id: campaign},
+                   "outbound_routes": {id: route}, "scripts": {id: script}}
+    meta:         emulator bookkeeping (pending transitions, id counters); never returned by the API
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+JsonObject = dict[str, Any]
+
+CXONE_SECTIONS = (
+    "skills",
+    "parameters",
+    "dnc_groups",
+    "dnc_records",
+    "scrubbed",
+    "contributing",
+    "campaigns",
+    "outbound_routes",
+    "scripts",
+)
+
+
+def _empty_cxone() -> dict[str, dict[str, Any]]:
+    return {section: {} for section in CXONE_SECTIONS}
+
+
+@dataclass
+class EmulatorState:
+    genesys: dict[str, dict[str, JsonObject]] = field(default_factory=dict)
+    singletons: dict[str, JsonObject] = field(default_factory=dict)
+    lookups: dict[str, dict[str, JsonObject]] = field(default_factory=dict)
+    dnc_numbers: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    cxone: dict[str, dict[str, Any]] = field(default_factory=_empty_cxone)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def collection(self, name: str) -> dict[str, JsonObject]:
+        return self.genesys.setdefault(name, {})
+
+    def to_json(self) -> JsonObject:
+        return {
+            "format": "reconciler-emulator-state/1",
+            "genesys": self.genesys,
+            "singletons": self.singletons,
+            "lookups": self.lookups,
+            "dnc_numbers": self.dnc_numbers,
+            "cxone": self.cxone,
+            "meta": self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> EmulatorState:
+        cxone = _empty_cxone()
+        cxone.update(copy.deepcopy(data.get("cxone", {})))
+        return cls(
+            genesys=copy.deepcopy(data.get("genesys", {})),
+            singletons=copy.deepcopy(data.get("singletons", {})),
+            lookups=copy.deepcopy(data.get("lookups", {})),
+            dnc_numbers=copy.deepcopy(data.get("dnc_numbers", {})),
+            cxone=cxone,
+            meta=copy.deepcopy(data.get("meta", {})),
+        )
+
+    def snapshot(self) -> JsonObject:
+        return copy.deepcopy(self.to_json())
+
+    def replace_with(self, other: EmulatorState) -> None:
+        self.genesys, self.singletons, self.lookups = other.genesys, other.singletons, other.lookups
+        self.dnc_numbers, self.cxone, self.meta = other.dnc_numbers, other.cxone, other.meta
+
+    def save(self, path: Path) -> None:
+        """Write atomically: a crash never leaves a half-written state file."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(self.to_json(), out, separators=(",", ":"))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: Path) -> EmulatorState:
+        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,181 @@
+"""One API client per run: bearer auth with one refresh on 401, the shared rate limiter, and retries.
+
+Retries (tenacity): 429 waits for Retry-After (the limiter holds every caller back as long);
+5xx other than 501, timeouts and dropped connections back off exponentially with jitter. A write that
+is not idempotent (POST) and loses its connection after sending raises OutcomeUnknown instead of being
+sent again, so the caller can re-read by name first and never create a duplicate.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, stop_after_delay
+from tenacity.wait import wait_random_exponential
+
+from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed, RetriesExhausted
+from reconciler.providers.auth import TokenSource
+from reconciler.providers.rate_limit import RateLimiter
+
+log = logging.getLogger(__name__)
+
+MAX_RETRY_AFTER_SECONDS = 180.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 8
+    max_seconds: float = 300.0
+    backoff_base: float = 0.5
+    backoff_max: float = 30.0
+
+
+class _Temporary(Exception):
+    """A failure worth another try; `retry_after` is the server's own wait, when it gave one."""
+
+    def __init__(self, cause: PlatformError, retry_after: float | None = None) -> None:
+        super().__init__(str(cause))
+        self.cause, self.retry_after = cause, retry_after
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    try:
+        return min(float(value), MAX_RETRY_AFTER_SECONDS) if value is not None else None
+    except ValueError:
+        return None
+
+
+def error_code(response: httpx.Response) -> tuple[str | None, str]:
+    """(code, message) from a Genesys ErrorBody or a CXone {error, errorDescription} body."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None, response.reason_phrase
+    if not isinstance(body, dict):
+        return None, response.reason_phrase
+    code = body.get("code") or body.get("error")
+    message = body.get("message") or body.get("errorDescription") or body.get("error_description")
+    return (str(code) if code else None), str(message or response.reason_phrase)
+
+
+def failure(response: httpx.Response) -> RequestFailed:
+    code, message = error_code(response)
+    request = response.request
+    path = request.url.path
+    shown = f" {code}" if code else ""
+    return RequestFailed(
+        f"{request.method} {path} failed: HTTP {response.status_code}{shown}: {message}",
+        status=response.status_code,
+        code=code,
+        method=request.method,
+        path=path,
+    )
+
+
+class ApiClient:
+    def __init__(
+        self,
+        *,
+        http: httpx.AsyncClient,
+        base_url: str,
+        tokens: TokenSource,
+        limiter: RateLimiter,
+        retry: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.http = http
+        self.base_url = base_url.rstrip("/")
+        self.tokens = tokens
+        self.limiter = limiter
+        self.retry = retry or RetryPolicy()
+        self.headers = dict(default_headers or {})
+        self.requests_sent = 0
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, _Temporary) and exc.retry_after is not None:
+            return 0.0  # the limiter already holds every caller back for Retry-After
+        backoff = wait_random_exponential(multiplier=self.retry.backoff_base, max=self.retry.backoff_max)
+        return float(backoff(state))
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        ok: tuple[int, ...] = (200, 201, 202, 204),
+        allow: tuple[int, ...] = (),
+    ) -> httpx.Response:
+        """Send a request with auth, limiting and retries; return a response whose status is in ok or allow."""
+        retrying = AsyncRetrying(
+            retry=retry_if_exception(lambda exc: isinstance(exc, _Temporary)),
+            wait=self._wait,
+            stop=stop_after_attempt(self.retry.attempts) | stop_after_delay(self.retry.max_seconds),
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    return await self._once(method, path, params=params, json=json, ok=ok, allow=allow)
+        except _Temporary as exc:
+            raise RetriesExhausted(f"{exc.cause} (gave up after {self.retry.attempts} attempts)") from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _once(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None,
+        json: Any,
+        ok: tuple[int, ...],
+        allow: tuple[int, ...],
+    ) -> httpx.Response:
+        response = await self._send(method, path, params=params, json=json, refresh=False)
+        if response.status_code == 401:
+            response = await self._send(method, path, params=params, json=json, refresh=True)
+        if response.status_code in ok or response.status_code in allow:
+            return response
+        problem = failure(response)
+        if response.status_code == 429:
+            wait = _retry_after(response)
+            self.limiter.pause(wait if wait is not None else 1.0)
+            raise _Temporary(problem, wait if wait is not None else 1.0)
+        if problem.retryable:
+            raise _Temporary(problem)
+        raise problem
+
+    async def _send(
+        self, method: str, path: str, *, params: Mapping[str, Any] | None, json: Any, refresh: bool
+    ) -> httpx.Response:
+        await self.limiter.acquire()
+        token = await self.tokens.token(self.http, refresh=refresh)
+        headers = {**self.headers, "Authorization": f"Bearer {token}"}
+        url = path if path.startswith("http") else self.base_url + path
+        self.requests_sent += 1
+        try:
+            return await self.http.request(method, url, params=params, json=json, headers=headers)
+        except httpx.TimeoutException as exc:
+            return self._transport_failed(method, path, exc, sent=not isinstance(exc, httpx.ConnectTimeout))
+        except httpx.TransportError as exc:
+            sent = not isinstance(exc, httpx.ConnectError)
+            return self._transport_failed(method, path, exc, sent=sent)
+
+    @staticmethod
+    def _transport_failed(method: str, path: str, exc: Exception, *, sent: bool) -> httpx.Response:
+        what = f"{method} {path}: {type(exc).__name__}"
+        if method == "POST" and sent:
+            raise OutcomeUnknown(f"{what}; the request may have been applied") from None
+        log.debug("transport failure, will retry: %s", what)
+        raise _Temporary(RetriesExhaustedCause(what))
+
+
+class RetriesExhaustedCause(PlatformError):
+    """The last transport failure behind a RetriesExhausted."""

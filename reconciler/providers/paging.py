@@ -1,0 +1,76 @@
+"""Reading whole collections with as few requests as the APIs allow.
+
+Genesys: pageSize 100 (its maximum), page 1 tells pageCount, the remaining pages are fetched
+concurrently (genesys-api.md §3). CXone: skip/top pages of 100 until totalRecords is reached; an
+empty result may come back as 204 No Content (cxone-api.md §5).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from reconciler.exceptions import RequestFailed
+from reconciler.providers.http import ApiClient
+
+GENESYS_PAGE_SIZE = 100
+CXONE_PAGE_SIZE = 100
+PAGE_CONCURRENCY = 4
+
+
+def _body(response: Any, what: str) -> dict[str, Any]:
+    data = response.json()
+    if not isinstance(data, dict):
+        raise RequestFailed(f"{what}: expected a JSON object", status=response.status_code)
+    return data
+
+
+async def genesys_list(
+    client: ApiClient, path: str, *, params: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Every entity of a Genesys paged listing, or the items of a bare-array listing (schedules)."""
+    query = {**(params or {}), "pageSize": GENESYS_PAGE_SIZE, "pageNumber": 1}
+    first = await client.request("GET", path, params=query)
+    data = first.json()
+    if isinstance(data, list):
+        return data
+    entities: list[dict[str, Any]] = list(data.get("entities") or [])
+    pages = int(data.get("pageCount") or 1)
+    if pages <= 1:
+        return entities
+    limit = asyncio.Semaphore(PAGE_CONCURRENCY)
+
+    async def page(number: int) -> list[dict[str, Any]]:
+        async with limit:
+            response = await client.request("GET", path, params={**query, "pageNumber": number})
+            return list(_body(response, path).get("entities") or [])
+
+    for chunk in await asyncio.gather(*(page(n) for n in range(2, pages + 1))):
+        entities.extend(chunk)
+    return entities
+
+
+async def cxone_list(
+    client: ApiClient,
+    path: str,
+    *,
+    items: Callable[[dict[str, Any]], list[dict[str, Any]]],
+    total: Callable[[dict[str, Any]], int],
+    params: Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Every item of a CXone skip/top listing; `items` and `total` read the listing's own envelope."""
+    collected: list[dict[str, Any]] = []
+    skip = 0
+    while True:
+        response = await client.request(
+            "GET", path, params={**(params or {}), "skip": skip, "top": CXONE_PAGE_SIZE}, allow=(204,)
+        )
+        if response.status_code == 204 or not response.content:
+            return collected
+        data = _body(response, path)
+        chunk = items(data)
+        collected.extend(chunk)
+        skip += len(chunk)
+        if not chunk or skip >= total(data):
+            return collected
