@@ -46,20 +46,39 @@ class TokenSource(Protocol):
 
 
 class _CachedToken:
+    """A token reused until REFRESH_EARLY_SECONDS before it expires; one fetch at a time."""
+
     def __init__(self, clock: Callable[[], float]) -> None:
         self._clock = clock
         self._token: str | None = None
         self._expires = 0.0
         self._lock = asyncio.Lock()
 
-    def fresh(self) -> str | None:
-        if self._token is not None and self._clock() < self._expires - REFRESH_EARLY_SECONDS:
-            return self._token
-        return None
-
-    def store(self, token: str, expires_in: float) -> str:
-        self._token, self._expires = token, self._clock() + expires_in
-        return token
+    async def get(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        url: str,
+        form: dict[str, str],
+        basic: tuple[Secret, Secret],
+        refresh: bool,
+    ) -> str:
+        async with self._lock:
+            if (
+                not refresh
+                and self._token is not None
+                and self._clock() < self._expires - REFRESH_EARLY_SECONDS
+            ):
+                return self._token
+            try:
+                response = await http.post(url, data=form, auth=(basic[0].value, basic[1].value))
+            except httpx.TransportError as exc:
+                raise AuthenticationError(
+                    f"cannot reach the token endpoint {url}: {type(exc).__name__}"
+                ) from None
+            token, expires_in = _parse_token(response, url)
+            self._token, self._expires = token, self._clock() + expires_in
+            return token
 
 
 def _parse_token(response: httpx.Response, url: str) -> tuple[str, float]:
@@ -92,21 +111,10 @@ class GenesysClientCredentials:
         self._cache = _CachedToken(clock)
 
     async def token(self, http: httpx.AsyncClient, *, refresh: bool = False) -> str:
-        async with self._cache._lock:
-            cached = None if refresh else self._cache.fresh()
-            if cached is not None:
-                return cached
-            try:
-                response = await http.post(
-                    self.url,
-                    data={"grant_type": "client_credentials"},
-                    auth=(self._id.value, self._secret.value),
-                )
-            except httpx.TransportError as exc:
-                raise AuthenticationError(
-                    f"cannot reach the token endpoint {self.url}: {type(exc).__name__}"
-                ) from None
-            return self._cache.store(*_parse_token(response, self.url))
+        form = {"grant_type": "client_credentials"}
+        return await self._cache.get(
+            http, url=self.url, form=form, basic=(self._id, self._secret), refresh=refresh
+        )
 
 
 class CxonePasswordGrant:
@@ -128,22 +136,5 @@ class CxonePasswordGrant:
         self._cache = _CachedToken(clock)
 
     async def token(self, http: httpx.AsyncClient, *, refresh: bool = False) -> str:
-        async with self._cache._lock:
-            cached = None if refresh else self._cache.fresh()
-            if cached is not None:
-                return cached
-            try:
-                response = await http.post(
-                    self.url,
-                    data={
-                        "grant_type": "password",
-                        "username": self._key[0].value,
-                        "password": self._key[1].value,
-                    },
-                    auth=(self._client[0].value, self._client[1].value),
-                )
-            except httpx.TransportError as exc:
-                raise AuthenticationError(
-                    f"cannot reach the token endpoint {self.url}: {type(exc).__name__}"
-                ) from None
-            return self._cache.store(*_parse_token(response, self.url))
+        form = {"grant_type": "password", "username": self._key[0].value, "password": self._key[1].value}
+        return await self._cache.get(http, url=self.url, form=form, basic=self._client, refresh=refresh)
