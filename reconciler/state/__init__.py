@@ -1,0 +1,1 @@
+"""State: live objects read from a platform and their essences (manifest-shaped, comparable)."""

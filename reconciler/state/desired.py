@@ -1,0 +1,85 @@
+"""Desired objects from manifests, and matching them to live objects by identity.
+
+Identity is the name for most kinds; a schedule is identified by the campaign (or sequence) it
+belongs to, and an org singleton by its kind alone — whatever the manifest's metadata.name says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reconciler.graph import DependencyGraph
+from reconciler.manifest.manifest_set import ManifestSet
+from reconciler.manifest.resource import Resource
+from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
+from reconciler.providers.genesys.kinds import SINGLETON_NAMES
+from reconciler.state.objects import DesiredObject, LiveObject
+
+RECONCILER_ONLY_FIELDS = frozenset({"entries", "records"})
+"""Spec fields read from another endpoint (DNC numbers); compared separately, never in the body diff."""
+
+
+def identity(resource: Resource) -> str:
+    """The address a resource's live counterpart has."""
+    if resource.platform == "genesys":
+        spec = GENESYS_KINDS.get(resource.kind)
+        if spec is not None and spec.owner is not None:
+            return f"genesys/{resource.kind}/{getattr(resource.document.spec, spec.owner)}"
+        if resource.kind in SINGLETON_NAMES:
+            return f"genesys/{resource.kind}/{SINGLETON_NAMES[resource.kind]}"
+    return resource.address
+
+
+def essence_of(resource: Resource) -> dict[str, object]:
+    """The declared spec fields in manifest shape (only those: the diff is scoped to them)."""
+    declared = resource.document.spec.model_dump(exclude_unset=True)
+    return {key: value for key, value in declared.items() if key not in RECONCILER_ONLY_FIELDS}
+
+
+def desired_objects(
+    manifests: ManifestSet, graph: DependencyGraph, *, platform: str
+) -> dict[str, DesiredObject]:
+    return {
+        address: DesiredObject(
+            address=address,
+            platform=resource.platform,
+            kind=resource.kind,
+            name=resource.name,
+            essence=essence_of(resource),
+            source=resource.source,
+            annotations=dict(resource.annotations),
+            depends_on=graph.depends_on.get(address, ()),
+        )
+        for address, resource in manifests.items()
+        if resource.platform == platform
+    }
+
+
+def match_live(manifests: ManifestSet, live: Iterable[LiveObject], *, platform: str) -> dict[str, LiveObject]:
+    """Live objects keyed by the address of the manifest that declares them, or by their own address."""
+    by_identity = {obj.address: obj for obj in live}
+    matched: dict[str, LiveObject] = {}
+    for address, resource in manifests.items():
+        if resource.platform != platform:
+            continue
+        found = by_identity.pop(identity(resource), None)
+        if found is not None:
+            matched[address] = _readdress(found, address, resource.name)
+    matched.update(by_identity)
+    return matched
+
+
+def _readdress(obj: LiveObject, address: str, name: str) -> LiveObject:
+    if obj.address == address:
+        return obj
+    return LiveObject(
+        address=address,
+        platform=obj.platform,
+        kind=obj.kind,
+        name=name,
+        platform_id=obj.platform_id,
+        essence=obj.essence,
+        version=obj.version,
+        fingerprint=obj.fingerprint,
+        status=obj.status,
+    )

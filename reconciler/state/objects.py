@@ -1,0 +1,48 @@
+"""The two sides the planner compares: desired objects (from manifests) and live objects (from a platform).
+
+Both carry an *essence*: the object in manifest shape (snake_case spec fields, references as names),
+so a diff speaks the user's language and export writes manifests directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from reconciler.exceptions import Location
+
+
+@dataclass(frozen=True)
+class DesiredObject:
+    address: str
+    platform: str
+    kind: str
+    name: str
+    essence: dict[str, Any]
+    """The spec fields the manifest declares (and only those: the diff is scoped to them)."""
+    source: Location
+    annotations: dict[str, str] = field(default_factory=dict)
+    depends_on: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LiveObject:
+    address: str
+    platform: str
+    kind: str
+    name: str
+    platform_id: str
+    essence: dict[str, Any]
+    """The whole live object in manifest shape (server-managed fields dropped)."""
+    version: int | None = None
+    fingerprint: str = ""
+    status: str | None = None
+    """Run state where the platform has one (campaign status, campaign rule enabled)."""
+
+
+def fingerprint(body: Any) -> str:
+    """A stable hash of an API body, for platforms without versions (CXone) and for saved-plan checks."""
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
+    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
