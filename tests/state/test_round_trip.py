@@ -85,3 +85,32 @@ def test_server_side_edits_show_only_in_declared_fields() -> None:
     assert _differences(campaign.essence, matched[campaign.address].essence) == [".abandon_rate: 2.5 != 4.5"]
     assert matched[campaign.address].essence["call_analysis_language"] == "fr-CA"
     assert matched[campaign.address].version == 2
+
+
+def test_references_are_checked_against_the_live_org(tmp_path: Any) -> None:
+    from reconciler.state.references import live_reference_findings
+
+    (tmp_path / "c.yaml").write_text(
+        (ROOT / "campaigns" / "genesys" / "campaigns.yaml")
+        .read_text()
+        .replace("queue: Collections", "queue: Nowhere Queue")
+    )
+    result = validate_paths([tmp_path])
+    assert all(f.severity == "warning" for f in result.findings)  # offline: only warnings
+    emulator = Emulator()
+    apply_seed(emulator, genesys_seed([], lookups=with_lookup_ids(default_seed()["lookups"])))
+    apply_seed(emulator, {"genesys": {"callabletimesets": []}})
+    tokens = GenesysClientCredentials(auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET)
+
+    async def index() -> Any:
+        async with in_process(emulator) as http:
+            client = ApiClient(http=http, base_url=EMULATOR_URL, tokens=tokens, limiter=RateLimiter(300))
+            return (await read_org(client)).index
+
+    findings = live_reference_findings(
+        result.manifests, result.graph, asyncio.run(index()), platform="genesys"
+    )
+    messages = sorted(f.message for f in findings)
+    assert "spec.queue names Queue 'Nowhere Queue': the live org has none" in messages
+    assert any("ContactList 'renewals-list': no manifest declares it" in m for m in messages)
+    assert all(f.severity == "error" and f.source is not None for f in findings)
