@@ -48,7 +48,9 @@ def main() -> None:
             "callableTimes": [
                 {
                     "timeZoneId": "America/Denver",
-                    "timeSlots": [{"day": day, "startTime": "08:00:00", "stopTime": "20:00:00"} for day in range(1, 6)],
+                    "timeSlots": [
+                        {"day": day, "startTime": "08:00:00", "stopTime": "20:00:00"} for day in range(1, 6)
+                    ],
                 }
             ],
         }

@@ -11,6 +11,7 @@ import click
 
 from reconciler import __version__
 from reconciler.cli.emulator_cmd import emulator
+from reconciler.cli.plan_cmd import drift, plan
 from reconciler.cli.schema_cmd import schema
 from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
@@ -22,12 +23,15 @@ def cli() -> None:
     """Outbound dialing configuration as code for Genesys Cloud and NICE CXone.
 
     Manifests (YAML) describe campaigns, rules, schedules, DNC lists and dialer settings;
-    `reconciler validate` checks them offline.
+    `reconciler validate` checks them offline, `reconciler plan` compares them with a live org
+    (or the built-in emulator) and `reconciler drift` reports what changed live.
     """
 
 
 cli.add_command(validate)
 cli.add_command(schema)
+cli.add_command(plan)
+cli.add_command(drift)
 cli.add_command(emulator)
 
 

@@ -17,7 +17,11 @@ COMMITTED = ROOT / "schemas"
 
 def test_committed_schemas_equal_a_fresh_generation() -> None:
     fresh = generate_schemas()
-    on_disk = {path.name: path.read_text() for path in COMMITTED.glob("*.json")}
+    on_disk = {
+        path.name: path.read_text()
+        for path in COMMITTED.glob("*.json")
+        if path.name.startswith(("genesys.", "cxone.")) or path.name == INDEX
+    }
     assert sorted(on_disk) == sorted(fresh), "run: reconciler schema --out schemas/"
     for name, schema in fresh.items():
         assert on_disk[name] == render_schema(schema), f"schemas/{name} is stale: run reconciler schema"

@@ -1,0 +1,104 @@
+"""`reconciler plan` and `reconciler drift`: compare the manifests with a live org, change nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import click
+
+from reconciler.cli.project import project_for
+from reconciler.exceptions import UsageError
+from reconciler.live_plan import LiveRun, run_live
+from reconciler.plan.render_json import render_json
+from reconciler.plan.render_markdown import render_markdown
+from reconciler.plan.render_sarif import render_sarif
+from reconciler.plan.render_text import render_text
+
+RENDERERS = {
+    "json": lambda run: render_json(run.plan),
+    "markdown": lambda run: render_markdown(run.plan),
+    "sarif": lambda run: render_sarif(run.plan),
+}
+
+
+def _live_run(config_path: Path | None, target: str | None, command: str) -> LiveRun:
+    project, root = project_for(config_path)
+    if project is None:
+        raise UsageError(f"`reconciler {command}` needs a reconciler.yaml (targets, manifests); none found")
+    return asyncio.run(
+        run_live(project, root=root, target_name=target, paths=project.manifest_paths(root), command=command)
+    )
+
+
+def _emit(run: LiveRun, output_format: str) -> None:
+    if run.skipped:
+        click.echo(f"{run.skipped} manifest(s) of another platform skipped for this target", err=True)
+    if output_format == "text":
+        click.echo(render_text(run.plan, color=sys.stdout.isatty()))
+    else:
+        click.echo(RENDERERS[output_format](run))
+
+
+TARGET = click.option("--target", "target", help="Target from reconciler.yaml (default: default_target).")
+CONFIG = click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Project file."
+)
+
+
+@click.command()
+@TARGET
+@CONFIG
+@click.option(
+    "--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), help="Also save the plan (JSON)."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json", "sarif"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes (0 none, 1 errors).")
+def plan(
+    target: str | None,
+    config_path: Path | None,
+    out_path: Path | None,
+    output_format: str,
+    detailed_exitcode: bool,
+) -> None:
+    """Show what would change in the target org, with findings. Changes nothing.
+
+    Exit 0 when there is nothing to do, 1 on errors (including error findings), and with
+    --detailed-exitcode 2 when there are changes.
+    """
+    run = _live_run(config_path, target, "plan")
+    if out_path is not None:
+        out_path.write_text(render_json(run.plan) + "\n", encoding="utf-8")
+    _emit(run, output_format)
+    if run.plan.summary["error"]:
+        sys.exit(1)
+    sys.exit(2 if detailed_exitcode and run.plan.has_changes else 0)
+
+
+@click.command()
+@TARGET
+@CONFIG
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+def drift(target: str | None, config_path: Path | None, output_format: str) -> None:
+    """Report managed fields whose live value differs from git, and unmanaged objects in the prune scope.
+
+    Exit 0 when the org matches git, 2 when it drifted, 1 on errors.
+    """
+    run = _live_run(config_path, target, "drift")
+    _emit(run, output_format)
+    if run.plan.summary["error"]:
+        sys.exit(1)
+    sys.exit(2 if run.plan.resource_drift else 0)

@@ -1,0 +1,189 @@
+"""Scoped diff: compare only the fields a manifest declares, so server-side extras never show as changes.
+
+A change is a small immutable value `FieldChange(path, before, after)`; paths use manifest names,
+dot-separated, with list indexes as `[n]` (e.g. `phone_columns[0].type`).
+
+- Nested mappings are compared key by key, only over the desired side's keys.
+- Lists of equal length are compared element by element (`path[n]`); lists of different lengths are
+  reported once, as the whole list.
+- Lists named in `set_like` ignore order: they are equal when every desired element matches a distinct
+  live element (under the same scoped rules).
+- `ignore` holds spec paths never diffed (annotation `reconciler/ignore-fields`); a path ignores
+  everything below it. Indexes may be left out of a rule: `phone_columns.type` covers every element.
+- Numbers compare by value (3 == 3.0) but booleans are not numbers; a missing live value is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_INDEX = re.compile(r"\[\d+\]")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One changed field: `before` is the live value, `after` the desired one."""
+
+    path: str
+    before: Any
+    after: Any
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "before": self.before, "after": self.after}
+
+
+def join_path(path: str, key: str) -> str:
+    """`path.key`, or `path["key"]` when the key is not a plain identifier (e.g. a wrap-up code name)."""
+    if _PLAIN_KEY.fullmatch(key):
+        return f"{path}.{key}" if path else key
+    escaped = key.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{path}["{escaped}"]'
+
+
+def top_field(path: str) -> str:
+    """The top-level manifest field a path lies under: `phone_columns[0].type` -> `phone_columns`."""
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
+
+
+def strip_indexes(path: str) -> str:
+    return _INDEX.sub("", path)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    ignore: frozenset[str]
+    set_like: frozenset[str]
+
+    def ignored(self, path: str) -> bool:
+        forms = {path, strip_indexes(path)}
+        return any(
+            form == rule or form.startswith((rule + ".", rule + "["))
+            for rule in self.ignore
+            for form in forms
+        )
+
+    def is_set(self, path: str) -> bool:
+        return path in self.set_like or strip_indexes(path) in self.set_like
+
+
+def scoped_diff(
+    desired: Mapping[str, Any],
+    live: Mapping[str, Any],
+    *,
+    ignore: frozenset[str] | set[str] = frozenset(),
+    set_like: frozenset[str] | set[str] = frozenset(),
+) -> tuple[FieldChange, ...]:
+    """The declared fields of `desired` whose live value differs, in declaration order."""
+    rules = _Rules(frozenset(ignore), frozenset(set_like))
+    found: list[FieldChange] = []
+    _diff_mapping(desired, live, "", rules, found)
+    return tuple(found)
+
+
+def _diff_mapping(
+    desired: Mapping[str, Any], live: Mapping[str, Any], path: str, rules: _Rules, found: list[FieldChange]
+) -> None:
+    for key, want in desired.items():
+        child = join_path(path, str(key))
+        if not rules.ignored(child):
+            _diff_value(want, live.get(key), child, rules, found)
+
+
+def _diff_value(want: Any, have: Any, path: str, rules: _Rules, found: list[FieldChange]) -> None:
+    if isinstance(want, Mapping):
+        if have is None:
+            have = {}
+        if isinstance(have, Mapping):
+            _diff_mapping(want, have, path, rules, found)
+        else:
+            found.append(FieldChange(path, have, want))
+        return
+    if _is_list(want) and _is_list(have):
+        _diff_list(want, have, path, rules, found)
+        return
+    if not scalar_equal(want, have):
+        found.append(FieldChange(path, project(want, have), want))
+
+
+def _diff_list(
+    want: Sequence[Any], have: Sequence[Any], path: str, rules: _Rules, found: list[FieldChange]
+) -> None:
+    if rules.is_set(path):
+        if not _same_multiset(want, have, path, rules):
+            found.append(FieldChange(path, project(list(want), list(have)), list(want)))
+        return
+    if len(want) != len(have):
+        found.append(FieldChange(path, project(list(want), list(have)), list(want)))
+        return
+    for index, (item, live_item) in enumerate(zip(want, have, strict=True)):
+        child = f"{path}[{index}]"
+        if not rules.ignored(child):
+            _diff_value(item, live_item, child, rules, found)
+
+
+def _same_multiset(want: Sequence[Any], have: Sequence[Any], path: str, rules: _Rules) -> bool:
+    """Every desired element matches a distinct live element (scoped comparison, order ignored)."""
+    if len(want) != len(have):
+        return False
+    unused = list(have)
+    for index, item in enumerate(want):
+        child = f"{path}[{index}]"
+        match = next((n for n, candidate in enumerate(unused) if _equal(item, candidate, child, rules)), None)
+        if match is None:
+            return False
+        unused.pop(match)
+    return True
+
+
+def _equal(want: Any, have: Any, path: str, rules: _Rules) -> bool:
+    found: list[FieldChange] = []
+    _diff_value(want, have, path, rules, found)
+    return not found
+
+
+def scalar_equal(want: Any, have: Any) -> bool:
+    """Equality where 3 == 3.0 but True != 1."""
+    if isinstance(want, bool) or isinstance(have, bool):
+        return type(want) is type(have) and want == have
+    if isinstance(want, int | float) and isinstance(have, int | float):
+        return float(want) == float(have)
+    return bool(want == have)
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, list | tuple)
+
+
+def project(shape: Any, value: Any) -> Any:
+    """`value` reduced to the keys `shape` declares (recursively): the live side as the manifest sees it.
+
+    List elements are projected onto the union of the keys the desired elements declare.
+    """
+    if isinstance(shape, Mapping) and isinstance(value, Mapping):
+        return {key: project(shape[key], value[key]) for key in shape if key in value}
+    if _is_list(shape) and _is_list(value):
+        merged = _merged_shape(shape)
+        if merged is None:
+            return list(value)
+        return [project(merged, item) for item in value]
+    return value
+
+
+def _merged_shape(items: Sequence[Any]) -> dict[str, Any] | None:
+    """The union of the mappings in `items` (None when the list holds no mappings)."""
+    merged: dict[str, Any] | None = None
+    for item in items:
+        if not isinstance(item, Mapping):
+            continue
+        merged = merged if merged is not None else {}
+        for key, value in item.items():
+            previous = merged.get(key)
+            if isinstance(previous, dict) and isinstance(value, Mapping):
+                merged[key] = _merged_shape([previous, value])
+            elif key not in merged or previous is None:
+                merged[key] = value
+    return merged

@@ -1,0 +1,111 @@
+"""Planning against a live target: validate offline, read the org, match, plan (or report drift).
+
+This is the read side shared by `plan`, `drift` and (later) `apply`: nothing here writes to a platform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reconciler.config import ProjectFile, Target
+from reconciler.diagnostics import Finding, Severity, sort_findings
+from reconciler.exceptions import UsageError
+from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
+from reconciler.plan.drift import build_drift
+from reconciler.plan.models import Plan, PlanTarget
+from reconciler.plan.planner import build_plan
+from reconciler.providers.genesys.fetch import live_objects, read_org
+from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
+from reconciler.providers.session import open_session
+from reconciler.state.desired import desired_objects, match_live
+from reconciler.state.references import live_reference_findings
+from reconciler.validation import ValidationResult, validate_paths
+
+IMMUTABLE = {kind: spec.immutable for kind, spec in GENESYS_KINDS.items()}
+SET_LIKE: dict[str, frozenset[str]] = {"Campaign": frozenset({"dnc_lists", "rule_sets"})}
+
+
+@dataclass(frozen=True)
+class LiveRun:
+    plan: Plan
+    validation: ValidationResult
+    skipped: int
+    """Manifests of another platform than the target's, left out of this run."""
+
+
+def target_of(project: ProjectFile, name: str | None) -> tuple[str, Target]:
+    chosen = name or project.default_target
+    if chosen is None:
+        raise UsageError("no --target given and reconciler.yaml has no default_target")
+    if chosen not in project.targets:
+        raise UsageError(f"unknown target '{chosen}' (reconciler.yaml has: {', '.join(project.targets)})")
+    return chosen, project.targets[chosen]
+
+
+async def run_live(
+    project: ProjectFile, *, root: Path, target_name: str | None, paths: list[Path], command: str
+) -> LiveRun:
+    """Validate, then (if the manifests are valid) read the target and plan or compute drift."""
+    name, target = target_of(project, target_name)
+    validation = validate_paths(paths)
+    platform = target.platform
+    skipped = sum(1 for resource in validation.manifests.values() if resource.platform != platform)
+    offline = [f for f in validation.findings if not _resolved_live(f)]
+    plan_target = PlanTarget(name=name, platform=platform)
+    if any(f.severity == Severity.ERROR for f in offline):
+        plan = Plan(
+            target=plan_target,
+            manifest_digest=validation.digest,
+            findings=tuple(validation.findings),
+            command=command,
+        )
+        return LiveRun(plan=plan, validation=validation, skipped=skipped)
+    async with open_session(name, target, root=root) as session:
+        kinds = [kind for (owner, kind) in MANIFEST_KINDS if owner == platform]
+        snapshot = await read_org(session.client, kinds=kinds)
+    live = live_objects(snapshot)
+    desired = desired_objects(validation.manifests, validation.graph, platform=platform)
+    matched = match_live(validation.manifests, live, platform=platform)
+    findings: list[Finding] = [
+        *offline,
+        *live_reference_findings(validation.manifests, validation.graph, snapshot.index, platform=platform),
+    ]
+    if command == "drift":
+        drift = build_drift(
+            desired=desired,
+            live=matched,
+            set_like_fields=SET_LIKE,
+            prune=project.prune,
+            target_platform=platform,
+        )
+        plan = Plan(
+            target=plan_target,
+            manifest_digest=validation.digest,
+            resource_drift=drift,
+            findings=tuple(sort_findings(findings)),
+            command=command,
+        )
+        return LiveRun(plan=plan, validation=validation, skipped=skipped)
+    result = build_plan(
+        desired=desired,
+        live=matched,
+        levels=validation.graph.levels(),
+        immutable_fields=IMMUTABLE,
+        set_like_fields=SET_LIKE,
+        prune=project.prune,
+        target_platform=platform,
+    )
+    plan = Plan(
+        target=plan_target,
+        manifest_digest=validation.digest,
+        resource_changes=result.changes,
+        findings=tuple(sort_findings([*findings, *result.findings])),
+        command=command,
+    )
+    return LiveRun(plan=plan, validation=validation, skipped=skipped)
+
+
+def _resolved_live(item: Finding) -> bool:
+    """Offline REF-MISSING warnings are replaced by the live check."""
+    return str(item.code) == "REF-MISSING"

@@ -1,0 +1,75 @@
+"""Drift (ARCHITECTURE.md §9): managed fields whose live value left git, and unmanaged objects in scope.
+
+Pure, like the planner; the `drift` command turns a non-empty result into exit code 2.
+Fields under `reconciler/ignore-fields` and objects annotated `reconciler/create-only` never drift:
+the platform owns those values once the object exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reconciler.config import Prune
+from reconciler.plan.annotations import create_only
+from reconciler.plan.models import DriftEntry, DriftField, DriftStatus
+from reconciler.plan.planner import declared_diff, match_live
+from reconciler.plan.prune import in_scope, is_singleton
+from reconciler.state.objects import DesiredObject, LiveObject
+
+
+def build_drift(
+    *,
+    desired: Mapping[str, DesiredObject],
+    live: Mapping[str, LiveObject],
+    set_like_fields: Mapping[str, frozenset[str]],
+    prune: Prune,
+    target_platform: str,
+) -> tuple[DriftEntry, ...]:
+    """Every drifted declared object, then every unmanaged live object inside the prune scope.
+
+    The scope counts even when pruning is disabled: drift reports what a prune would delete.
+    """
+    declared = {address: obj for address, obj in desired.items() if obj.platform == target_platform}
+    present = {address: obj for address, obj in live.items() if obj.platform == target_platform}
+    matched = match_live(declared, present)
+    entries: list[DriftEntry] = []
+    for address, obj in sorted(declared.items()):
+        entry = _declared_drift(obj, matched.get(address), set_like_fields.get(obj.kind, frozenset()))
+        if entry is not None:
+            entries.append(entry)
+    claimed = {obj.address for obj in matched.values()}
+    for address, found in sorted(present.items()):
+        if address not in claimed and in_scope(found, prune.scope):
+            entries.append(
+                DriftEntry(
+                    address=address,
+                    kind=found.kind,
+                    name=found.name,
+                    status=DriftStatus.UNMANAGED,
+                    platform_id=found.platform_id,
+                )
+            )
+    return tuple(entries)
+
+
+def _declared_drift(
+    obj: DesiredObject, live: LiveObject | None, set_like: frozenset[str]
+) -> DriftEntry | None:
+    if live is None:
+        if is_singleton(obj.platform, obj.kind):
+            return None
+        return DriftEntry(obj.address, obj.kind, obj.name, DriftStatus.MISSING, source=obj.source)
+    if create_only(obj.annotations):
+        return None
+    changes = declared_diff(obj, live, set_like)
+    if not changes:
+        return None
+    return DriftEntry(
+        address=obj.address,
+        kind=obj.kind,
+        name=obj.name,
+        status=DriftStatus.MODIFIED,
+        platform_id=live.platform_id,
+        fields=tuple(DriftField(change.path, git=change.after, live=change.before) for change in changes),
+        source=obj.source,
+    )

@@ -1,0 +1,210 @@
+"""The plan document (ARCHITECTURE.md §5): what would change, why, in which order and in which steps.
+
+Records are frozen; `Plan.to_dict()` produces exactly the versioned JSON contract, with phone numbers
+masked (reconciler.plan.masking), and is the single source every renderer formats from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from reconciler import __version__
+from reconciler.diagnostics import Finding, Severity
+from reconciler.diff import FieldChange
+from reconciler.exceptions import Location
+from reconciler.plan.masking import mask_text, mask_value
+
+FORMAT_VERSION = "1"
+
+
+class Action(StrEnum):
+    """Terraform-style actions; a replace is the pair ["delete", "create"]."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    NO_OP = "no-op"
+
+
+REPLACE: tuple[Action, ...] = (Action.DELETE, Action.CREATE)
+
+
+class Step(StrEnum):
+    """What apply does for one change, in order (ARCHITECTURE.md §8 state machines)."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    START = "start"
+    STOP = "stop"
+    ENABLE = "enable"
+    DISABLE = "disable"
+    REPOINT = "repoint"
+
+
+class DriftStatus(StrEnum):
+    MODIFIED = "modified"
+    """A managed field's live value differs from git."""
+    MISSING = "missing"
+    """A declared object no longer exists live."""
+    UNMANAGED = "unmanaged"
+    """A live object inside the prune scope that no manifest declares."""
+
+
+SUMMARY_KEYS = ("create", "update", "replace", "delete", "no-op")
+
+
+def _source(location: Location | None) -> dict[str, Any] | None:
+    return None if location is None else {"file": location.file, "line": location.line}
+
+
+@dataclass(frozen=True)
+class ResourceChange:
+    address: str
+    kind: str
+    name: str
+    actions: tuple[Action, ...]
+    order: int
+    platform_id: str | None = None
+    action_reason: str | None = None
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    changes: tuple[FieldChange, ...] = ()
+    live_version: int | None = None
+    live_fingerprint: str | None = None
+    depends_on: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = ()
+    source: Location | None = None
+
+    @property
+    def category(self) -> str:
+        """The summary bucket: create, update, replace, delete or no-op."""
+        if self.actions == REPLACE:
+            return "replace"
+        return str(self.actions[0])
+
+    @property
+    def is_change(self) -> bool:
+        return self.actions != (Action.NO_OP,)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "address": self.address,
+            "kind": self.kind,
+            "name": self.name,
+            "platform_id": self.platform_id,
+            "actions": [str(action) for action in self.actions],
+            "action_reason": None if self.action_reason is None else mask_text(self.action_reason),
+            "before": mask_value(self.before),
+            "after": mask_value(self.after),
+            "changes": [mask_change(change) for change in self.changes],
+            "live_version": self.live_version,
+            "live_fingerprint": self.live_fingerprint or None,
+            "order": self.order,
+            "depends_on": list(self.depends_on),
+            "steps": [str(step) for step in self.steps],
+            "source": _source(self.source),
+        }
+
+
+def mask_change(change: FieldChange) -> dict[str, Any]:
+    return {
+        "path": mask_text(change.path),
+        "before": mask_value(change.before),
+        "after": mask_value(change.after),
+    }
+
+
+@dataclass(frozen=True)
+class DriftField:
+    path: str
+    git: Any
+    live: Any
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": mask_text(self.path), "git": mask_value(self.git), "live": mask_value(self.live)}
+
+
+@dataclass(frozen=True)
+class DriftEntry:
+    """One object whose live state no longer matches git (ARCHITECTURE.md §9)."""
+
+    address: str
+    kind: str
+    name: str
+    status: DriftStatus
+    platform_id: str | None = None
+    fields: tuple[DriftField, ...] = ()
+    source: Location | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "address": self.address,
+            "kind": self.kind,
+            "name": self.name,
+            "platform_id": self.platform_id,
+            "status": str(self.status),
+            "fields": [item.to_dict() for item in self.fields],
+            "source": _source(self.source),
+        }
+
+
+@dataclass(frozen=True)
+class PlanTarget:
+    name: str
+    platform: str
+
+
+def masked_finding(item: Finding) -> dict[str, Any]:
+    data = item.to_dict()
+    data["message"] = mask_text(item.message)
+    if "suppressed" in data:
+        data["suppressed"] = mask_text(data["suppressed"])
+    return data
+
+
+def summary_of(changes: Sequence[ResourceChange], findings: Sequence[Finding]) -> dict[str, int]:
+    """Counts per action category and per severity; allowed (suppressed) findings do not count."""
+    counts = dict.fromkeys(SUMMARY_KEYS, 0)
+    for change in changes:
+        counts[change.category] += 1
+    active = [item for item in findings if item.suppressed is None]
+    counts["error"] = sum(1 for item in active if item.severity == Severity.ERROR)
+    counts["warning"] = sum(1 for item in active if item.severity == Severity.WARNING)
+    return counts
+
+
+@dataclass(frozen=True)
+class Plan:
+    target: PlanTarget
+    manifest_digest: str
+    resource_changes: tuple[ResourceChange, ...] = ()
+    resource_drift: tuple[DriftEntry, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    command: str = "plan"
+    tool_version: str = __version__
+    format_version: str = field(default=FORMAT_VERSION)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return summary_of(self.resource_changes, self.findings)
+
+    @property
+    def has_changes(self) -> bool:
+        return any(change.is_change for change in self.resource_changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format_version": self.format_version,
+            "tool_version": self.tool_version,
+            "command": self.command,
+            "target": {"name": self.target.name, "platform": self.target.platform},
+            "manifest_digest": self.manifest_digest,
+            "resource_changes": [change.to_dict() for change in self.resource_changes],
+            "resource_drift": [entry.to_dict() for entry in self.resource_drift],
+            "findings": [masked_finding(item) for item in self.findings],
+            "summary": self.summary,
+        }

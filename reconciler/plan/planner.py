@@ -1,0 +1,206 @@
+"""The planner: a pure function of desired objects, live objects and the dependency graph -> changes.
+
+No I/O happens here (pyinfra's facts-then-operations split): the live side was fetched before, and
+nothing is written after. Every declared object gets exactly one change (possibly a no-op); undeclared
+live objects get a delete only when pruning is enabled and they sit inside the prune scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reconciler.config import Prune
+from reconciler.diagnostics import Code, Finding, finding
+from reconciler.diff import FieldChange, project, scoped_diff, top_field
+from reconciler.plan.annotations import create_only, ignored_fields, prevent_destroy
+from reconciler.plan.models import REPLACE, Action, ResourceChange, Step
+from reconciler.plan.ordering import delete_base, delete_order
+from reconciler.plan.prune import in_scope, is_singleton
+from reconciler.plan.steps import (
+    RunState,
+    create_steps,
+    delete_steps,
+    live_state,
+    replace_steps,
+    run_state,
+    shown_state,
+    update_steps,
+)
+from reconciler.state.objects import DesiredObject, LiveObject
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """The changes in apply order, and the findings the planner itself raises."""
+
+    changes: tuple[ResourceChange, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    levels: Mapping[str, int]
+    immutable_fields: Mapping[str, frozenset[str]]
+    set_like_fields: Mapping[str, frozenset[str]]
+
+
+def build_plan(
+    *,
+    desired: Mapping[str, DesiredObject],
+    live: Mapping[str, LiveObject],
+    levels: Mapping[str, int],
+    immutable_fields: Mapping[str, frozenset[str]],
+    set_like_fields: Mapping[str, frozenset[str]],
+    prune: Prune,
+    target_platform: str,
+) -> PlanResult:
+    """Plan every object of `target_platform`: `desired` and `live` are keyed by address."""
+    rules = _Rules(levels, immutable_fields, set_like_fields)
+    declared = {address: obj for address, obj in desired.items() if obj.platform == target_platform}
+    present = {address: obj for address, obj in live.items() if obj.platform == target_platform}
+    matched = match_live(declared, present)
+    changes = [_plan_declared(obj, matched.get(address), rules) for address, obj in sorted(declared.items())]
+    findings = [item for change in changes for item in _replace_findings(change, declared, rules)]
+    claimed = {obj.address for obj in matched.values()}
+    if prune.enabled:
+        base = delete_base(change.order for change in changes)
+        for address, obj in sorted(present.items()):
+            if address not in claimed and in_scope(obj, prune.scope):
+                changes.append(
+                    _delete(obj, order=delete_order(base=base, platform=obj.platform, kind=obj.kind))
+                )
+    findings.extend(protection_findings(changes, declared))
+    ordered = sorted(changes, key=lambda change: (change.order, change.address))
+    return PlanResult(tuple(ordered), tuple(findings))
+
+
+def match_live(
+    declared: Mapping[str, DesiredObject], present: Mapping[str, LiveObject]
+) -> dict[str, LiveObject]:
+    """The live object of each declared one: by address, or by kind for org singletons (any name)."""
+    matched: dict[str, LiveObject] = {}
+    for address, obj in declared.items():
+        found = present.get(address)
+        if found is None and is_singleton(obj.platform, obj.kind):
+            found = next((item for item in present.values() if item.kind == obj.kind), None)
+        if found is not None:
+            matched[address] = found
+    return matched
+
+
+def comparable_essence(live: LiveObject, state: RunState | None) -> dict[str, Any]:
+    """The live essence with its run state read as the manifest writes it (on / off, enabled or not)."""
+    essence = dict(live.essence)
+    if state is not None:
+        essence[state.field] = shown_state(state, live_state(state, live))
+    return essence
+
+
+def declared_diff(obj: DesiredObject, live: LiveObject, set_like: frozenset[str]) -> tuple[FieldChange, ...]:
+    """The scoped diff of one declared object against its live counterpart, annotations honoured."""
+    view = comparable_essence(live, run_state(obj.platform, obj.kind))
+    return scoped_diff(obj.essence, view, ignore=ignored_fields(obj.annotations), set_like=set_like)
+
+
+def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -> ResourceChange:
+    common: dict[str, Any] = {
+        "address": obj.address,
+        "kind": obj.kind,
+        "name": obj.name,
+        "order": rules.levels.get(obj.address, 0),
+        "after": dict(obj.essence),
+        "depends_on": obj.depends_on,
+        "source": obj.source,
+    }
+    state = run_state(obj.platform, obj.kind)
+    if live is None:
+        if is_singleton(obj.platform, obj.kind):
+            # Org singletons always exist: writing one is an update, never a create.
+            changes = scoped_diff(obj.essence, {}, ignore=ignored_fields(obj.annotations))
+            return ResourceChange(**common, actions=(Action.UPDATE,), changes=changes, steps=(Step.UPDATE,))
+        return ResourceChange(**common, actions=(Action.CREATE,), steps=create_steps(state, obj.essence))
+    changes = declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()))
+    common |= {
+        "platform_id": live.platform_id,
+        "before": project(obj.essence, comparable_essence(live, state)),
+        "live_version": live.version,
+        "live_fingerprint": live.fingerprint or None,
+    }
+    if not changes:
+        return ResourceChange(**common, actions=(Action.NO_OP,))
+    if create_only(obj.annotations):
+        reason = f"create-only: {len(changes)} declared field(s) differ live and are never updated"
+        return ResourceChange(**common, actions=(Action.NO_OP,), action_reason=reason)
+    forced = _forced_fields(obj, changes, rules)
+    if forced:
+        return ResourceChange(
+            **common,
+            actions=REPLACE,
+            action_reason=f"immutable field(s) changed: {', '.join(forced)}",
+            changes=changes,
+            steps=replace_steps(state, obj.essence, live),
+        )
+    steps = update_steps(state, desired=obj.essence, live=live, changes=changes)
+    return ResourceChange(**common, actions=(Action.UPDATE,), changes=changes, steps=steps)
+
+
+def _delete(live: LiveObject, *, order: int) -> ResourceChange:
+    return ResourceChange(
+        address=live.address,
+        kind=live.kind,
+        name=live.name,
+        actions=(Action.DELETE,),
+        order=order,
+        platform_id=live.platform_id,
+        action_reason="not declared by any manifest, inside the prune scope",
+        before=dict(live.essence),
+        live_version=live.version,
+        live_fingerprint=live.fingerprint or None,
+        steps=delete_steps(run_state(live.platform, live.kind), live),
+    )
+
+
+def _forced_fields(obj: DesiredObject, changes: Iterable[FieldChange], rules: _Rules) -> list[str]:
+    immutable = rules.immutable_fields.get(obj.kind, frozenset())
+    return sorted({top_field(change.path) for change in changes} & immutable)
+
+
+def _replace_findings(
+    change: ResourceChange, declared: Mapping[str, DesiredObject], rules: _Rules
+) -> list[Finding]:
+    if change.actions != REPLACE:
+        return []
+    obj = declared[change.address]
+    fields = ", ".join(_forced_fields(obj, change.changes, rules))
+    message = (
+        f"{obj.kind} '{obj.name}' is replaced, not updated: {fields} cannot change after creation. "
+        "The new object is created, its dependents repointed, then the old one is deleted."
+    )
+    return [finding(Code.FORCES_REPLACE, message, address=obj.address, source=obj.source)]
+
+
+def protection_findings(
+    changes: Iterable[ResourceChange], declared: Mapping[str, DesiredObject]
+) -> list[Finding]:
+    """DELETE-PROTECTED for every planned delete (or replace) of an object annotated prevent-destroy.
+
+    Only manifests carry annotations, so this fires for replaces and for any delete whose object is
+    still declared.
+    """
+    found: list[Finding] = []
+    for change in changes:
+        obj = declared.get(change.address)
+        if Action.DELETE not in change.actions or obj is None or not prevent_destroy(obj.annotations):
+            continue
+        verb = "replaces" if change.actions == REPLACE else "deletes"
+        found.append(
+            finding(
+                Code.DELETE_PROTECTED,
+                f"the plan {verb} {obj.kind} '{obj.name}', which is annotated reconciler/prevent-destroy",
+                address=obj.address,
+                source=obj.source,
+            )
+        )
+    return found

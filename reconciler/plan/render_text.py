@@ -1,0 +1,104 @@
+"""The plan for a terminal: one block per changed object, then findings, then the summary line.
+
+With `color=True` the text carries rich markup (print it with a rich Console); values are escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.markup import escape
+
+from reconciler.plan.models import Plan
+from reconciler.plan.render_values import (
+    SYMBOLS,
+    category,
+    drift_lines,
+    location_text,
+    shown_lines,
+    steps_text,
+    summary_text,
+)
+
+_STYLES = {"create": "green", "update": "yellow", "replace": "magenta", "delete": "red", "no-op": "dim"}
+
+
+class _Painter:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def text(self, value: str) -> str:
+        return escape(value) if self.color else value
+
+    def paint(self, value: str, style: str) -> str:
+        return f"[{style}]{escape(value)}[/{style}]" if self.color else value
+
+
+def render_text(plan: Plan, *, color: bool = False) -> str:
+    document = plan.to_dict()
+    painter = _Painter(color)
+    title = "Drift" if document["command"] == "drift" else "Plan"
+    target = document["target"]
+    lines = [painter.text(f"{title} for target {target['name']} ({target['platform']})"), ""]
+    for change in document["resource_changes"]:
+        if category(change) != "no-op":
+            lines.extend(_change_block(change, painter))
+    for entry in document["resource_drift"]:
+        lines.extend(_drift_block(entry, painter))
+    changed = any(category(change) != "no-op" for change in document["resource_changes"])
+    if not changed and not document["resource_drift"]:
+        lines.extend([painter.text("No changes: the live org matches the manifests."), ""])
+    lines.extend(_findings_block(document["findings"], painter))
+    lines.append(painter.text(summary_text(document["summary"])))
+    return "\n".join(lines) + "\n"
+
+
+def _change_block(change: Mapping[str, Any], painter: _Painter) -> list[str]:
+    kind = category(change)
+    style = _STYLES[kind]
+    header = f"{SYMBOLS[kind]} {change['address']}"
+    detail = kind if change["action_reason"] is None else f"{kind}: {change['action_reason']}"
+    lines = [f"{painter.paint(header, style)}  {painter.text('(' + detail + ')')}"]
+    if change["steps"] and list(change["steps"]) != [_plain_step(kind)]:
+        lines.append(painter.text(f"    steps: {steps_text(change)}"))
+    shown, hidden = shown_lines(change)
+    for line in shown:
+        if line.before is None:
+            lines.append(painter.paint(f"    + {line.path}: {line.after}", "green"))
+        elif line.after is None:
+            lines.append(painter.paint(f"    - {line.path}: {line.before}", "red"))
+        else:
+            lines.append(painter.text(f"    ~ {line.path}: {line.before} → {line.after}"))
+    if hidden:
+        lines.append(painter.text(f"    … {hidden} more field(s): see the JSON plan"))
+    lines.append("")
+    return lines
+
+
+def _plain_step(kind: str) -> str:
+    return {"create": "create", "update": "update", "delete": "delete"}.get(kind, "")
+
+
+def _drift_block(entry: Mapping[str, Any], painter: _Painter) -> list[str]:
+    header = painter.paint(f"! {entry['address']}", "yellow")
+    lines = [f"{header}  {painter.text('(drift: ' + entry['status'] + ')')}"]
+    for line in drift_lines(entry):
+        lines.append(painter.text(f"    {line.path}: git {line.before}, live {line.after}"))
+    lines.append("")
+    return lines
+
+
+def _findings_block(findings: list[dict[str, Any]], painter: _Painter) -> list[str]:
+    if not findings:
+        return []
+    lines = [painter.text("Findings:")]
+    for item in findings:
+        where = location_text(item["source"])
+        prefix = f"{where}: " if where else ""
+        style = "red" if item["severity"] == "error" else "yellow"
+        allowed = f" [allowed: {item['suppressed']}]" if item.get("suppressed") else ""
+        code = painter.paint(f"{item['code']} ({item['severity']})", style)
+        lines.append(f"  {painter.text(prefix)}{code} {painter.text(item['message'] + allowed)}")
+    lines.append("")
+    return lines

@@ -1,0 +1,89 @@
+"""What the text and markdown renderers share: symbols, compact values, the lines of one change.
+
+Everything here reads the plan document (`Plan.to_dict()`), whose values are already masked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+SYMBOLS = {"create": "+", "update": "~", "replace": "-/+", "delete": "-", "no-op": " "}
+VERBS = {
+    "create": "created",
+    "update": "updated",
+    "replace": "replaced",
+    "delete": "deleted",
+    "no-op": "unchanged",
+}
+VALUE_LIMIT = 160
+"""Longest value shown inline; longer ones are cut (the JSON plan has them whole)."""
+LINES_PER_OBJECT = 40
+"""Most field lines shown per object; the rest are counted."""
+
+
+def category(change: Mapping[str, Any]) -> str:
+    actions = list(change["actions"])
+    return "replace" if actions == ["delete", "create"] else str(actions[0])
+
+
+def format_value(value: Any, *, limit: int = VALUE_LIMIT) -> str:
+    """Compact JSON, cut to `limit` characters with a count of what was left out."""
+    text = json.dumps(value, ensure_ascii=False, default=str, separators=(", ", ": "))
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text) - limit + 1} more characters)"
+
+
+def steps_text(change: Mapping[str, Any]) -> str:
+    return " → ".join(change["steps"])
+
+
+@dataclass(frozen=True)
+class FieldLine:
+    """One shown field: `before` is None for a field being set, `after` None for one being removed."""
+
+    path: str
+    before: str | None
+    after: str | None
+
+
+def field_lines(change: Mapping[str, Any]) -> list[FieldLine]:
+    """The fields to show: field changes for updates and replaces, whole objects for creates and deletes."""
+    kind = category(change)
+    if kind == "create":
+        return [FieldLine(key, None, format_value(value)) for key, value in (change["after"] or {}).items()]
+    if kind == "delete":
+        return [FieldLine(key, format_value(value), None) for key, value in (change["before"] or {}).items()]
+    return [
+        FieldLine(item["path"], format_value(item["before"]), format_value(item["after"]))
+        for item in change["changes"]
+    ]
+
+
+def shown_lines(change: Mapping[str, Any]) -> tuple[list[FieldLine], int]:
+    """At most LINES_PER_OBJECT lines, and how many were left out."""
+    lines = field_lines(change)
+    return lines[:LINES_PER_OBJECT], max(0, len(lines) - LINES_PER_OBJECT)
+
+
+def drift_lines(entry: Mapping[str, Any]) -> list[FieldLine]:
+    """Drifted fields as git (before) vs live (after) lines."""
+    return [
+        FieldLine(item["path"], format_value(item["git"]), format_value(item["live"]))
+        for item in entry["fields"]
+    ]
+
+
+def summary_text(summary: Mapping[str, int]) -> str:
+    return (
+        f"{summary['create']} to create, {summary['update']} to update, {summary['replace']} to replace, "
+        f"{summary['delete']} to delete, {summary['no-op']} unchanged; "
+        f"{summary['error']} error(s), {summary['warning']} warning(s)"
+    )
+
+
+def location_text(source: Mapping[str, Any] | None) -> str:
+    return "" if source is None else f"{source['file']}:{source['line']}"

@@ -1,0 +1,122 @@
+"""Apply steps per change: the platform state machines of ARCHITECTURE.md §8, as a table.
+
+Genesys campaigns are created off and started afterwards, and some fields cannot change while a
+campaign runs (stop -> edit -> start). Campaign rules are created disabled and cannot be edited or
+deleted while enabled (disable -> edit -> enable). Sequences are created off and started afterwards.
+A replace creates the new object, repoints its dependents, then deletes the old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reconciler.diff import FieldChange, top_field
+from reconciler.plan.models import Step
+from reconciler.state.objects import LiveObject
+
+_TRUE_TEXT = frozenset({"true", "enabled", "on"})
+
+
+@dataclass(frozen=True)
+class RunState:
+    """How a kind's run state is declared and changed.
+
+    field: the manifest field that holds it; on/off: its two settable values;
+    busy: live values during which `locked` fields cannot change (None locks every field).
+    """
+
+    field: str
+    on: Any
+    off: Any
+    busy: frozenset[Any]
+    turn_on: Step
+    turn_off: Step
+    locked: frozenset[str] | None
+
+
+RUN_STATES: Mapping[tuple[str, str], RunState] = {
+    ("genesys", "Campaign"): RunState(
+        field="campaign_status",
+        on="on",
+        off="off",
+        busy=frozenset({"on", "stopping", "forced_stopping"}),
+        turn_on=Step.START,
+        turn_off=Step.STOP,
+        locked=frozenset({"contact_list", "dialing_mode", "phone_columns"}),
+    ),
+    ("genesys", "CampaignRule"): RunState(
+        field="enabled",
+        on=True,
+        off=False,
+        busy=frozenset({True}),
+        turn_on=Step.ENABLE,
+        turn_off=Step.DISABLE,
+        locked=None,
+    ),
+    ("genesys", "Sequence"): RunState(
+        field="status",
+        on="on",
+        off="off",
+        busy=frozenset({"on"}),
+        turn_on=Step.START,
+        turn_off=Step.STOP,
+        locked=frozenset(),
+    ),
+}
+
+
+def run_state(platform: str, kind: str) -> RunState | None:
+    return RUN_STATES.get((platform, kind))
+
+
+def live_state(state: RunState, live: LiveObject) -> Any:
+    """The live run-state value, from the essence or else from the object's status."""
+    value = live.essence.get(state.field)
+    if value is None and live.status is not None:
+        value = live.status.lower() in _TRUE_TEXT if isinstance(state.on, bool) else live.status
+    return value
+
+
+def shown_state(state: RunState, value: Any) -> Any:
+    """Live states other than `on` read as `off` (stopping, complete, invalid ... are platform states)."""
+    return state.on if value == state.on else state.off
+
+
+def create_steps(state: RunState | None, desired: Mapping[str, Any]) -> tuple[Step, ...]:
+    if state is not None and desired.get(state.field) == state.on:
+        return (Step.CREATE, state.turn_on)
+    return (Step.CREATE,)
+
+
+def delete_steps(state: RunState | None, live: LiveObject) -> tuple[Step, ...]:
+    if state is not None and live_state(state, live) in state.busy:
+        return (state.turn_off, Step.DELETE)
+    return (Step.DELETE,)
+
+
+def replace_steps(state: RunState | None, desired: Mapping[str, Any], live: LiveObject) -> tuple[Step, ...]:
+    return (*create_steps(state, desired), Step.REPOINT, *delete_steps(state, live))
+
+
+def update_steps(
+    state: RunState | None, *, desired: Mapping[str, Any], live: LiveObject, changes: Iterable[FieldChange]
+) -> tuple[Step, ...]:
+    """Edit steps, with the run state switched around edits the platform refuses while running."""
+    if state is None:
+        return (Step.UPDATE,)
+    fields = {top_field(change.path) for change in changes}
+    edited = fields - {state.field}
+    current = live_state(state, live)
+    running = shown_state(state, current) == state.on
+    wanted = desired.get(state.field, state.on if running else state.off) == state.on
+    locked = edited if state.locked is None else edited & state.locked
+    steps: list[Step] = []
+    if (running and not wanted) or (locked and current in state.busy):
+        steps.append(state.turn_off)
+    if edited:
+        steps.append(Step.UPDATE)
+    if wanted and (not running or steps[:1] == [state.turn_off]):
+        steps.append(state.turn_on)
+    return tuple(steps)

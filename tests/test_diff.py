@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reconciler.diff import FieldChange, project, scoped_diff, top_field
+
+
+def paths(changes: tuple[FieldChange, ...]) -> list[str]:
+    return [change.path for change in changes]
+
+
+def test_only_declared_keys_are_compared() -> None:
+    live = {"abandon_rate": 3, "no_answer_timeout": 30, "errors": [], "selfUri": "/x"}
+    assert scoped_diff({"abandon_rate": 3}, live) == ()
+
+
+def test_a_changed_scalar_names_its_path_and_both_values() -> None:
+    assert scoped_diff({"abandon_rate": 3}, {"abandon_rate": 5}) == (FieldChange("abandon_rate", 5, 3),)
+
+
+def test_a_missing_live_value_compares_as_none() -> None:
+    assert scoped_diff({"priority": 2}, {}) == (FieldChange("priority", None, 2),)
+    assert scoped_diff({"priority": None}, {}) == ()
+
+
+def test_nested_mappings_report_dotted_paths_and_ignore_live_extras() -> None:
+    desired = {"general_settings": {"maximum_ratio": 2, "abandon_rate_threshold": 3}}
+    live = {"general_settings": {"maximum_ratio": 1.5, "abandon_rate_threshold": 3, "aggressiveness": "x"}}
+    assert scoped_diff(desired, live) == (FieldChange("general_settings.maximum_ratio", 1.5, 2),)
+
+
+def test_a_missing_nested_block_reports_each_declared_leaf() -> None:
+    changes = scoped_diff({"retry_settings": {"maximum_attempts": 3, "minimum_retry_minutes": 60}}, {})
+    assert paths(changes) == ["retry_settings.maximum_attempts", "retry_settings.minimum_retry_minutes"]
+    assert all(change.before is None for change in changes)
+
+
+def test_lists_of_equal_length_are_compared_per_index() -> None:
+    desired = {"phone_columns": [{"column_name": "phone", "type": "cell"}, {"column_name": "home"}]}
+    live = {"phone_columns": [{"column_name": "phone", "type": "home"}, {"column_name": "home", "type": "x"}]}
+    assert scoped_diff(desired, live) == (FieldChange("phone_columns[0].type", "home", "cell"),)
+
+
+def test_lists_of_different_length_are_reported_once_whole() -> None:
+    desired = {"column_names": ["a", "b", "c"]}
+    assert scoped_diff(desired, {"column_names": ["a", "b"]}) == (
+        FieldChange("column_names", ["a", "b"], ["a", "b", "c"]),
+    )
+
+
+def test_a_whole_list_shows_live_elements_reduced_to_declared_keys() -> None:
+    desired = {"sorts": [{"field_name": "a"}, {"field_name": "b"}]}
+    live = {"sorts": [{"field_name": "a", "direction": "ASC", "id": "1"}]}
+    (change,) = scoped_diff(desired, live)
+    assert change.before == [{"field_name": "a"}]
+
+
+def test_a_list_replacing_a_missing_value() -> None:
+    assert scoped_diff({"dnc_lists": ["a"]}, {}) == (FieldChange("dnc_lists", None, ["a"]),)
+
+
+def test_numbers_compare_by_value_but_booleans_are_not_numbers() -> None:
+    assert scoped_diff({"abandon_rate": 3}, {"abandon_rate": 3.0}) == ()
+    assert scoped_diff({"enabled": True}, {"enabled": 1}) == (FieldChange("enabled", 1, True),)
+    assert scoped_diff({"count": 0}, {"count": False}) == (FieldChange("count", False, 0),)
+
+
+def test_ignore_is_a_prefix_rule() -> None:
+    desired = {"contact_sorts": [{"field_name": "a", "direction": "DESC"}], "priority": 3}
+    live = {"contact_sorts": [{"field_name": "b"}, {"field_name": "c"}], "priority": 5}
+    assert paths(scoped_diff(desired, live, ignore={"contact_sorts"})) == ["priority"]
+
+
+def test_ignore_does_not_match_a_longer_field_name() -> None:
+    desired = {"contact_sort": {"field_name": "a"}, "contact_sorts": [1]}
+    live = {"contact_sort": {"field_name": "b"}, "contact_sorts": [2]}
+    assert paths(scoped_diff(desired, live, ignore={"contact_sort"})) == ["contact_sorts[0]"]
+
+
+def test_an_ignore_rule_without_indexes_covers_every_element() -> None:
+    desired = {"phone_columns": [{"column_name": "a", "type": "cell"}, {"column_name": "b", "type": "cell"}]}
+    live = {"phone_columns": [{"column_name": "a", "type": "home"}, {"column_name": "x", "type": "home"}]}
+    assert paths(scoped_diff(desired, live, ignore={"phone_columns.type"})) == [
+        "phone_columns[1].column_name"
+    ]
+
+
+def test_set_like_lists_ignore_order() -> None:
+    desired = {"dnc_lists": ["a", "b"]}
+    assert scoped_diff(desired, {"dnc_lists": ["b", "a"]}, set_like={"dnc_lists"}) == ()
+    assert scoped_diff(desired, {"dnc_lists": ["b", "a"]}) != ()
+
+
+def test_a_changed_set_is_reported_once_whole() -> None:
+    desired = {"entries": ["+15555550100", "+15555550101"]}
+    live = {"entries": ["+15555550101", "+15555550199"]}
+    assert scoped_diff(desired, live, set_like={"entries"}) == (
+        FieldChange("entries", ["+15555550101", "+15555550199"], ["+15555550100", "+15555550101"]),
+    )
+
+
+def test_set_like_elements_compare_scoped_and_count_duplicates() -> None:
+    desired = {"records": [{"phone_number": "1"}, {"phone_number": "2"}]}
+    live = {"records": [{"phone_number": "2", "id": 9}, {"phone_number": "1", "id": 8}]}
+    assert scoped_diff(desired, live, set_like={"records"}) == ()
+    twice = {"records": [{"phone_number": "1"}, {"phone_number": "1"}]}
+    assert scoped_diff(twice, live, set_like={"records"}) != ()
+
+
+def test_set_like_paths_inside_lists_are_written_without_indexes() -> None:
+    desired = {"callable_times": [{"time_slots": [1, 2]}]}
+    live = {"callable_times": [{"time_slots": [2, 1]}]}
+    assert scoped_diff(desired, live, set_like={"callable_times.time_slots"}) == ()
+
+
+def test_keys_that_are_not_identifiers_are_quoted_in_paths() -> None:
+    changes = scoped_diff({"mapping": {"Not Interested": ["A"]}}, {"mapping": {"Not Interested": ["B"]}})
+    assert paths(changes) == ['mapping["Not Interested"][0]']
+
+
+def test_type_mismatch_is_one_change() -> None:
+    assert scoped_diff({"block": {"a": 1}}, {"block": "text"}) == (FieldChange("block", "text", {"a": 1}),)
+
+
+def test_field_changes_are_immutable_values() -> None:
+    change = FieldChange("a", 1, 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        change.path = "b"  # type: ignore[misc]
+    assert change == FieldChange("a", 1, 2)
+    assert change.to_dict() == {"path": "a", "before": 1, "after": 2}
+
+
+def test_top_field_and_project() -> None:
+    assert top_field("phone_columns[0].type") == "phone_columns"
+    assert top_field("general_settings.maximum_ratio") == "general_settings"
+    assert project({"a": {"b": 1}}, {"a": {"b": 2, "c": 3}, "d": 4}) == {"a": {"b": 2}}
