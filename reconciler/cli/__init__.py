@@ -11,6 +11,7 @@ import click
 
 from reconciler import __version__
 from reconciler.cli.emulator_cmd import emulator
+from reconciler.cli.export_cmd import export
 from reconciler.cli.plan_cmd import drift, plan
 from reconciler.cli.schema_cmd import schema
 from reconciler.cli.validate_cmd import validate
@@ -32,6 +33,7 @@ cli.add_command(validate)
 cli.add_command(schema)
 cli.add_command(plan)
 cli.add_command(drift)
+cli.add_command(export)
 cli.add_command(emulator)
 
 

@@ -1,0 +1,109 @@
+"""Export: canonical manifests written from a live org (ARCHITECTURE.md §9).
+
+Every live object becomes a manifest document whose spec is its essence — references as names,
+read-only fields already dropped by the conversion — minus empty values and the platform defaults
+listed in DEFAULTS. Documents are grouped one file per kind, sorted by name, so exporting twice
+gives the same files and a following plan shows no changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from reconciler.manifest.kinds import KINDS
+from reconciler.manifest.models.base import API_VERSIONS
+from reconciler.state.objects import LiveObject
+
+DEFAULTS: Mapping[str, Mapping[str, Any]] = {
+    "Campaign": {"skip_preview_disabled": False, "always_running": False, "preview_auto_end": False},
+    "ContactList": {"trim_whitespace": True, "automatic_time_zone_mapping": False},
+}
+"""Values the platform fills in when a field is left out: exporting them would only add noise."""
+
+RUN_STATES = {"Campaign": "campaign_status", "Sequence": "status"}
+"""Only on and off can be declared; a platform-only state (complete, stopping ...) exports as off."""
+
+
+def _prune_empty(value: Any) -> Any:
+    if isinstance(value, dict):
+        cleaned = {key: _prune_empty(item) for key, item in value.items()}
+        return {key: item for key, item in cleaned.items() if item not in (None, [], {})}
+    if isinstance(value, list):
+        return [_prune_empty(item) for item in value]
+    return value
+
+
+def canonical_spec(obj: LiveObject) -> dict[str, Any]:
+    spec: dict[str, Any] = _prune_empty(dict(obj.essence))
+    for field, default in DEFAULTS.get(obj.kind, {}).items():
+        if spec.get(field) == default:
+            del spec[field]
+    state_field = RUN_STATES.get(obj.kind)
+    if state_field and spec.get(state_field) not in (None, "on", "off"):
+        spec[state_field] = "off"
+    return spec
+
+
+def manifest_document(obj: LiveObject) -> dict[str, Any]:
+    return {
+        "apiVersion": API_VERSIONS[obj.platform],
+        "kind": obj.kind,
+        "metadata": {"name": obj.name},
+        "spec": canonical_spec(obj),
+    }
+
+
+def _file_name(kind: str) -> str:
+    snake = "".join(f"-{ch.lower()}" if ch.isupper() else ch for ch in kind).lstrip("-")
+    return f"{snake}.yaml"
+
+
+def render_documents(documents: Iterable[dict[str, Any]]) -> str:
+    header = "# Exported by `reconciler export`; edit freely, then `reconciler plan`.\n"
+    body = "---\n".join(
+        yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110) for document in documents
+    )
+    return header + body
+
+
+def problems_of(document: dict[str, Any]) -> list[str]:
+    """Why an exported document would not validate (a live value the manifest models refuse)."""
+    info = KINDS[(API_VERSIONS_REVERSE[document["apiVersion"]], document["kind"])]
+    try:
+        info.document.model_validate(document)
+    except ValidationError as exc:
+        return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+    return []
+
+
+API_VERSIONS_REVERSE = {version: platform for platform, version in API_VERSIONS.items()}
+
+
+def write_export(
+    objects: Iterable[LiveObject], out: Path, *, kinds: set[str] | None = None
+) -> tuple[list[Path], list[str]]:
+    """Write one file per kind under out/<platform>/; return the files and any objects left out (why)."""
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    skipped: list[str] = []
+    for obj in sorted(objects, key=lambda item: (item.platform, item.kind, item.name)):
+        if kinds is not None and obj.kind not in kinds:
+            continue
+        document = manifest_document(obj)
+        problems = problems_of(document)
+        if problems:
+            skipped.append(f"{obj.address}: {'; '.join(problems[:3])}")
+            continue
+        grouped[(obj.platform, obj.kind)].append(document)
+    written = []
+    for (platform, kind), documents in sorted(grouped.items()):
+        path = out / platform / _file_name(kind)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_documents(documents), encoding="utf-8")
+        written.append(path)
+    return written, skipped
