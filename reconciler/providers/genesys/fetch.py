@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
+from reconciler.providers.genesys.dnc_entries import read_dnc_entries
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, SINGLETON_NAMES, GenesysKind
 from reconciler.providers.http import ApiClient
 from reconciler.providers.paging import genesys_list
@@ -24,6 +25,8 @@ class GenesysSnapshot:
 
     bodies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     index: NameIndex = field(default_factory=NameIndex)
+    dnc_entries: dict[str, list[str]] = field(default_factory=dict)
+    """Numbers of internal DNC lists, by list id (read only for lists whose manifest declares entries)."""
 
 
 async def _read_kind(client: ApiClient, spec: GenesysKind) -> list[dict[str, Any]]:
@@ -35,9 +38,16 @@ async def _read_kind(client: ApiClient, spec: GenesysKind) -> list[dict[str, Any
 
 
 async def read_org(
-    client: ApiClient, *, kinds: Iterable[str] | None = None, lookups: Iterable[str] | None = None
+    client: ApiClient,
+    *,
+    kinds: Iterable[str] | None = None,
+    lookups: Iterable[str] | None = None,
+    dnc_entries_for: Iterable[str] = (),
 ) -> GenesysSnapshot:
-    """List every requested kind and lookup concurrently: about N/100 requests for N objects."""
+    """List every requested kind and lookup concurrently: about N/100 requests for N objects.
+
+    `dnc_entries_for` names the internal DNC lists whose numbers to read too (three requests each).
+    """
     wanted = [KINDS[name] for name in (kinds if kinds is not None else KINDS)]
     lookup_kinds = list(lookups if lookups is not None else LOOKUPS)
     results = await asyncio.gather(
@@ -53,6 +63,14 @@ async def read_org(
     for name, bodies in zip(lookup_kinds, results[len(wanted) :], strict=True):
         for body in bodies:
             snapshot.index.add(name, str(body.get("name", "")), str(body["id"]))
+    names = set(dnc_entries_for)
+    internal = [
+        str(body["id"])
+        for body in snapshot.bodies.get("DncList", [])
+        if body.get("name") in names and body.get("dncSourceType") == "rds"
+    ]
+    numbers = await asyncio.gather(*(read_dnc_entries(client, list_id) for list_id in internal))
+    snapshot.dnc_entries = dict(zip(internal, numbers, strict=True))
     return snapshot
 
 
@@ -76,6 +94,9 @@ def live_objects(snapshot: GenesysSnapshot) -> list[LiveObject]:
         for body in bodies:
             name = _name_of(spec, body, snapshot.index)
             status = body.get(spec.status_field) if spec.status_field else None
+            essence = converter.essence(model, body)
+            if str(body.get("id")) in snapshot.dnc_entries:
+                essence["entries"] = snapshot.dnc_entries[str(body["id"])]
             objects.append(
                 LiveObject(
                     address=f"{PLATFORM}/{kind}/{name}",
@@ -83,7 +104,7 @@ def live_objects(snapshot: GenesysSnapshot) -> list[LiveObject]:
                     kind=kind,
                     name=name,
                     platform_id=str(body.get("id", SINGLETON_NAMES.get(kind, ""))),
-                    essence=converter.essence(model, body),
+                    essence=essence,
                     version=body.get("version"),
                     fingerprint=fingerprint(body),
                     status=None if status is None else str(status).lower(),

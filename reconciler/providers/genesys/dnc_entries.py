@@ -1,0 +1,51 @@
+"""Reading the numbers of an internal (rds) DNC list: POST export, GET the export URI, download the CSV.
+
+This is the flow the Terraform provider uses (genesys-api.md §6.7, §7.3). The numbers are not part of
+the list object, so this costs three requests per list, paid only for lists whose manifest declares
+entries. A download on another host (the real platform hands out a presigned URL) is fetched without
+the bearer token, which such URLs refuse.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+from urllib.parse import urlsplit
+
+from reconciler.exceptions import RequestFailed
+from reconciler.providers.genesys.kinds import API
+from reconciler.providers.http import ApiClient, failure
+
+EXPORT_POLLS = 10
+EXPORT_POLL_SECONDS = 1.0
+
+
+async def _export_uri(client: ApiClient, list_id: str) -> str:
+    path = f"{API}/dnclists/{list_id}/export"
+    await client.request("POST", path)
+    for attempt in range(EXPORT_POLLS):
+        response = await client.request("GET", path, allow=(400, 404))
+        if response.status_code == 200:
+            return str(response.json()["uri"])
+        await asyncio.sleep(EXPORT_POLL_SECONDS * (attempt + 1) / EXPORT_POLLS)
+    raise RequestFailed(f"DNC list {list_id}: the export did not become ready", status=404)
+
+
+async def read_dnc_entries(client: ApiClient, list_id: str) -> list[str]:
+    """The list's phone numbers, sorted."""
+    uri = await _export_uri(client, list_id)
+    if urlsplit(uri).netloc == urlsplit(client.base_url).netloc:
+        response = await client.request("GET", uri)
+    else:
+        response = await client.http.get(uri)
+        if response.status_code != 200:
+            raise failure(response)
+    return parse_entries(response.text)
+
+
+def parse_entries(text: str) -> list[str]:
+    """First column of the export CSV, header skipped."""
+    rows = list(csv.reader(io.StringIO(text)))
+    numbers = [row[0].strip() for row in rows[1:] if row and row[0].strip()]
+    return sorted(numbers)
