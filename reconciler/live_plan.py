@@ -15,15 +15,30 @@ from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
 from reconciler.plan.models import Plan, PlanTarget
 from reconciler.plan.planner import build_plan
-from reconciler.providers.genesys.fetch import live_objects, read_org
+from reconciler.providers.cxone import fetch as cxone_fetch
+from reconciler.providers.cxone.kinds import IMMUTABLE as CXONE_IMMUTABLE
+from reconciler.providers.cxone.kinds import SET_LIKE as CXONE_SET_LIKE
+from reconciler.providers.genesys import fetch as genesys_fetch
 from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
+from reconciler.providers.http import ApiClient
 from reconciler.providers.session import open_session
-from reconciler.state.desired import desired_objects, match_live
+from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
+from reconciler.state.names import NameIndex
+from reconciler.state.objects import LiveObject
 from reconciler.state.references import live_reference_findings
 from reconciler.validation import ValidationResult, validate_paths
 
-IMMUTABLE = {kind: spec.immutable for kind, spec in GENESYS_KINDS.items()}
-SET_LIKE: dict[str, frozenset[str]] = {"Campaign": frozenset({"dnc_lists", "rule_sets"})}
+IMMUTABLE: dict[str, dict[str, frozenset[str]]] = {
+    "genesys": {kind: spec.immutable for kind, spec in GENESYS_KINDS.items()},
+    "cxone": CXONE_IMMUTABLE,
+}
+"""Per platform, per kind: manifest fields whose change means replace."""
+
+SET_LIKE: dict[str, dict[str, frozenset[str]]] = {
+    "genesys": {"Campaign": frozenset({"dnc_lists", "rule_sets"})},
+    "cxone": CXONE_SET_LIKE,
+}
+"""Per platform, per kind: list fields compared without regard to order."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +47,20 @@ class LiveRun:
     validation: ValidationResult
     skipped: int
     """Manifests of another platform than the target's, left out of this run."""
+
+
+async def read_live(
+    client: ApiClient, *, platform: str, kinds: list[str], dnc_entries_for: list[str] | None = None
+) -> tuple[list[LiveObject], NameIndex]:
+    """The live objects of `kinds` and the org's name index, read by the platform's provider.
+
+    `dnc_entries_for` names Genesys DNC lists whose numbers to read as well (three requests each).
+    """
+    if platform == "cxone":
+        cxone = await cxone_fetch.read_org(client, kinds=kinds)
+        return cxone_fetch.live_objects(cxone), cxone.index
+    genesys = await genesys_fetch.read_org(client, kinds=kinds, dnc_entries_for=dnc_entries_for or [])
+    return genesys_fetch.live_objects(genesys), genesys.index
 
 
 def target_of(project: ProjectFile, name: str | None) -> tuple[str, Target]:
@@ -63,19 +92,21 @@ async def run_live(
         return LiveRun(plan=plan, validation=validation, skipped=skipped)
     async with open_session(name, target, root=root) as session:
         kinds = [kind for (owner, kind) in MANIFEST_KINDS if owner == platform]
-        snapshot = await read_org(session.client, kinds=kinds)
-    live = live_objects(snapshot)
+        entries_for = dnc_lists_with_entries(validation.manifests)
+        live, index = await read_live(
+            session.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for
+        )
     desired = desired_objects(validation.manifests, validation.graph, platform=platform)
     matched = match_live(validation.manifests, live, platform=platform)
     findings: list[Finding] = [
         *offline,
-        *live_reference_findings(validation.manifests, validation.graph, snapshot.index, platform=platform),
+        *live_reference_findings(validation.manifests, validation.graph, index, platform=platform),
     ]
     if command == "drift":
         drift = build_drift(
             desired=desired,
             live=matched,
-            set_like_fields=SET_LIKE,
+            set_like_fields=SET_LIKE[platform],
             prune=project.prune,
             target_platform=platform,
         )
@@ -91,8 +122,8 @@ async def run_live(
         desired=desired,
         live=matched,
         levels=validation.graph.levels(),
-        immutable_fields=IMMUTABLE,
-        set_like_fields=SET_LIKE,
+        immutable_fields=IMMUTABLE[platform],
+        set_like_fields=SET_LIKE[platform],
         prune=project.prune,
         target_platform=platform,
     )

@@ -1,8 +1,9 @@
 """Regenerate reconciler/emulator/fixtures/demo-org.json: the live org the `local` target starts from.
 
-It is the Genesys part of campaigns/ with deliberate differences, so the first `reconciler plan`
-on a fresh clone has something to show: objects to create (missing here), fields to update (changed
-here) and an unmanaged object inside the prune scope (added here).
+It is campaigns/ (Genesys and CXone) with deliberate differences, so the first `reconciler plan`
+on a fresh clone has something to show, for the `local` and the `local-cxone` target alike: objects to
+create (missing here), fields to update (changed here) and, for Genesys, an unmanaged object inside
+the prune scope (added here).
 
     python scripts/make_demo_org.py
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 from reconciler.emulator.manifest_seed import genesys_seed, stable_id, with_lookup_ids
 from reconciler.emulator.server import default_seed
+from reconciler.providers.cxone import manifest_seed as cxone
 from reconciler.validation import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +24,7 @@ MISSING = {  # created by the first apply
     "genesys/Campaign/win-back-preview",
     "genesys/CampaignSchedule/win-back-preview-schedule",
     "genesys/CampaignRule/collections-priority-when-few-agents",
+    "cxone/Skill/cx-collections-outbound",  # the DNC group's memberships then lack it too
 }
 
 
@@ -55,7 +58,9 @@ def main() -> None:
             ],
         }
     )
-    seed["cxone"] = default_seed()["cxone"]
+    seed["cxone"] = cxone.cxone_seed(kept, lookups=cxone.with_lookup_ids(default_seed()["cxone"]))
+    # A dialer setting someone changed in CXone Studio: the plan sets it back.
+    seed["cxone"]["parameters"]["cx-renewals-outbound"]["generalSettings"]["maximumRatio"] = 2.5
     out = ROOT / "reconciler" / "emulator" / "fixtures" / "demo-org.json"
     out.write_text(json.dumps(seed, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")

@@ -11,17 +11,16 @@ from reconciler.cli.project import project_for
 from reconciler.config import Target
 from reconciler.exceptions import UsageError
 from reconciler.export import write_export
-from reconciler.live_plan import target_of
+from reconciler.live_plan import read_live, target_of
 from reconciler.manifest.kinds import kinds_of
-from reconciler.providers.genesys.fetch import live_objects, read_org
 from reconciler.providers.session import open_session
 from reconciler.state.objects import LiveObject
 
 
 async def _read(name: str, root: Path, target: Target, kinds: list[str]) -> list[LiveObject]:
     async with open_session(name, target, root=root) as session:
-        snapshot = await read_org(session.client, kinds=kinds)
-    return live_objects(snapshot)
+        live, _index = await read_live(session.client, platform=target.platform, kinds=kinds)
+    return live
 
 
 @click.command("export")

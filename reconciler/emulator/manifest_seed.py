@@ -13,6 +13,7 @@ from typing import Any
 from reconciler.manifest.resource import Resource
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS
 from reconciler.state.convert import Converter
+from reconciler.state.desired import declared_dnc_entries
 from reconciler.state.names import NameIndex
 
 _NAMESPACE = uuid.UUID("6f1d9a64-3c1e-4d8a-9a39-6b0f1f0e7a11")
@@ -49,7 +50,8 @@ def genesys_seed(
     seed: dict[str, Any] = {"genesys": {}, "singletons": {}, "lookups": lookups, "dnc_numbers": {}}
     for resource in chosen:
         essence = resource.document.spec.model_dump(exclude_unset=True)
-        entries = essence.pop("entries", None)
+        essence.pop("entries", None)
+        entries = declared_dnc_entries(resource)
         body = converter.body(resource.info.spec, essence)
         if resource.kind in SINGLETONS:
             seed["singletons"][SINGLETONS[resource.kind]] = body

@@ -2,6 +2,10 @@
 
 The `local` kind of target (emulator: true) keeps the emulator's org in .reconciler/<target>.json,
 seeded on first use with the demo live org, so plan -> apply -> plan works with no credentials.
+The demo org holds both platforms, so an emulated Genesys and an emulated CXone target work alike.
+
+Genesys targets know their API host from the region. CXone targets authenticate first and then
+discover the tenant's API host (cxone-api.md §3), unless base_url names it.
 """
 
 from __future__ import annotations
@@ -19,15 +23,23 @@ import httpx
 from reconciler.config import Target
 from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
-from reconciler.exceptions import UsageError
-from reconciler.providers.auth import GenesysClientCredentials, Secret, TokenSource, secret_from_env
+from reconciler.providers.auth import (
+    CxonePasswordGrant,
+    GenesysClientCredentials,
+    Secret,
+    TokenSource,
+    secret_from_env,
+)
+from reconciler.providers.cxone.discovery import api_base, discover_api_base
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
-from reconciler.regions import genesys_api_url, genesys_auth_url
+from reconciler.regions import CXONE_ISSUERS, genesys_api_url, genesys_auth_url
 
 LOCAL_URL = "http://emulator.local"
 STATE_DIR = ".reconciler"
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+EMULATOR_CREDENTIALS = Secret("emulator"), Secret("emulator-secret")
+CXONE_HEADERS = {"Accept": "application/json"}  # without it CXone may answer "No known way to render data"
 
 
 @dataclass
@@ -52,9 +64,9 @@ def demo_org_seed() -> dict[str, Any]:
 
 def _genesys_tokens(target: Target, *, emulated: bool) -> tuple[str, TokenSource]:
     if emulated:
-        secret = Secret("emulator"), Secret("emulator-secret")
+        client_id, client_secret = EMULATOR_CREDENTIALS
         return LOCAL_URL, GenesysClientCredentials(
-            auth_url=LOCAL_URL, client_id=secret[0], client_secret=secret[1]
+            auth_url=LOCAL_URL, client_id=client_id, client_secret=client_secret
         )
     base = str(target.base_url) if target.base_url else genesys_api_url(str(target.region))
     auth = (
@@ -67,11 +79,51 @@ def _genesys_tokens(target: Target, *, emulated: bool) -> tuple[str, TokenSource
     return base, GenesysClientCredentials(auth_url=auth, client_id=client_id, client_secret=client_secret)
 
 
+def _cxone_tokens(target: Target, *, emulated: bool) -> tuple[str, str | None, TokenSource]:
+    """(issuer, API base when fixed by base_url else None, token source) of a CXone target."""
+    if emulated:
+        client_id, client_secret = EMULATOR_CREDENTIALS
+        grant = CxonePasswordGrant(
+            auth_url=LOCAL_URL,
+            client_id=client_id,
+            client_secret=client_secret,
+            access_key_id=client_id,
+            access_key_secret=client_secret,
+        )
+        return LOCAL_URL, None, grant
+    base = api_base(str(target.base_url)) if target.base_url else None
+    if target.auth_url:
+        issuer = str(target.auth_url)
+    elif target.issuer is None and target.base_url is not None:
+        issuer = str(target.base_url)  # a running emulator serves its own token endpoint
+    else:
+        issuer = CXONE_ISSUERS[target.issuer or "global"]
+    grant = CxonePasswordGrant(
+        auth_url=issuer,
+        client_id=secret_from_env(target.client_id_env, what="CXone client id"),
+        client_secret=secret_from_env(target.client_secret_env, what="CXone client secret"),
+        access_key_id=secret_from_env(target.access_key_id_env, what="CXone access key id"),
+        access_key_secret=secret_from_env(target.access_key_secret_env, what="CXone access key secret"),
+    )
+    return issuer, base, grant
+
+
+async def _client(target: Target, http: httpx.AsyncClient) -> ApiClient:
+    """The API client of `target`: its base URL, token source and rate limiter."""
+    limiter = RateLimiter(target.rate_limit_per_minute)
+    if target.platform == "cxone":
+        issuer, fixed, tokens = _cxone_tokens(target, emulated=target.emulator)
+        base = fixed or await discover_api_base(http, issuer=issuer, tokens=tokens)
+        return ApiClient(
+            http=http, base_url=base, tokens=tokens, limiter=limiter, default_headers=CXONE_HEADERS
+        )
+    base, tokens = _genesys_tokens(target, emulated=target.emulator)
+    return ApiClient(http=http, base_url=base, tokens=tokens, limiter=limiter)
+
+
 @asynccontextmanager
 async def open_session(name: str, target: Target, *, root: Path) -> AsyncIterator[Session]:
     """An API session for `target`; the emulator (when emulated) persists its org under .reconciler/."""
-    if target.platform != "genesys":
-        raise UsageError(f"target '{name}': plan and drift support Genesys targets so far; CXone is coming")
     emulator = None
     if target.emulator:
         emulator = Emulator(state_path=root / STATE_DIR / f"{name}.json", seed=demo_org_seed())
@@ -80,11 +132,8 @@ async def open_session(name: str, target: Target, *, root: Path) -> AsyncIterato
         http = httpx.AsyncClient(transport=transport, timeout=TIMEOUT)
     else:
         http = httpx.AsyncClient(timeout=TIMEOUT)
-    base, tokens = _genesys_tokens(target, emulated=target.emulator)
-    client = ApiClient(
-        http=http, base_url=base, tokens=tokens, limiter=RateLimiter(target.rate_limit_per_minute)
-    )
     try:
+        client = await _client(target, http)
         yield Session(name=name, target=target, client=client, emulator=emulator)
     finally:
         await http.aclose()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reconciler.graph import DependencyGraph
+from reconciler.manifest.entry_files import read_entry_numbers, resolve_entry_file
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.resource import Resource
 from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
@@ -33,7 +34,33 @@ def identity(resource: Resource) -> str:
 def essence_of(resource: Resource) -> dict[str, object]:
     """The declared spec fields in manifest shape (only those: the diff is scoped to them)."""
     declared = resource.document.spec.model_dump(exclude_unset=True)
-    return {key: value for key, value in declared.items() if key not in RECONCILER_ONLY_FIELDS}
+    essence = {key: value for key, value in declared.items() if key not in RECONCILER_ONLY_FIELDS}
+    numbers = declared_dnc_entries(resource)
+    if numbers is not None:
+        essence["entries"] = numbers
+    return essence
+
+
+def declared_dnc_entries(resource: Resource) -> list[str] | None:
+    """The numbers a Genesys DNC list declares (inline or from its CSV file), sorted; None if undeclared."""
+    if (resource.platform, resource.kind) != ("genesys", "DncList"):
+        return None
+    entries = getattr(resource.document.spec, "entries", None)
+    if isinstance(entries, str):
+        return sorted(read_entry_numbers(resolve_entry_file(resource, entries)))
+    if isinstance(entries, list):
+        return sorted(str(number).strip() for number in entries)
+    return None
+
+
+def dnc_lists_with_entries(manifests: ManifestSet) -> list[str]:
+    """Names of the DNC lists whose numbers the live side must read."""
+    return [
+        r.name
+        for r in manifests.values()
+        if (r.platform, r.kind) == ("genesys", "DncList")
+        and getattr(r.document.spec, "entries", None) is not None
+    ]
 
 
 def desired_objects(

@@ -14,7 +14,7 @@ from reconciler.providers.genesys.fetch import live_objects, read_org
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
-from reconciler.state.desired import desired_objects, match_live
+from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
 from reconciler.state.objects import LiveObject
 from reconciler.validation import validate_paths
 from tests.conftest import ROOT
@@ -35,13 +35,18 @@ def _differences(want: Any, have: Any, path: str = "") -> list[str]:
     return [] if want == have else [f"{path}: {want!r} != {have!r}"]
 
 
-def _fetch(emulator: Emulator) -> tuple[list[LiveObject], int]:
+def live_by_name(live: list[LiveObject], name: str) -> LiveObject:
+    return next(obj for obj in live if obj.name == name)
+
+
+def _fetch(emulator: Emulator, dnc_lists: list[str] | None = None) -> tuple[list[LiveObject], int]:
     tokens = GenesysClientCredentials(auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET)
 
     async def run() -> tuple[list[LiveObject], int]:
         async with in_process(emulator) as http:
             client = ApiClient(http=http, base_url=EMULATOR_URL, tokens=tokens, limiter=RateLimiter(300))
-            return live_objects(await read_org(client)), client.requests_sent
+            snapshot = await read_org(client, dnc_entries_for=dnc_lists or [])
+            return live_objects(snapshot), client.requests_sent
 
     return asyncio.run(run())
 
@@ -52,8 +57,12 @@ def test_demo_org_reads_back_equal_with_one_request_per_kind() -> None:
     apply_seed(
         emulator, genesys_seed(result.manifests.values(), lookups=with_lookup_ids(default_seed()["lookups"]))
     )
-    live, requests = _fetch(emulator)
-    assert requests == len(KINDS) + len(LOOKUPS)  # one list call per kind and lookup: no per-object GETs
+    dnc_lists = dnc_lists_with_entries(result.manifests)
+    live, requests = _fetch(emulator, dnc_lists)
+    # one list call per kind and lookup (no per-object GETs), plus the export of each declared DNC list
+    assert dnc_lists == ["internal-dnc"]
+    assert requests == len(KINDS) + len(LOOKUPS) + 3
+    assert live_by_name(live, "internal-dnc").essence["entries"] == [f"+1555555011{i}" for i in range(1, 5)]
     desired = desired_objects(result.manifests, result.graph, platform="genesys")
     matched = match_live(result.manifests, live, platform="genesys")
     assert set(desired) <= set(matched)
@@ -78,7 +87,7 @@ def test_server_side_edits_show_only_in_declared_fields() -> None:
     external_edit(
         emulator, "campaigns", None, "q3-renewals", {"callAnalysisLanguage": "fr-CA", "abandonRate": 4.5}
     )
-    live, _ = _fetch(emulator)
+    live, _ = _fetch(emulator, dnc_lists_with_entries(result.manifests))
     desired = desired_objects(result.manifests, result.graph, platform="genesys")
     matched = match_live(result.manifests, live, platform="genesys")
     campaign = desired["genesys/Campaign/q3-renewals"]

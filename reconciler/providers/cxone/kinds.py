@@ -1,0 +1,101 @@
+"""CXone listings as data: where each collection lives, how its envelope reads, and how items are named.
+
+Paths are relative to the versioned API root (discovery.API_PATH). `items` and `total` are key paths
+into the listing's envelope (CXone envelopes differ per resource, cxone-api.md §4); `total` None
+means the endpoint is not paged and one answer holds everything. `{id}` in a path is a DNC group id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Listing:
+    path: str
+    items: tuple[str, ...]
+    total: tuple[str, ...] | None = ("totalRecords",)
+    id_field: str = "id"
+    name_field: str = "name"
+
+    def items_of(self, envelope: dict[str, Any]) -> list[dict[str, Any]]:
+        found = _dig(envelope, self.items)
+        return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
+
+    def total_of(self, envelope: dict[str, Any]) -> int:
+        """The listing's size; an unpaged listing counts what it sent (so paging stops at once)."""
+        if self.total is None:
+            return len(self.items_of(envelope))
+        try:
+            return int(_dig(envelope, self.total))
+        except (TypeError, ValueError):
+            return 0
+
+
+def _dig(envelope: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    value: Any = envelope
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+KINDS: dict[str, Listing] = {
+    "Skill": Listing("/skills", ("skills",), id_field="skillId", name_field="skillName"),
+    "Campaign": Listing("/campaigns", ("campaigns",)),
+    "DncGroup": Listing(
+        "/dnc-groups",
+        ("resultSet", "dncGroups"),
+        ("resultSet", "totalGroups"),
+        id_field="dncGroupId",
+        name_field="dncGroupName",
+    ),
+}
+"""Managed kinds: one listing each."""
+
+LOOKUPS: dict[str, Listing] = {
+    "OutboundRoute": Listing(
+        "/business-unit/outbound-routes",
+        ("outboundRoutes",),
+        None,
+        id_field="outboundTelecomRouteId",
+        name_field="routeDescription",
+    ),
+    "Script": Listing("/scripts", ("scripts",), id_field="scriptId", name_field="scriptName"),
+}
+"""External kinds references may name (cxone-api.md §4.1, §4.8)."""
+
+PARAMETERS = Listing("/skills/parameters", ("skills",), id_field="skillNo", name_field="skillName")
+"""Every Personal Connection skill's parameter blocks in one answer (cxone-api.md §4.2); paging is
+followed only if the answer carries a totalRecords (the reference does not say it pages)."""
+
+PARAMETER_BLOCKS = (
+    "generalSettings",
+    "retrySettings",
+    "scheduleSettings",
+    "timeZoneSettings",
+    "cpaSettings",
+    "deliveryPreferences",
+)
+"""The blocks a Skill manifest declares, by their API names (the SkillSpec aliases)."""
+
+DNC_GROUP_PARTS: dict[str, Listing] = {
+    "scrubbedSkills": Listing("/dnc-groups/{id}/scrubbed-skills", ("scrubbedSkills",), id_field="skillId"),
+    "contributingSkills": Listing(
+        "/dnc-groups/{id}/contributing-skills", ("contributingSkills",), id_field="skillId"
+    ),
+    "dncGroupRecords": Listing(
+        "/dnc-groups/{id}/records", ("resultSet", "dncRecords"), ("resultSet", "totalRecords")
+    ),
+}
+"""Per-group listings, keyed by the DncGroupSpec alias they fill (cxone-api.md §4.6)."""
+
+IMMUTABLE: dict[str, frozenset[str]] = {"Skill": frozenset({"outbound_strategy"})}
+"""Manifest fields fixed at creation: the skill PUT body has no outboundStrategy (cxone-api.md §4.1)."""
+
+SET_LIKE: dict[str, frozenset[str]] = {
+    "Skill": frozenset({"time_zones"}),
+    "DncGroup": frozenset({"scrubbed_skills", "contributing_skills"}),
+    "Campaign": frozenset({"skills"}),
+}
+"""Lists the API treats as sets: time-zone windows are keyed by standard_name, memberships by skill."""
