@@ -26,6 +26,10 @@ DEFAULTS: Mapping[str, Mapping[str, Any]] = {
 }
 """Values the platform fills in when a field is left out: exporting them would only add noise."""
 
+REDUNDANT: Mapping[tuple[str, str], tuple[str, ...]] = {("cxone", "Campaign"): ("skills",)}
+"""Facts exported on the other side: a CXone skill names its campaign, so the campaign omits its skills
+(declaring both would be a reference cycle)."""
+
 RUN_STATES = {"Campaign": "campaign_status", "Sequence": "status"}
 """Only on and off can be declared; a platform-only state (complete, stopping ...) exports as off."""
 
@@ -41,6 +45,8 @@ def _prune_empty(value: Any) -> Any:
 
 def canonical_spec(obj: LiveObject) -> dict[str, Any]:
     spec: dict[str, Any] = _prune_empty(dict(obj.essence))
+    for field in REDUNDANT.get((obj.platform, obj.kind), ()):
+        spec.pop(field, None)
     for field, default in DEFAULTS.get(obj.kind, {}).items():
         if spec.get(field) == default:
             del spec[field]
