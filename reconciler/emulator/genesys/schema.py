@@ -20,6 +20,7 @@ from starlette.requests import Request
 
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.state import JsonObject
+from reconciler.manifest.typing import format_path
 
 
 @cache
@@ -55,21 +56,13 @@ def _validator(definition: str) -> Draft4Validator:
     return Draft4Validator({"definitions": definitions(), "$ref": f"#/definitions/{definition}"})
 
 
-def field_path(parts: list[Any]) -> str:
-    """['phoneColumns', 0, 'type'] -> 'phoneColumns[0].type'."""
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 def _field_of(error: ValidationError) -> str:
     parts = list(error.absolute_path)
     if error.validator == "required" and isinstance(error.instance, dict):
         required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
         missing = [name for name in required if name not in error.instance]
         parts.append(missing[0] if missing else "")
-    return field_path(parts) or "body"
+    return format_path(tuple(parts)) or "body"
 
 
 def _message(error: ValidationError, field: str) -> str:
