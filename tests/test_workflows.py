@@ -1,18 +1,35 @@
-"""The workflow files users copy are valid GitHub workflows (schema shipped by check-jsonschema)."""
+"""The workflow files users copy are valid GitHub workflows (schema shipped by check-jsonschema), and they
+do what the README promises: one upserted plan comment, a drift issue driven by the exit code, secrets
+only from `secrets.`. Shell steps run under bash with a fake `reconciler`; github-script steps run
+under node (when installed) against a fake GitHub REST client."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import stat
+import subprocess
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 
+from reconciler.manifest.yaml_reader import read_yaml_documents
 from tests.conftest import ROOT
 
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+WORKFLOW_DIR = ROOT / ".github" / "workflows"
+WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
+MARKER = "<!-- reconciler-plan -->"
+DRIFT_TITLE = "Configuration drift detected"
+TARGET_EXPRESSION = "${{ vars.RECONCILER_TARGET || 'prod-us' }}"
+SECRET_REFERENCE = re.compile(r"^\$\{\{\s*secrets\.[A-Z][A-Z0-9_]*\s*\}\}$")
+CREDENTIAL_NAME = re.compile(r"SECRET|CLIENT_ID|TOKEN|PASSWORD|ACCESS_KEY|API_KEY", re.IGNORECASE)
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
 
 def _workflow_schema() -> dict:
@@ -20,17 +37,333 @@ def _workflow_schema() -> dict:
     return json.loads((vendor / "github-workflows.json").read_text())
 
 
+def _read(path: Path) -> Any:
+    """A workflow as YAML 1.2 reads it (GitHub's dialect): `on` stays a key, `true` is a boolean."""
+    (document,) = read_yaml_documents(path.read_text(), file=path.name)
+    return document.data
+
+
+def _load(name: str) -> dict[str, Any]:
+    document: dict[str, Any] = _read(WORKFLOW_DIR / name)
+    return document
+
+
+def _steps(name: str) -> list[dict[str, Any]]:
+    (job,) = _load(name)["jobs"].values()
+    steps: list[dict[str, Any]] = job["steps"]
+    return steps
+
+
+def _step(name: str, *, uses: str | None = None, id: str | None = None, text: str | None = None) -> dict:
+    """The one step of a workflow with this id, or using this action with `text` in its script."""
+    found = [
+        step
+        for step in _steps(name)
+        if (id is None or step.get("id") == id)
+        and (uses is None or step.get("uses", "").startswith(uses))
+        and (text is None or text in step.get("with", {}).get("script", "") + step.get("run", ""))
+    ]
+    assert len(found) == 1, f"{name}: expected one step matching {uses or id} {text or ''}, got {len(found)}"
+    return found[0]
+
+
+def _walk(node: Any, path: tuple[str, ...] = ()) -> Any:
+    """(path, key, value) of every mapping entry in a workflow document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield path, key, value
+            yield from _walk(value, (*path, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _walk(item, (*path, str(index)))
+
+
+# --- schema ----------------------------------------------------------------------------------------
 def test_there_are_workflows() -> None:
-    assert WORKFLOWS
+    assert {path.name for path in WORKFLOWS} >= {"validate.yml", "plan.yml", "drift.yml"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_validates_against_the_github_schema(path: Path) -> None:
-    document = yaml.load(path.read_text(), Loader=yaml.BaseLoader)  # 'on' must stay a string key
-    jsonschema.Draft7Validator(_workflow_schema()).validate(document)
+    jsonschema.Draft7Validator(_workflow_schema()).validate(_read(path))
+
+
+def test_yaml_1_1_would_have_turned_on_into_true() -> None:
+    """Why _read uses the YAML 1.2 reader: PyYAML's default makes the `on:` key the boolean True."""
+    assert True in yaml.safe_load((WORKFLOW_DIR / "plan.yml").read_text())
+    assert "on" in _load("plan.yml")
 
 
 def test_a_broken_workflow_is_rejected() -> None:
-    document = yaml.load(WORKFLOWS[0].read_text(), Loader=yaml.BaseLoader)
+    document = _load("validate.yml")
     document["jobs"]["validate"]["steps"] = "not a list of steps"
     assert list(jsonschema.Draft7Validator(_workflow_schema()).iter_errors(document))
+
+
+# --- secrets ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_credentials_come_only_from_secrets(path: Path) -> None:
+    document = _read(path)
+    for where, key, value in _walk(document):
+        if where and where[-1] == "env" and CREDENTIAL_NAME.search(key):
+            assert isinstance(value, str) and SECRET_REFERENCE.match(value), (
+                f"{path.name}: {'.'.join(where)}.{key} must be ${{{{ secrets.NAME }}}}, not {value!r}"
+            )
+        if key in ("run", "script"):  # a secret expanded into a script ends up in its text
+            assert "secrets." not in value, f"{path.name}: {'.'.join(where)} expands a secret inline"
+    for where, key, value in _walk(document):
+        if isinstance(value, str) and "secrets." in value:
+            assert where and where[-1] == "env", f"{path.name}: secret outside a step's env at {where}/{key}"
+            assert where[0] == "jobs" and "steps" in where, f"{path.name}: secret in a job or workflow env"
+
+
+@pytest.mark.parametrize("name", ["plan.yml", "drift.yml"])
+def test_only_reconciler_steps_get_the_platform_credentials(name: str) -> None:
+    with_secrets = [step for step in _steps(name) if "secrets." in json.dumps(step.get("env", {}))]
+    assert with_secrets
+    for step in with_secrets:
+        assert "run" in step and "reconciler " in step["run"], step.get("name")
+        assert step["env"]["GENESYS_CLIENT_ID"] == "${{ secrets.GENESYS_CLIENT_ID }}"
+        assert step["env"]["GENESYS_CLIENT_SECRET"] == "${{ secrets.GENESYS_CLIENT_SECRET }}"
+
+
+# --- plan.yml --------------------------------------------------------------------------------------
+def test_plan_runs_on_pull_requests_touching_manifests_with_minimal_permissions() -> None:
+    document = _load("plan.yml")
+    assert document["on"] == {"pull_request": {"paths": ["campaigns/**", "reconciler.yaml"]}}
+    assert document["permissions"] == {
+        "contents": "read",
+        "pull-requests": "write",
+        "security-events": "write",
+    }
+    assert document["jobs"]["plan"]["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
+
+
+def test_plan_validates_then_plans_to_markdown_and_json() -> None:
+    assert _step("plan.yml", id="validate")["run"] == "reconciler validate --format github"
+    plan = _step("plan.yml", id="plan")
+    assert plan["run"] == (
+        'reconciler plan --target "$RECONCILER_TARGET" --format markdown --out plan.json > plan.md'
+    )
+    assert plan["continue-on-error"] is True  # the comment is posted before the job fails
+
+
+def test_plan_comment_is_upserted_by_its_marker() -> None:
+    comment = _step("plan.yml", uses="actions/github-script@v7", text=MARKER)
+    assert comment["if"].startswith("always()")
+    script = comment["with"]["script"]
+    for call in ("listComments", "updateComment", "createComment", "github.paginate"):
+        assert call in script
+
+
+def test_plan_uploads_the_json_artifact_and_sarif() -> None:
+    artifact = _step("plan.yml", uses="actions/upload-artifact@")
+    assert artifact["with"]["path"] == "plan.json"
+    sarif = _step("plan.yml", id="sarif")
+    assert "--format sarif > plan.sarif" in sarif["run"]
+    upload = _step("plan.yml", uses="github/codeql-action/upload-sarif@v3")
+    assert upload["with"] == {"sarif_file": "plan.sarif", "category": "reconciler-plan"}
+
+
+def test_a_failed_plan_fails_the_job_after_the_comment() -> None:
+    steps = _steps("plan.yml")
+    names = [step.get("id") or step.get("uses") or step.get("name") for step in steps]
+    last = steps[-1]
+    assert "steps.plan.outcome == 'failure'" in last["if"] and "always()" in last["if"]
+    assert "exit 1" in last["run"]
+    assert names.index("plan") < names.index("actions/github-script@v7") < len(steps) - 1
+
+
+# --- drift.yml -------------------------------------------------------------------------------------
+def test_drift_runs_every_six_hours_and_on_demand_with_minimal_permissions() -> None:
+    document = _load("drift.yml")
+    (schedule,) = document["on"]["schedule"]
+    minute, hour, *rest = schedule["cron"].split()
+    assert minute.isdigit() and hour == "*/6" and rest == ["*", "*", "*"]
+    assert "workflow_dispatch" in document["on"]
+    assert document["permissions"] == {"contents": "read", "issues": "write"}
+    assert document["jobs"]["drift"]["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
+
+
+def test_drift_issue_steps_react_to_the_exit_code() -> None:
+    upsert = _step("drift.yml", uses="actions/github-script@v7", text="github.rest.issues.create(")
+    assert f"const title = '{DRIFT_TITLE}'" in upsert["with"]["script"]
+    assert upsert["if"] == "steps.drift.outputs.exit-code == '2'"
+    assert "labels: label" in upsert["with"]["script"] and "const label = 'drift'" in upsert["with"]["script"]
+    close = _step("drift.yml", uses="actions/github-script@v7", text="state: 'closed'")
+    assert close["if"] == "steps.drift.outputs.exit-code == '0'"
+
+
+def _fake_reconciler(tmp_path: Path, exit_code: int) -> dict[str, str]:
+    """A `reconciler` on PATH that records its arguments, prints a report and exits `exit_code`."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "reconciler"
+    fake.write_text(
+        "#!/usr/bin/env bash\n"
+        'echo "$*" >> "$FAKE_ARGS"\n'
+        'echo "# report for $*"\n'
+        'if [[ "$*" == *"--out plan.json"* ]]; then echo "{}" > plan.json; fi\n'
+        f"exit {exit_code}\n"
+    )
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    (tmp_path / "out").write_text("")
+    return {
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "FAKE_ARGS": str(tmp_path / "args"),
+        "GITHUB_OUTPUT": str(tmp_path / "out"),
+        "RECONCILER_TARGET": "prod-us",
+    }
+
+
+def _run_step(step: dict[str, Any], tmp_path: Path, env: dict[str, str]) -> int:
+    """Run a `run:` step as GitHub does without `shell:` (bash -e {0}) in tmp_path."""
+    script = tmp_path / "step.sh"
+    script.write_text(step["run"])
+    return subprocess.run(["bash", "-e", str(script)], cwd=tmp_path, env=env, timeout=30).returncode
+
+
+def _outputs(tmp_path: Path) -> dict[str, str]:
+    lines = (tmp_path / "out").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if "=" in line)
+
+
+@pytest.mark.parametrize(("code", "step_fails"), [(0, False), (2, False), (1, True), (3, True)])
+def test_drift_step_passes_the_exit_code_on_and_fails_only_on_errors(
+    tmp_path: Path, code: int, step_fails: bool
+) -> None:
+    env = _fake_reconciler(tmp_path, code)
+    status = _run_step(_step("drift.yml", id="drift"), tmp_path, env)
+    assert (status != 0) is step_fails
+    assert _outputs(tmp_path)["exit-code"] == str(code)
+    assert (tmp_path / "args").read_text().strip() == "drift --target prod-us --format markdown"
+    assert (tmp_path / "drift.md").read_text().startswith("# report for drift")
+
+
+@pytest.mark.parametrize("code", [0, 1])
+def test_plan_steps_keep_their_output_when_the_plan_has_errors(tmp_path: Path, code: int) -> None:
+    env = _fake_reconciler(tmp_path, code)
+    assert _run_step(_step("plan.yml", id="plan"), tmp_path, env) == code
+    assert (tmp_path / "plan.md").read_text().startswith("# report for plan")
+    assert (tmp_path / "plan.json").exists()
+    assert _run_step(_step("plan.yml", id="sarif"), tmp_path, env) == 0  # SARIF even with error findings
+    assert _outputs(tmp_path)["ready"] == "true"
+    assert "plan --target prod-us --format sarif" in (tmp_path / "args").read_text()
+
+
+# --- github-script steps under node, against a fake REST client --------------------------------------
+HARNESS = r"""
+const fs = require('fs');
+const state = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const calls = [];
+const issues = {
+  listComments: async () => ({ data: state.comments }),
+  listForRepo: async ({ state: wanted, labels }) => ({
+    data: state.issues.filter((i) => i.state === wanted && i.labels.some((l) => l.name === labels)),
+  }),
+};
+for (const name of ['updateComment', 'createComment', 'update', 'create']) {
+  issues[name] = async (params) => { calls.push([name, params]); return { data: { html_url: 'u' } }; };
+}
+issues.createLabel = async (params) => {
+  calls.push(['createLabel', params]);
+  if (state.labels.includes(params.name)) { const e = new Error('exists'); e.status = 422; throw e; }
+  return { data: {} };
+};
+const github = { rest: { issues }, paginate: async (method, params) => (await method(params)).data };
+const context = {
+  repo: { owner: 'acme', repo: 'config' }, issue: { number: 7 }, serverUrl: 'https://github.com',
+  runId: 99, sha: '0123456789abcdef',
+};
+const core = { info: () => {} };
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+new AsyncFunction('require', 'github', 'context', 'core', state.script)(require, github, context, core)
+  .then(() => console.log(JSON.stringify(calls)))
+  .catch((error) => { console.error(error); process.exit(1); });
+"""
+
+
+def _run_script(
+    step: dict[str, Any],
+    tmp_path: Path,
+    *,
+    files: dict[str, str] | None = None,
+    comments: list[dict[str, Any]] | None = None,
+    issues: list[dict[str, Any]] | None = None,
+    labels: list[str] | None = None,
+) -> list[tuple[str, dict[str, Any]]]:
+    for name, text in (files or {}).items():
+        (tmp_path / name).write_text(text)
+    state = {
+        "script": step["with"]["script"],
+        "comments": comments or [],
+        "issues": issues or [],
+        "labels": labels or [],
+    }
+    (tmp_path / "state.json").write_text(json.dumps(state))
+    (tmp_path / "harness.js").write_text(HARNESS)
+    env = {**os.environ, "RECONCILER_TARGET": "prod-us", "PLAN_OUTCOME": "failure"}
+    done = subprocess.run(
+        ["node", "harness.js", "state.json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    return [(name, params) for name, params in json.loads(done.stdout)]
+
+
+def _plan_comment_step() -> dict[str, Any]:
+    return _step("plan.yml", uses="actions/github-script@v7", text=MARKER)
+
+
+@needs_node
+def test_plan_comment_is_created_once_then_updated_in_place(tmp_path: Path) -> None:
+    files = {"plan.md": "## Plan: 1 to create\n"}
+    ((name, params),) = _run_script(_plan_comment_step(), tmp_path, files=files)
+    assert name == "createComment" and params["issue_number"] == 7
+    assert params["body"].splitlines()[0] == MARKER and "## Plan: 1 to create" in params["body"]
+
+    ours = {"id": 41, "user": {"type": "Bot"}, "body": f"{MARKER}\nold plan"}
+    quoted = {"id": 40, "user": {"type": "User"}, "body": f"{MARKER}\nsomeone pasted it"}
+    calls = _run_script(_plan_comment_step(), tmp_path, files=files, comments=[quoted, ours])
+    assert [(name, params["comment_id"]) for name, params in calls] == [("updateComment", 41)]
+    assert "## Plan: 1 to create" in calls[0][1]["body"]
+
+
+@needs_node
+def test_plan_comment_says_so_when_the_plan_produced_nothing(tmp_path: Path) -> None:
+    ((name, params),) = _run_script(_plan_comment_step(), tmp_path, files={"plan.md": ""})
+    assert name == "createComment"
+    assert "plan failed" in params["body"] and "actions/runs/99" in params["body"]
+
+
+def _drift_issue(number: int, title: str = DRIFT_TITLE) -> dict[str, Any]:
+    return {"number": number, "title": title, "state": "open", "labels": [{"name": "drift"}], "html_url": "u"}
+
+
+@needs_node
+def test_drift_opens_one_labelled_issue_then_updates_it(tmp_path: Path) -> None:
+    upsert = _step("drift.yml", uses="actions/github-script@v7", text="github.rest.issues.create(")
+    files = {"drift.md": "## Drift: 2 fields\n"}
+    calls = _run_script(upsert, tmp_path, files=files, labels=["drift"])
+    assert [name for name, _ in calls] == ["createLabel", "create"]
+    created = calls[1][1]
+    assert created["title"] == DRIFT_TITLE and created["labels"] == ["drift"]
+    assert "## Drift: 2 fields" in created["body"]
+
+    other = {**_drift_issue(3, "Unrelated"), "labels": [{"name": "bug"}]}
+    calls = _run_script(upsert, tmp_path, files=files, issues=[other, _drift_issue(5)])
+    assert [(name, params["issue_number"]) for name, params in calls] == [("update", 5)]
+    assert "## Drift: 2 fields" in calls[0][1]["body"] and "state" not in calls[0][1]
+
+
+@needs_node
+def test_no_drift_closes_the_open_drift_issue_with_a_comment(tmp_path: Path) -> None:
+    close = _step("drift.yml", uses="actions/github-script@v7", text="state: 'closed'")
+    calls = _run_script(close, tmp_path, issues=[_drift_issue(5)])
+    assert [(name, params["issue_number"]) for name, params in calls] == [("createComment", 5), ("update", 5)]
+    assert calls[1][1]["state"] == "closed"
+    assert _run_script(close, tmp_path) == []  # nothing open: nothing to do
