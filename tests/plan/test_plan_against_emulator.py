@@ -1,0 +1,200 @@
+"""For every Genesys kind, against the emulator: create, no-op, update, delete (prune) and replace.
+
+The org is built from the valid fixtures (one or more objects of every kind); each case changes one
+side and checks the action planned for the object it touched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from reconciler.config import Prune, PruneScope
+from reconciler.emulator.core import Emulator
+from reconciler.emulator.genesys.store import external_edit
+from reconciler.emulator.manifest_seed import LOOKUP_COLLECTIONS, genesys_seed, with_lookup_ids
+from reconciler.emulator.seed import apply_seed
+from reconciler.live_plan import IMMUTABLE, SET_LIKE
+from reconciler.manifest.kinds import kinds_of
+from reconciler.plan.planner import PlanResult, build_plan
+from reconciler.providers.auth import GenesysClientCredentials
+from reconciler.providers.genesys.fetch import live_objects, read_org
+from reconciler.providers.http import ApiClient
+from reconciler.providers.rate_limit import RateLimiter
+from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
+from reconciler.validation import ValidationResult, validate_paths
+from tests.conftest import FIXTURES
+from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
+
+VALID = FIXTURES / "manifests" / "valid" / "genesys"
+RESULT = validate_paths([VALID])
+FIRST = {}
+for _address, _resource in RESULT.manifests.items():
+    FIRST.setdefault(_resource.kind, _resource)
+
+# A live edit per kind (collection, API field, value) that the manifest disagrees with.
+UPDATES: dict[str, tuple[str, dict[str, Any], str]] = {
+    "AttemptLimits": ("attemptlimits", {"maxAttemptsPerContact": 9}, "max_attempts_per_contact"),
+    "CallAnalysisResponseSet": (
+        "callanalysisresponsesets",
+        {"beepDetectionEnabled": False},
+        "beep_detection_enabled",
+    ),
+    "CallableTimeSet": ("callabletimesets", {"callableTimes": []}, "callable_times"),
+    "Campaign": ("campaigns", {"priority": 1}, "priority"),
+    "CampaignRule": ("campaignrules", {"matchAnyConditions": True}, "match_any_conditions"),
+    "CampaignSchedule": ("campaignschedules", {"timeZone": "Europe/Dublin"}, "time_zone"),
+    "ContactList": ("contactlists", {"previewModeColumnName": "Other"}, "preview_mode_column_name"),
+    "ContactListFilter": ("contactlistfilters", {"filterType": "OR"}, "filter_type"),
+    "DncList": ("dnclists", {"contactMethod": "Any"}, "contact_method"),
+    "OutboundSettings": ("settings", {"maxCallsPerAgent": 9}, "max_calls_per_agent"),
+    "RuleSet": ("rulesets", {"rules": []}, "rules"),
+    "Sequence": ("sequences", {"repeat": True}, "repeat"),
+    "SequenceSchedule": ("sequenceschedules", {"timeZone": "Europe/Dublin"}, "time_zone"),
+    "WrapUpCodeMappings": ("wrapupcodemappings", {"defaultSet": ["BUSINESS_FAILURE"]}, "default_set"),
+}
+
+
+def _lookups(result: ValidationResult) -> dict[str, list[dict[str, str]]]:
+    lookups: dict[str, list[dict[str, str]]] = {}
+    for uses in result.graph.external_refs.values():
+        for use in uses:
+            if use.target.kind in LOOKUP_COLLECTIONS:
+                entries = lookups.setdefault(LOOKUP_COLLECTIONS[use.target.kind], [])
+                if use.name not in {entry["name"] for entry in entries}:
+                    entries.append({"name": use.name})
+    return with_lookup_ids(lookups)
+
+
+def _with_dependents(address: str) -> set[str]:
+    """`address` and everything that references it, directly or not (they cannot exist without it)."""
+    found = {address}
+    while True:
+        more = {a for a, deps in RESULT.graph.depends_on.items() if found & set(deps)} - found
+        if not more:
+            return found
+        found |= more
+
+
+def _org(*, without: set[str] = frozenset()) -> Emulator:  # type: ignore[assignment]
+    emulator = Emulator()
+    resources = [r for address, r in RESULT.manifests.items() if address not in without]
+    apply_seed(emulator, genesys_seed(resources, lookups=_lookups(RESULT)))
+    return emulator
+
+
+def _plan(emulator: Emulator, *, prune: Prune | None = None) -> dict[str, list[str]]:
+    tokens = GenesysClientCredentials(auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET)
+
+    async def read() -> Any:
+        async with in_process(emulator) as http:
+            client = ApiClient(http=http, base_url=EMULATOR_URL, tokens=tokens, limiter=RateLimiter(1000))
+            snapshot = await read_org(client, dnc_entries_for=dnc_lists_with_entries(RESULT.manifests))
+            return live_objects(snapshot)
+
+    live = asyncio.run(read())
+    result: PlanResult = build_plan(
+        desired=desired_objects(RESULT.manifests, RESULT.graph, platform="genesys"),
+        live=match_live(RESULT.manifests, live, platform="genesys"),
+        levels=RESULT.graph.levels(),
+        immutable_fields=IMMUTABLE["genesys"],
+        set_like_fields=SET_LIKE["genesys"],
+        prune=prune or Prune(),
+        target_platform="genesys",
+    )
+    return {change.address: [str(a) for a in change.actions] for change in result.changes}
+
+
+def test_every_kind_is_covered() -> None:
+    assert set(FIRST) == set(kinds_of("genesys")) == set(UPDATES)
+
+
+def test_identical_org_is_all_no_op() -> None:
+    assert set(map(tuple, _plan(_org()).values())) == {("no-op",)}
+
+
+@pytest.mark.parametrize(
+    "kind", sorted(set(kinds_of("genesys")) - {"OutboundSettings", "WrapUpCodeMappings"})
+)
+def test_missing_object_is_created(kind: str) -> None:
+    address = FIRST[kind].address
+    missing = _with_dependents(address)
+    actions = _plan(_org(without=missing))
+    assert actions[address] == ["create"]
+    assert {tuple(actions[a]) for a in missing} == {("create",)}
+
+
+@pytest.mark.parametrize("kind", sorted(UPDATES))
+def test_live_edit_of_a_declared_field_is_an_update(kind: str) -> None:
+    collection, changes, field = UPDATES[kind]
+    emulator = _org()
+    resource = next(
+        r for r in RESULT.manifests.values() if r.kind == kind and field in r.document.spec.model_fields_set
+    )
+    owner = {"CampaignSchedule": "campaign", "SequenceSchedule": "sequence"}.get(kind)
+    if owner is not None:
+        target = getattr(resource.document.spec, owner)
+        owner_kind = "Campaign" if owner == "campaign" else "Sequence"
+        owner_id = next(
+            obj["id"]
+            for obj in emulator.state.genesys[owner_kind.lower() + "s"].values()
+            if obj["name"] == target
+        )
+        external_edit(emulator, collection, owner_id, None, changes)
+    elif kind in ("OutboundSettings", "WrapUpCodeMappings"):
+        external_edit(emulator, collection, None, None, changes)
+    else:
+        external_edit(emulator, collection, None, resource.name, changes)
+    assert _plan(emulator)[resource.address] == ["update"]
+
+
+@pytest.mark.parametrize(
+    "kind", sorted(set(kinds_of("genesys")) - {"OutboundSettings", "WrapUpCodeMappings"})
+)
+def test_undeclared_object_in_scope_is_deleted_only_when_pruning(kind: str) -> None:
+    emulator = _org()
+    spec = FIRST[kind]
+    collection = UPDATES[kind][0]
+    owner = {
+        "CampaignSchedule": ("campaign", "campaigns"),
+        "SequenceSchedule": ("sequence", "sequences"),
+    }.get(kind)
+    if owner is None:
+        original = next(
+            obj for obj in emulator.state.genesys[collection].values() if obj["name"] == spec.name
+        )
+        apply_seed(
+            emulator, {"genesys": {collection: [{**original, "id": "extra-1", "name": f"zz-{spec.name}"}]}}
+        )
+        extra = f"genesys/{kind}/zz-{spec.name}"
+    else:  # a schedule is named by its campaign: an undeclared campaign with its own schedule
+        field, owners = owner
+        schedule = next(iter(emulator.state.genesys[collection].values()))
+        parent = emulator.state.genesys[owners][schedule[field]["id"]]
+        copy = {**parent, "id": "extra-owner", "name": "zz-owner"}
+        apply_seed(
+            emulator,
+            {
+                "genesys": {
+                    owners: [copy],
+                    collection: [{**schedule, "id": "extra-owner", field: {"id": "extra-owner"}}],
+                }
+            },
+        )
+        extra = f"genesys/{kind}/zz-owner"
+    assert extra not in _plan(emulator) or _plan(emulator)[extra] != ["delete"]
+    scope = Prune(enabled=True, scope=PruneScope(name_prefix="zz-"))
+    assert _plan(emulator, prune=scope)[extra] == ["delete"]
+
+
+@pytest.mark.parametrize(("kind", "field"), [("ContactList", "columnNames"), ("DncList", "dncSourceType")])
+def test_immutable_field_change_is_a_replace(kind: str, field: str) -> None:
+    emulator = _org()
+    collection = UPDATES[kind][0]
+    resource = FIRST[kind]
+    live = next(obj for obj in emulator.state.genesys[collection].values() if obj["name"] == resource.name)
+    value = [*live[field], "extra_column"] if field == "columnNames" else "gryphon"
+    live[field] = value
+    assert _plan(emulator)[resource.address] == ["delete", "create"]
