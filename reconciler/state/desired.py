@@ -17,7 +17,7 @@ from reconciler.providers.genesys.kinds import SINGLETON_NAMES
 from reconciler.state.objects import DesiredObject, LiveObject
 
 RECONCILER_ONLY_FIELDS = frozenset({"entries", "records"})
-"""Spec fields read from another endpoint (DNC numbers); compared separately, never in the body diff."""
+"""DNC numbers: declared inline or as a CSV path, compared as normalised lists (see below)."""
 
 
 def identity(resource: Resource) -> str:
@@ -38,7 +38,23 @@ def essence_of(resource: Resource) -> dict[str, object]:
     numbers = declared_dnc_entries(resource)
     if numbers is not None:
         essence["entries"] = numbers
+    records = declared_dnc_records(resource)
+    if records is not None:
+        essence["records"] = records
     return essence
+
+
+def declared_dnc_records(resource: Resource) -> list[dict[str, str]] | None:
+    """The records a CXone DNC group declares (inline or from its CSV file); None if undeclared."""
+    if (resource.platform, resource.kind) != ("cxone", "DncGroup"):
+        return None
+    records = getattr(resource.document.spec, "records", None)
+    if isinstance(records, str):
+        numbers = read_entry_numbers(resolve_entry_file(resource, records))
+        return [{"phone_number": number} for number in numbers]
+    if isinstance(records, list):
+        return [record.model_dump(exclude_none=True) for record in records]
+    return None
 
 
 def declared_dnc_entries(resource: Resource) -> list[str] | None:

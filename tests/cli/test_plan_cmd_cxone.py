@@ -88,3 +88,16 @@ def test_a_reference_the_live_org_lacks_is_an_error(repo: Path) -> None:
     assert [(f["code"], f["address"]) for f in findings if f["severity"] == "error"] == [
         ("REF-MISSING", "cxone/Skill/cx-renewals-outbound")
     ]
+
+
+def test_dnc_group_records_are_compared_and_masked(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
+    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    groups = tmp_path / "campaigns" / "cxone" / "dnc-groups.yaml"
+    groups.write_text(groups.read_text() + '    - phone_number: "+15555550123"\n')
+    result = run_cli("plan", "--target", "local-cxone", "--format", "json", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    plan = json.loads(result.stdout)
+    group = next(c for c in plan["resource_changes"] if c["address"] == "cxone/DncGroup/cx-internal-dnc")
+    assert any(change["path"].startswith("records") for change in group["changes"])
+    assert "5555550123" not in result.stdout and "0123" in result.stdout

@@ -78,7 +78,7 @@ def _with_dependents(address: str) -> set[str]:
         found |= more
 
 
-def _org(*, without: set[str] = frozenset()) -> Emulator:  # type: ignore[assignment]
+def _org(*, without: frozenset[str] | set[str] = frozenset()) -> Emulator:
     emulator = Emulator()
     resources = [r for address, r in RESULT.manifests.items() if address not in without]
     apply_seed(emulator, genesys_seed(resources, lookups=_lookups(RESULT)))

@@ -95,7 +95,7 @@ IMMUTABLE: dict[str, frozenset[str]] = {"Skill": frozenset({"outbound_strategy"}
 
 SET_LIKE: dict[str, frozenset[str]] = {
     "Skill": frozenset({"time_zones"}),
-    "DncGroup": frozenset({"scrubbed_skills", "contributing_skills"}),
+    "DncGroup": frozenset({"scrubbed_skills", "contributing_skills", "records"}),
     "Campaign": frozenset({"skills"}),
 }
 """Lists the API treats as sets: time-zone windows are keyed by standard_name, memberships by skill."""
