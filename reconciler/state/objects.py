@@ -46,3 +46,28 @@ def fingerprint(body: Any) -> str:
     """A stable hash of an API body, for platforms without versions (CXone) and for saved-plan checks."""
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def live_object(
+    *,
+    platform: str,
+    kind: str,
+    name: str,
+    platform_id: str,
+    essence: dict[str, Any],
+    body: Any,
+    version: int | None = None,
+    status: str | None = None,
+) -> LiveObject:
+    """A LiveObject read from `body`: its address from platform, kind and name; its fingerprint from the body."""
+    return LiveObject(
+        address=f"{platform}/{kind}/{name}",
+        platform=platform,
+        kind=kind,
+        name=name,
+        platform_id=platform_id,
+        essence=essence,
+        version=version,
+        fingerprint=fingerprint(body),
+        status=status,
+    )

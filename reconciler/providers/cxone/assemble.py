@@ -16,7 +16,7 @@ from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.providers.cxone.kinds import KINDS, LOOKUPS, PARAMETER_BLOCKS, PARAMETERS, Listing
 from reconciler.state.convert import Converter
 from reconciler.state.names import NameIndex
-from reconciler.state.objects import LiveObject, fingerprint
+from reconciler.state.objects import LiveObject, live_object
 
 PLATFORM = "cxone"
 
@@ -89,15 +89,13 @@ def live_objects(snapshot: CxoneSnapshot) -> list[LiveObject]:
         for body in bodies:
             name = str(body.get(listing.name_field, ""))
             objects.append(
-                LiveObject(
-                    address=f"{PLATFORM}/{kind}/{name}",
+                live_object(
                     platform=PLATFORM,
                     kind=kind,
                     name=name,
                     platform_id=str(body.get(listing.id_field, "")),
                     essence=converter.essence(model, body),
-                    version=None,
-                    fingerprint=fingerprint(body),
+                    body=body,
                 )
             )
     return objects

@@ -14,7 +14,7 @@ from reconciler.providers.http import ApiClient
 from reconciler.providers.paging import genesys_list
 from reconciler.state.convert import Converter
 from reconciler.state.names import NameIndex
-from reconciler.state.objects import LiveObject, fingerprint
+from reconciler.state.objects import LiveObject, live_object
 
 PLATFORM = "genesys"
 
@@ -98,15 +98,14 @@ def live_objects(snapshot: GenesysSnapshot) -> list[LiveObject]:
             if str(body.get("id")) in snapshot.dnc_entries:
                 essence["entries"] = snapshot.dnc_entries[str(body["id"])]
             objects.append(
-                LiveObject(
-                    address=f"{PLATFORM}/{kind}/{name}",
+                live_object(
                     platform=PLATFORM,
                     kind=kind,
                     name=name,
                     platform_id=str(body.get("id", SINGLETON_NAMES.get(kind, ""))),
                     essence=essence,
+                    body=body,
                     version=body.get("version"),
-                    fingerprint=fingerprint(body),
                     status=None if status is None else str(status).lower(),
                 )
             )
