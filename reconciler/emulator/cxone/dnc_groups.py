@@ -6,6 +6,8 @@ body and expires the records it names (cxone-api.md §4.6). Groups have no DELET
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -179,8 +181,12 @@ async def _record_list(request: Request) -> list[object]:
     return items
 
 
-async def add_records(request: Request) -> Response:
-    """POST: add or update records; a bad record fails alone (200 with per-record results)."""
+RecordChange = Callable[[Emulator, JsonObject, str, dict[str, JsonObject]], str | None]
+"""Apply one valid record to the group's numbers (keyed by digits); return an error text to refuse it."""
+
+
+async def _change_records(request: Request, change: RecordChange) -> list[JsonObject]:
+    """Run `change` over the body's records; a bad record fails alone. Returns the per-record results."""
     api_version(request)
     emulator = emulator_of(request)
     key = _group_key(emulator, request)
@@ -193,37 +199,42 @@ async def add_records(request: Request) -> Response:
             results.append({"success": False, "error": problem})
             continue
         digits = records.digits(item["phoneNumber"])
-        numbers[digits] = records.make(emulator, item, numbers.get(digits))
-        results.append({"success": True, "formattedPhone": digits})
+        error = change(emulator, item, digits, numbers)
+        result: JsonObject = {"success": error is None, "formattedPhone": digits}
+        if error is not None:
+            result["error"] = error
+        results.append(result)
     store.save(emulator, "dnc_records", key, numbers)
-    errors = sum(1 for result in results if not result["success"])
-    return ok({"resultSet": {"errorCount": errors, "recordResults": results}})
+    return results
+
+
+def _errors(results: list[JsonObject]) -> int:
+    return sum(1 for result in results if not result["success"])
+
+
+def _add(emulator: Emulator, item: JsonObject, digits: str, numbers: dict[str, JsonObject]) -> str | None:
+    numbers[digits] = records.make(emulator, item, numbers.get(digits))
+    return None
+
+
+def _expire(emulator: Emulator, item: JsonObject, digits: str, numbers: dict[str, JsonObject]) -> str | None:
+    if digits not in numbers:
+        return "Phone number not found in group"
+    expiry = {**item, "expiredDate": item.get("expiredDate") or emulator.timestamp()}
+    numbers[digits] = records.make(emulator, expiry, numbers[digits])
+    return None
+
+
+async def add_records(request: Request) -> Response:
+    """POST: add or update records; a bad record fails alone (200 with per-record results)."""
+    results = await _change_records(request, _add)
+    return ok({"resultSet": {"errorCount": _errors(results), "recordResults": results}})
 
 
 async def expire_records(request: Request) -> Response:
     """DELETE with a JSON body: expire the named records (now, or at the expiredDate given)."""
-    api_version(request)
-    emulator = emulator_of(request)
-    key = _group_key(emulator, request)
-    items = await _record_list(request)
-    numbers = dict(emulator.state.cxone["dnc_records"].get(key, {}))
-    results: list[JsonObject] = []
-    for item in items:
-        problem = records.problem(item)
-        if problem is not None or not isinstance(item, dict):
-            results.append({"success": False, "error": problem})
-            continue
-        digits = records.digits(item["phoneNumber"])
-        if digits not in numbers:
-            results.append(
-                {"success": False, "error": "Phone number not found in group", "formattedPhone": digits}
-            )
-            continue
-        expiry = {**item, "expiredDate": item.get("expiredDate") or emulator.timestamp()}
-        numbers[digits] = records.make(emulator, expiry, numbers[digits])
-        results.append({"success": True, "formattedPhone": digits})
-    store.save(emulator, "dnc_records", key, numbers)
-    return ok({"errorCount": sum(1 for r in results if not r["success"]), "recordResults": results})
+    results = await _change_records(request, _expire)
+    return ok({"errorCount": _errors(results), "recordResults": results})
 
 
 async def search(request: Request) -> Response:
