@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reconciler.config import ProjectFile, Target
 from reconciler.diagnostics import Finding, Severity, sort_findings
@@ -80,16 +81,19 @@ async def run_live(
     validation = validate_paths(paths)
     platform = target.platform
     skipped = sum(1 for resource in validation.manifests.values() if resource.platform != platform)
-    offline = [f for f in validation.findings if not _resolved_live(f)]
-    plan_target = PlanTarget(name=name, platform=platform)
-    if any(f.severity == Severity.ERROR for f in offline):
+
+    def finish(**parts: Any) -> LiveRun:
         plan = Plan(
-            target=plan_target,
+            target=PlanTarget(name=name, platform=platform),
             manifest_digest=validation.digest,
-            findings=tuple(validation.findings),
             command=command,
+            **parts,
         )
         return LiveRun(plan=plan, validation=validation, skipped=skipped)
+
+    offline = [f for f in validation.findings if not _resolved_live(f)]
+    if any(f.severity == Severity.ERROR for f in offline):
+        return finish(findings=tuple(validation.findings))
     async with open_session(name, target, root=root) as session:
         kinds = [kind for (owner, kind) in MANIFEST_KINDS if owner == platform]
         entries_for = dnc_lists_with_entries(validation.manifests)
@@ -110,14 +114,7 @@ async def run_live(
             prune=project.prune,
             target_platform=platform,
         )
-        plan = Plan(
-            target=plan_target,
-            manifest_digest=validation.digest,
-            resource_drift=drift,
-            findings=tuple(sort_findings(findings)),
-            command=command,
-        )
-        return LiveRun(plan=plan, validation=validation, skipped=skipped)
+        return finish(resource_drift=drift, findings=tuple(sort_findings(findings)))
     result = build_plan(
         desired=desired,
         live=matched,
@@ -127,14 +124,9 @@ async def run_live(
         prune=project.prune,
         target_platform=platform,
     )
-    plan = Plan(
-        target=plan_target,
-        manifest_digest=validation.digest,
-        resource_changes=result.changes,
-        findings=tuple(sort_findings([*findings, *result.findings])),
-        command=command,
+    return finish(
+        resource_changes=result.changes, findings=tuple(sort_findings([*findings, *result.findings]))
     )
-    return LiveRun(plan=plan, validation=validation, skipped=skipped)
 
 
 def _resolved_live(item: Finding) -> bool:
