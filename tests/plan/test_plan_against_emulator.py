@@ -6,7 +6,6 @@ side and checks the action planned for the object it touched.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -14,19 +13,14 @@ import pytest
 from reconciler.config import Prune, PruneScope
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.genesys.store import external_edit
-from reconciler.emulator.manifest_seed import LOOKUP_COLLECTIONS, genesys_seed, with_lookup_ids
 from reconciler.emulator.seed import apply_seed
 from reconciler.live_plan import IMMUTABLE, SET_LIKE
 from reconciler.manifest.kinds import kinds_of
 from reconciler.plan.planner import PlanResult, build_plan
-from reconciler.providers.auth import GenesysClientCredentials
-from reconciler.providers.genesys.fetch import live_objects, read_org
-from reconciler.providers.http import ApiClient
-from reconciler.providers.rate_limit import RateLimiter
 from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
-from reconciler.validation import ValidationResult, validate_paths
+from reconciler.validation import validate_paths
 from tests.conftest import FIXTURES
-from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
+from tests.genesys_org import org_of, read_genesys
 
 VALID = FIXTURES / "manifests" / "valid" / "genesys"
 RESULT = validate_paths([VALID])
@@ -57,17 +51,6 @@ UPDATES: dict[str, tuple[str, dict[str, Any], str]] = {
 }
 
 
-def _lookups(result: ValidationResult) -> dict[str, list[dict[str, str]]]:
-    lookups: dict[str, list[dict[str, str]]] = {}
-    for uses in result.graph.external_refs.values():
-        for use in uses:
-            if use.target.kind in LOOKUP_COLLECTIONS:
-                entries = lookups.setdefault(LOOKUP_COLLECTIONS[use.target.kind], [])
-                if use.name not in {entry["name"] for entry in entries}:
-                    entries.append({"name": use.name})
-    return with_lookup_ids(lookups)
-
-
 def _with_dependents(address: str) -> set[str]:
     """`address` and everything that references it, directly or not (they cannot exist without it)."""
     found = {address}
@@ -79,22 +62,11 @@ def _with_dependents(address: str) -> set[str]:
 
 
 def _org(*, without: frozenset[str] | set[str] = frozenset()) -> Emulator:
-    emulator = Emulator()
-    resources = [r for address, r in RESULT.manifests.items() if address not in without]
-    apply_seed(emulator, genesys_seed(resources, lookups=_lookups(RESULT)))
-    return emulator
+    return org_of([r for address, r in RESULT.manifests.items() if address not in without], RESULT)
 
 
 def _plan(emulator: Emulator, *, prune: Prune | None = None) -> dict[str, list[str]]:
-    tokens = GenesysClientCredentials(auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET)
-
-    async def read() -> Any:
-        async with in_process(emulator) as http:
-            client = ApiClient(http=http, base_url=EMULATOR_URL, tokens=tokens, limiter=RateLimiter(1000))
-            snapshot = await read_org(client, dnc_entries_for=dnc_lists_with_entries(RESULT.manifests))
-            return live_objects(snapshot)
-
-    live = asyncio.run(read())
+    live, _requests = read_genesys(emulator, dnc_entries_for=dnc_lists_with_entries(RESULT.manifests))
     result: PlanResult = build_plan(
         desired=desired_objects(RESULT.manifests, RESULT.graph, platform="genesys"),
         live=match_live(RESULT.manifests, live, platform="genesys"),

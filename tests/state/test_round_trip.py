@@ -10,7 +10,7 @@ from reconciler.emulator.manifest_seed import genesys_seed, with_lookup_ids
 from reconciler.emulator.seed import apply_seed
 from reconciler.emulator.server import default_seed
 from reconciler.providers.auth import GenesysClientCredentials
-from reconciler.providers.genesys.fetch import live_objects, read_org
+from reconciler.providers.genesys.fetch import read_org
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
@@ -18,6 +18,7 @@ from reconciler.state.desired import desired_objects, dnc_lists_with_entries, ma
 from reconciler.state.objects import LiveObject
 from reconciler.validation import validate_paths
 from tests.conftest import ROOT
+from tests.genesys_org import read_genesys
 from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
 
 
@@ -40,15 +41,7 @@ def live_by_name(live: list[LiveObject], name: str) -> LiveObject:
 
 
 def _fetch(emulator: Emulator, dnc_lists: list[str] | None = None) -> tuple[list[LiveObject], int]:
-    tokens = GenesysClientCredentials(auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET)
-
-    async def run() -> tuple[list[LiveObject], int]:
-        async with in_process(emulator) as http:
-            client = ApiClient(http=http, base_url=EMULATOR_URL, tokens=tokens, limiter=RateLimiter(300))
-            snapshot = await read_org(client, dnc_entries_for=dnc_lists or [])
-            return live_objects(snapshot), client.requests_sent
-
-    return asyncio.run(run())
+    return read_genesys(emulator, dnc_entries_for=dnc_lists or [], per_minute=300)
 
 
 def test_demo_org_reads_back_equal_with_one_request_per_kind() -> None:
