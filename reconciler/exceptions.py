@@ -4,6 +4,8 @@
     ├── ManifestLoadError           a file cannot be read as manifests (size, encoding, YAML syntax)
     ├── ConfigError                 reconciler.yaml is missing, malformed or unsafe
     ├── UsageError                  the command line asks for something impossible
+    ├── ApplyRefused                apply will not start (unapproved, deletes not allowed, plan out of date)
+    ├── StaleChange                 a managed field changed live since the plan: that change is refused
     └── PlatformError               a platform API call failed
         ├── AuthenticationError     credentials refused, or missing from the environment (permanent)
         ├── RequestFailed           the API answered an error status (permanent unless retryable)
@@ -51,6 +53,14 @@ class ConfigError(ReconcilerError):
 
 class UsageError(ReconcilerError):
     """The command line is inconsistent."""
+
+
+class ApplyRefused(ReconcilerError):
+    """Apply will not change anything: confirmation missing, deletes not allowed, a saved plan out of date."""
+
+
+class StaleChange(ReconcilerError):
+    """Someone changed a managed field live after the plan was made; applying would overwrite their edit."""
 
 
 class PlatformError(ReconcilerError):

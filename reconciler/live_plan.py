@@ -5,7 +5,8 @@ This is the read side shared by `plan`, `drift` and (later) `apply`: nothing her
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from contextlib import AbstractAsyncContextManager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,10 @@ from reconciler.providers.cxone.kinds import SET_LIKE as CXONE_SET_LIKE
 from reconciler.providers.genesys import fetch as genesys_fetch
 from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.http import ApiClient
-from reconciler.providers.session import open_session
+from reconciler.providers.session import Session, open_session
 from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
 from reconciler.state.names import NameIndex
-from reconciler.state.objects import LiveObject
+from reconciler.state.objects import DesiredObject, LiveObject
 from reconciler.state.references import live_reference_findings
 from reconciler.validation import ValidationResult, validate_paths
 
@@ -48,6 +49,11 @@ class LiveRun:
     validation: ValidationResult
     skipped: int
     """Manifests of another platform than the target's, left out of this run."""
+    desired: dict[str, DesiredObject] = field(default_factory=dict)
+    live: dict[str, LiveObject] = field(default_factory=dict)
+    """Live objects keyed by the address of the manifest that declares them (else their own)."""
+    index: NameIndex = field(default_factory=NameIndex)
+    """Names and ids of the org's objects, as read for this plan."""
 
 
 async def read_live(
@@ -74,31 +80,56 @@ def target_of(project: ProjectFile, name: str | None) -> tuple[str, Target]:
 
 
 async def run_live(
-    project: ProjectFile, *, root: Path, target_name: str | None, paths: list[Path], command: str
+    project: ProjectFile,
+    *,
+    root: Path,
+    target_name: str | None,
+    paths: list[Path],
+    command: str,
+    session: Session | None = None,
 ) -> LiveRun:
-    """Validate, then (if the manifests are valid) read the target and plan or compute drift."""
+    """Validate, then (if the manifests are valid) read the target and plan or compute drift.
+
+    `session` reads through an already open session (apply plans and writes in one); else one is opened.
+    """
     name, target = target_of(project, target_name)
     validation = validate_paths(paths)
     platform = target.platform
     skipped = sum(1 for resource in validation.manifests.values() if resource.platform != platform)
 
-    def finish(**parts: Any) -> LiveRun:
+    def finish(
+        *,
+        desired: dict[str, DesiredObject] | None = None,
+        live: dict[str, LiveObject] | None = None,
+        index: NameIndex | None = None,
+        **parts: Any,
+    ) -> LiveRun:
         plan = Plan(
             target=PlanTarget(name=name, platform=platform),
             manifest_digest=validation.digest,
             command=command,
             **parts,
         )
-        return LiveRun(plan=plan, validation=validation, skipped=skipped)
+        return LiveRun(
+            plan=plan,
+            validation=validation,
+            skipped=skipped,
+            desired=desired or {},
+            live=live or {},
+            index=index or NameIndex(),
+        )
 
     offline = [f for f in validation.findings if not _resolved_live(f)]
     if any(f.severity == Severity.ERROR for f in offline):
         return finish(findings=tuple(validation.findings))
-    async with open_session(name, target, root=root) as session:
+    opened: AbstractAsyncContextManager[Session] = (
+        nullcontext(session) if session is not None else open_session(name, target, root=root)
+    )
+    async with opened as reader:
         kinds = [kind for (owner, kind) in MANIFEST_KINDS if owner == platform]
         entries_for = dnc_lists_with_entries(validation.manifests)
         live, index = await read_live(
-            session.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for
+            reader.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for
         )
     desired = desired_objects(validation.manifests, validation.graph, platform=platform)
     matched = match_live(validation.manifests, live, platform=platform)
@@ -114,7 +145,7 @@ async def run_live(
             prune=project.prune,
             target_platform=platform,
         )
-        return finish(resource_drift=drift, findings=tuple(sort_findings(findings)))
+        return finish(resource_drift=drift, findings=tuple(sort_findings(findings)), index=index)
     result = build_plan(
         desired=desired,
         live=matched,
@@ -125,7 +156,11 @@ async def run_live(
         target_platform=platform,
     )
     return finish(
-        resource_changes=result.changes, findings=tuple(sort_findings([*findings, *result.findings]))
+        resource_changes=result.changes,
+        findings=tuple(sort_findings([*findings, *result.findings])),
+        desired=desired,
+        live=matched,
+        index=index,
     )
 
 

@@ -367,3 +367,153 @@ def test_no_drift_closes_the_open_drift_issue_with_a_comment(tmp_path: Path) -> 
     assert [(name, params["issue_number"]) for name, params in calls] == [("createComment", 5), ("update", 5)]
     assert calls[1][1]["state"] == "closed"
     assert _run_script(close, tmp_path) == []  # nothing open: nothing to do
+
+
+# --- apply.yml -------------------------------------------------------------------------------------
+APPLY_STEP_NAMES = ("plan", "apply")
+
+
+def _apply_job() -> dict[str, Any]:
+    job: dict[str, Any] = _load("apply.yml")["jobs"]["apply"]
+    return job
+
+
+def test_apply_runs_on_pushes_to_main_touching_manifests_and_on_demand() -> None:
+    document = _load("apply.yml")
+    assert document["on"]["push"] == {"branches": ["main"], "paths": ["campaigns/**", "reconciler.yaml"]}
+    assert "workflow_dispatch" in document["on"]
+    assert set(document["on"]) == {"push", "workflow_dispatch"}
+    assert document["permissions"] == {"contents": "read"}
+    assert _apply_job()["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
+    assert _apply_job()["if"] == "github.ref == 'refs/heads/main'"  # a manual run on a branch applies nothing
+
+
+def test_one_apply_per_target_at_a_time_never_cancelled() -> None:
+    concurrency = _load("apply.yml")["concurrency"]
+    target = TARGET_EXPRESSION.removeprefix("${{ ").removesuffix(" }}")
+    assert concurrency == {
+        "group": f"reconciler-apply-${{{{ {target} }}}}",
+        "cancel-in-progress": False,
+    }
+    assert "concurrency" not in _apply_job()  # one group for the whole workflow, keyed on the target only
+
+
+def test_apply_sets_up_python_and_installs_like_the_other_workflows() -> None:
+    setup = _step("apply.yml", uses="actions/setup-python@")
+    assert setup["with"] == {"python-version": "3.12"}
+    install = next(step for step in _steps("apply.yml") if step.get("name") == "Install reconciler")
+    assert (
+        install["run"] == next(s for s in _steps("plan.yml") if s.get("name") == "Install reconciler")["run"]
+    )
+
+
+def test_apply_runs_only_after_a_successful_plan_and_uses_the_saved_plan() -> None:
+    steps = _steps("apply.yml")
+    ids = [step.get("id") for step in steps]
+    plan, apply = _step("apply.yml", id="plan"), _step("apply.yml", id="apply")
+    assert ids.index("plan") < ids.index("apply")
+    assert "--out plan.json --format markdown" in plan["run"]
+    assert "reconciler plan" in plan["run"] and "reconciler apply" not in plan["run"]
+    assert 'args=(apply plan.json --target "$RECONCILER_TARGET" --auto-approve)' in apply["run"]
+    # default `if:` (success()): a failed plan skips the apply; nothing may keep going past a failed plan
+    assert "if" not in apply and "continue-on-error" not in apply
+    assert "continue-on-error" not in plan and "if" not in plan
+    assert "--allow-delete" not in plan["run"]
+    assert apply["env"]["RECONCILER_ALLOW_DELETE"] == "${{ vars.RECONCILER_ALLOW_DELETE }}"
+
+
+def test_apply_gives_the_platform_credentials_only_to_its_reconciler_steps() -> None:
+    with_secrets = [step for step in _steps("apply.yml") if "secrets." in json.dumps(step)]
+    assert [step.get("id") for step in with_secrets] == list(APPLY_STEP_NAMES)
+    for step in with_secrets:
+        assert "reconciler " in step["run"]
+        assert {key: value for key, value in step["env"].items() if "secrets." in value} == {
+            "GENESYS_CLIENT_ID": "${{ secrets.GENESYS_CLIENT_ID }}",
+            "GENESYS_CLIENT_SECRET": "${{ secrets.GENESYS_CLIENT_SECRET }}",
+        }
+    assert "env" not in _load("apply.yml") and set(_apply_job()["env"]) == {"RECONCILER_TARGET"}
+
+
+def test_apply_uploads_the_plan_and_the_audit_log_even_on_failure() -> None:
+    uploads = [
+        step for step in _steps("apply.yml") if step.get("uses", "").startswith("actions/upload-artifact@")
+    ]
+    assert {step["with"]["path"] for step in uploads} == {"plan.json", ".reconciler/audit.jsonl"}
+    for step in uploads:
+        assert step["if"] == "always()"
+    (audit,) = [step for step in uploads if step["with"]["path"] == ".reconciler/audit.jsonl"]
+    assert audit["with"]["include-hidden-files"] is True  # upload-artifact@v4 skips hidden folders otherwise
+    assert audit["with"]["if-no-files-found"] == "ignore"
+    ids = [step.get("id") or step.get("uses") for step in _steps("apply.yml")]
+    assert ids.index("apply") < ids.index("actions/upload-artifact@v4")
+
+
+def _fake_reconciler_by_command(tmp_path: Path, **codes: int) -> dict[str, str]:
+    """A `reconciler` whose exit code depends on its command (`plan=0, apply=1`); it prints a report
+    on stdout and progress on stderr, saves plan.json for `--out plan.json` and records its arguments."""
+    env = _fake_reconciler(tmp_path, 0)
+    fake = Path(env["PATH"].split(os.pathsep)[0]) / "reconciler"
+    cases = "".join(f"  {command}) exit {code} ;;\n" for command, code in codes.items())
+    fake.write_text(
+        "#!/usr/bin/env bash\n"
+        'echo "$*" >> "$FAKE_ARGS"\n'
+        'echo "progress of $1" >&2\n'
+        'echo "# $1 report: 2 to create"\n'
+        'if [[ "$*" == *"--out plan.json"* ]]; then echo "{}" > plan.json; fi\n'
+        f'case "$1" in\n{cases}esac\n'
+        "exit 0\n"
+    )
+    (tmp_path / "summary.md").write_text("")
+    return {**env, "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+
+
+def _run_apply_job(tmp_path: Path, env: dict[str, str]) -> dict[str, int]:
+    """Run the job's plan and apply steps in order as GitHub would: apply only if plan succeeded."""
+    statuses = {"plan": _run_step(_step("apply.yml", id="plan"), tmp_path, env)}
+    if statuses["plan"] == 0:
+        statuses["apply"] = _run_step(_step("apply.yml", id="apply"), tmp_path, env)
+    return statuses
+
+
+def test_apply_job_plans_then_applies_the_saved_plan_into_the_job_summary(tmp_path: Path) -> None:
+    env = _fake_reconciler_by_command(tmp_path, plan=0, apply=0)
+    assert _run_apply_job(tmp_path, env) == {"plan": 0, "apply": 0}
+    assert (tmp_path / "args").read_text().splitlines() == [
+        "plan --target prod-us --out plan.json --format markdown",
+        "apply plan.json --target prod-us --auto-approve",
+    ]
+    summary = (tmp_path / "summary.md").read_text()
+    assert "## Plan for `prod-us`" in summary and "## Apply to `prod-us`" in summary
+    assert summary.index("## Plan for") < summary.index("# plan report") < summary.index("## Apply to")
+    assert summary.index("## Apply to") < summary.index("# apply report")
+    assert "progress of" not in summary  # stderr stays in the log
+    assert _outputs(tmp_path)["exit-code"] == "0"
+
+
+@pytest.mark.parametrize("code", [1, 3])
+def test_a_failed_apply_fails_the_job_with_its_exit_code_and_keeps_its_summary(
+    tmp_path: Path, code: int
+) -> None:
+    """`| tee` succeeds, so without pipefail (GitHub's default shell is bash -e, no pipefail) this would pass."""
+    env = _fake_reconciler_by_command(tmp_path, plan=0, apply=code)
+    assert _run_apply_job(tmp_path, env) == {"plan": 0, "apply": code}
+    assert "# apply report" in (tmp_path / "summary.md").read_text()
+    assert _outputs(tmp_path)["exit-code"] == str(code)
+
+
+def test_a_failed_plan_shows_in_the_summary_and_nothing_is_applied(tmp_path: Path) -> None:
+    env = _fake_reconciler_by_command(tmp_path, plan=1, apply=0)
+    assert _run_apply_job(tmp_path, env) == {"plan": 1}
+    assert "apply" not in (tmp_path / "args").read_text()
+    summary = (tmp_path / "summary.md").read_text()
+    assert "## Plan for `prod-us`" in summary and "# plan report" in summary
+
+
+@pytest.mark.parametrize(("allow", "flag"), [("true", True), ("", False), ("false", False), ("TRUE ", False)])
+def test_deletes_are_applied_only_when_the_repository_variable_allows_them(
+    tmp_path: Path, allow: str, flag: bool
+) -> None:
+    env = {**_fake_reconciler_by_command(tmp_path, apply=0), "RECONCILER_ALLOW_DELETE": allow}
+    assert _run_step(_step("apply.yml", id="apply"), tmp_path, env) == 0
+    (line,) = (tmp_path / "args").read_text().splitlines()
+    assert line.endswith("--allow-delete") is flag

@@ -10,6 +10,8 @@ import sys
 import click
 
 from reconciler import __version__
+from reconciler.cli.apply_cmd import apply
+from reconciler.cli.audit_cmd import audit
 from reconciler.cli.emulator_cmd import emulator
 from reconciler.cli.export_cmd import export
 from reconciler.cli.plan_cmd import drift, plan
@@ -32,9 +34,11 @@ def cli() -> None:
 cli.add_command(validate)
 cli.add_command(schema)
 cli.add_command(plan)
+cli.add_command(apply)
 cli.add_command(drift)
 cli.add_command(export)
 cli.add_command(emulator)
+cli.add_command(audit)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import click
 from reconciler.cli.project import project_for
 from reconciler.exceptions import UsageError
 from reconciler.live_plan import LiveRun, run_live
+from reconciler.notify import Notifier
 from reconciler.plan.render_json import render_json
 from reconciler.plan.render_markdown import render_markdown
 from reconciler.plan.render_sarif import render_sarif
@@ -92,13 +93,32 @@ def plan(
     default="text",
     show_default=True,
 )
-def drift(target: str | None, config_path: Path | None, output_format: str) -> None:
+@click.option(
+    "--notify", is_flag=True, help="Send drift.detected to the project's notifications when drifted."
+)
+def drift(target: str | None, config_path: Path | None, output_format: str, notify: bool) -> None:
     """Report managed fields whose live value differs from git, and unmanaged objects in the prune scope.
 
-    Exit 0 when the org matches git, 2 when it drifted, 1 on errors.
+    Exit 0 when the org matches git, 2 when it drifted, 1 on errors. A failed notification never
+    changes the exit code.
     """
     run = _live_run(config_path, target, "drift")
     _emit(run, output_format)
     if run.plan.summary["error"]:
         sys.exit(1)
+    if notify and run.plan.resource_drift:
+        _notify_drift(config_path, run)
     sys.exit(2 if run.plan.resource_drift else 0)
+
+
+def _notify_drift(config_path: Path | None, run: LiveRun) -> None:
+    project, _ = project_for(config_path)
+    notifier = Notifier(project.notifications if project else [], target=run.plan.target.name)
+    if not notifier.enabled_for("drift.detected"):
+        click.echo("--notify: no notification in reconciler.yaml subscribes to drift.detected", err=True)
+        return
+    entries = [{"address": entry.address, "status": str(entry.status)} for entry in run.plan.resource_drift]
+    data = {"target": run.plan.target.name, "drifted": len(entries), "entries": entries}
+    deliveries = notifier.send_sync("drift.detected", data)
+    sent = sum(1 for delivery in deliveries if delivery.ok)
+    click.echo(f"drift.detected sent to {sent} of {len(deliveries)} webhook(s)", err=True)

@@ -30,6 +30,9 @@ from reconciler.plan.steps import (
 )
 from reconciler.state.objects import DesiredObject, LiveObject
 
+INACTIVE = "inactive"
+"""Status of a live object that was deactivated (CXone's delete): already gone as far as pruning goes."""
+
 
 @dataclass(frozen=True)
 class PlanResult:
@@ -67,7 +70,7 @@ def build_plan(
     if prune.enabled:
         base = delete_base(change.order for change in changes)
         for address, obj in sorted(present.items()):
-            if address not in claimed and in_scope(obj, prune.scope):
+            if address not in claimed and in_scope(obj, prune.scope) and obj.status != INACTIVE:
                 changes.append(
                     _delete(obj, order=delete_order(base=base, platform=obj.platform, kind=obj.kind))
                 )

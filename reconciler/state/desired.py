@@ -125,4 +125,5 @@ def _readdress(obj: LiveObject, address: str, name: str) -> LiveObject:
         version=obj.version,
         fingerprint=obj.fingerprint,
         status=obj.status,
+        body=obj.body,
     )

@@ -40,6 +40,8 @@ class LiveObject:
     fingerprint: str = ""
     status: str | None = None
     """Run state where the platform has one (campaign status, campaign rule enabled)."""
+    body: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    """The API body as read (Genesys): apply's first versioned write overlays onto it, saving a GET."""
 
 
 def fingerprint(body: Any) -> str:
@@ -70,4 +72,5 @@ def live_object(
         version=version,
         fingerprint=fingerprint(body),
         status=status,
+        body=body if isinstance(body, dict) else None,
     )

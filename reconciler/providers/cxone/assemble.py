@@ -96,6 +96,7 @@ def live_objects(snapshot: CxoneSnapshot) -> list[LiveObject]:
                     platform_id=str(body.get(listing.id_field, "")),
                     essence=converter.essence(model, body),
                     body=body,
+                    status="inactive" if body.get("isActive") is False else None,
                 )
             )
     return objects

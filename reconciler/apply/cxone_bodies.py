@@ -1,0 +1,191 @@
+"""What CXone apply sends and how it reads the answers (pure: no I/O), for reconciler.apply.cxone_writer.
+
+CXone spreads one manifest object over several resources and writes each with its own body shape
+(cxone-api.md §4): a skill's own fields, one wrapped body per parameter block, a DNC group's query
+parameters, batches of records. Every body starts from the fresh live one with the managed fields
+laid over it (reconciler.apply.overlay). Batch answers are 200 even when items fail (§5).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from reconciler.apply.overlay import overlay
+from reconciler.apply.work import Work
+from reconciler.exceptions import PlatformError
+from reconciler.providers.cxone.kinds import Listing
+
+Body = dict[str, Any]
+
+PERSONAL_CONNECTION = "Personal Connection"
+PHONE_MEDIA_TYPE = 4
+BLOCK_PATHS = {
+    "generalSettings": "general-settings",
+    "retrySettings": "retry-settings",
+    "scheduleSettings": "schedule-settings",
+    "timeZoneSettings": "time-zones",
+    "cpaSettings": "cpa-management",
+    "deliveryPreferences": "delivery-preferences",
+}
+"""The Skill manifest's parameter blocks and the sub-path of /skills/{id}/parameters each is PUT to."""
+SHARED_FIELDS = ("maximumAttempts", "minimumRetryMinutes")
+TWIN_BLOCKS = {"generalSettings": "retrySettings", "retrySettings": "generalSettings"}
+"""General and retry settings share two fields: writing one block writes them in both (cxone-api.md §5)."""
+ZONE_READ_ONLY = frozenset({"name", "description"})
+"""GET adds these to each time-zone window; the PUT body has no such fields."""
+SKILL_READ_ONLY = frozenset(
+    {"skillId", "mediaTypeId", "mediaTypeName", "isOutbound", "outboundStrategy", "isRunning"}
+    | {"campaignName", "scriptName", "lastUpdateTime", "businessUnitId"}
+)
+CREATE_ONLY = frozenset({"outboundStrategy"})
+"""Skill fields sent only by POST /skills: the PUT body has no outboundStrategy (cxone-api.md §4.1)."""
+CAMPAIGN_READ_ONLY = frozenset({"id", "lastUpdateTime", "businessUnitId", "skills"})
+GROUP_QUERY = ("dncGroupDescription", "isActive")
+"""A DNC group's own managed fields, written as query parameters of PUT /dnc-groups/{id}."""
+MEMBERSHIPS = {"scrubbedSkills": "scrubbed-skills", "contributingSkills": "contributing-skills"}
+"""A DNC group's skill lists and the sub-path each member is POSTed to and DELETEd from."""
+
+
+def create_body(kind: str, name: str, managed: Body) -> Body:
+    """The POST body of a new object: what its create accepts; the rest is written afterwards."""
+    if kind == "Skill":
+        own = {key: value for key, value in managed.items() if key not in BLOCK_PATHS}
+        item = {"skillName": name, "mediaTypeId": PHONE_MEDIA_TYPE, "isOutbound": True}
+        return {"skills": [{**item, "outboundStrategy": PERSONAL_CONNECTION, **own}]}
+    if kind == "DncGroup":
+        description = managed.get("dncGroupDescription")
+        return {"dncGroupName": name, **({"dncGroupDescription": description} if description else {})}
+    return {"name": name, **{key: value for key, value in managed.items() if key != "skills"}}
+
+
+def skill_body(fresh: Body, managed: Body) -> Body:
+    """PUT /skills/{id}: the fresh skill's writable fields with the managed ones laid over them."""
+    own = {key: value for key, value in managed.items() if key not in BLOCK_PATHS and key not in CREATE_ONLY}
+    base = {
+        key: value for key, value in fresh.items() if key not in SKILL_READ_ONLY and key not in BLOCK_PATHS
+    }
+    return {"skill": overlay(base, own)}
+
+
+def block_body(block: str, fresh: Body, managed: Body) -> Body:
+    """PUT /skills/{id}/parameters/...: the managed block laid over the fresh one; time-zone windows as
+    the whole list, each window laid over the live window of the same zone."""
+    want, current = managed[block], fresh.get(block)
+    if block == "timeZoneSettings":
+        live = {zone.get("standardName"): zone for zone in current or [] if isinstance(zone, dict)}
+        merged = [overlay(live.get(zone.get("standardName"), {}), zone) for zone in want]
+        return {block: [{k: v for k, v in zone.items() if k not in ZONE_READ_ONLY} for zone in merged]}
+    base = dict(current) if isinstance(current, Mapping) else {}
+    twin = managed.get(TWIN_BLOCKS.get(block, ""))
+    if isinstance(twin, Mapping):  # never undo what the twin block declares for a shared field
+        base.update({name: twin[name] for name in SHARED_FIELDS if name in twin and name not in want})
+    return {block: overlay(base, want)}
+
+
+def campaign_body(fresh: Body, changes: Body) -> Body:
+    """PUT /campaigns/{id}: the fresh campaign (name included, the API requires it) with `changes`."""
+    return overlay({key: value for key, value in fresh.items() if key not in CAMPAIGN_READ_ONLY}, changes)
+
+
+def group_query(fresh: Body, changes: Body) -> Body:
+    """PUT /dnc-groups/{id} query parameters: the fresh name, description and flag with `changes`."""
+    current = {key: fresh[key] for key in ("dncGroupName", *GROUP_QUERY) if fresh.get(key) is not None}
+    return overlay(current, changes)
+
+
+def record_changes(have: Any, want: list[Body]) -> tuple[list[Body], list[Body]]:
+    """(records to POST: declared but missing or different, records to expire: live but undeclared).
+
+    A record is its number's digits (+15555550142 and 15555550142 are one number)."""
+    current = {_digits(item.get("phoneNumber")): item for item in have or [] if isinstance(item, dict)}
+    wanted = {_digits(item.get("phoneNumber")) for item in want}
+    adding = [item for item in want if _differs(item, current.get(_digits(item.get("phoneNumber"))))]
+    expiring = [{"phoneNumber": item["phoneNumber"]} for key, item in current.items() if key not in wanted]
+    return adding, expiring
+
+
+def _digits(phone: Any) -> str:
+    return re.sub(r"[^0-9]", "", str(phone))
+
+
+def _differs(record: Body, live: Body | None) -> bool:
+    return live is None or any(
+        live.get(key) != value for key, value in record.items() if key != "phoneNumber"
+    )
+
+
+def ids(values: list[str]) -> list[Any]:
+    """Ids as the API writes them: integers."""
+    return [int(value) if value.isdigit() else value for value in values]
+
+
+def answer_of(response: httpx.Response) -> Any:
+    try:
+        return response.json() if response.content else None
+    except ValueError:
+        return None
+
+
+def failures(answer: Any) -> list[str]:
+    """The per-item errors of a batch answer: 200 with errorCount and a result per item (cxone-api.md §5)."""
+    if not isinstance(answer, dict):
+        return []
+    results = answer["resultSet"] if isinstance(answer.get("resultSet"), dict) else answer
+    found = [
+        str(item.get("error") or "failed")
+        for key, value in results.items()
+        if key.endswith("Results") and isinstance(value, list)
+        for item in value
+        if isinstance(item, dict) and item.get("success") is False
+    ]
+    if not found and results.get("errorCount"):
+        found.append(f"{results['errorCount']} item(s) failed")
+    return found
+
+
+def raise_failures(what: str, answer: Any) -> None:
+    problems = failures(answer)
+    if problems:
+        raise PlatformError(f"{what} was refused: {'; '.join(problems)}")
+
+
+def created_id(listing: Listing, answer: Any) -> str | None:
+    """The new object's id in a create answer ({"id"}, {"dncGroups": [...]}, {"skillsResults": [...]})."""
+    if not isinstance(answer, dict):
+        return None
+    candidates = [answer, *(value[0] for value in answer.values() if isinstance(value, list) and value)]
+    for item in candidates:
+        for key in (listing.id_field, "id"):
+            if isinstance(item, dict) and item.get(key) is not None:
+                return str(item[key])
+    return None
+
+
+def one_group(answer: Body) -> Body:
+    """GET /dnc-groups/{id} answers {"resultSet": {"dncGroups": [group]}}; a bare group is accepted too."""
+    result_set = answer.get("resultSet")
+    groups = result_set.get("dncGroups") if isinstance(result_set, dict) else None
+    return groups[0] if isinstance(groups, list) and groups and isinstance(groups[0], dict) else answer
+
+
+def replace_refused(work: Work) -> str:
+    """What to do by hand: CXone can neither delete the old skill nor create a second one of its name."""
+    change, obj, live_object = work.change, work.desired, work.live
+    live = live_object.essence.get("outbound_strategy") if live_object is not None else None
+    declared = obj.essence.get("outbound_strategy") if obj is not None else None
+    where = f" in {obj.source.file}:{obj.source.line}" if obj is not None else ""
+    reason = change.action_reason or "a field fixed at creation changed"
+    return (
+        f"{change.address} needs a replace ({reason}: live '{live}', declared '{declared}'), which apply "
+        f"cannot do on CXone: a {change.kind} cannot be deleted, and a new one cannot take the name "
+        f"'{change.name}' while the old one has it. Nothing was changed. To replace it by hand: in CXone, "
+        f"open the app selector > ACD > Contact Settings > ACD Skills, open '{change.name}' (id "
+        f"{change.platform_id}), stop it if it is running, click Edit on its Details tab, rename it (for "
+        f"example to '{change.name}-retired'), deactivate it and save; then run apply again: it creates "
+        f"'{change.name}' as declared and adds it to its campaign and DNC groups. To keep the live skill "
+        f"instead, set outbound_strategy back to '{live}'{where}."
+    )

@@ -1,0 +1,340 @@
+"""Writing planned changes to NICE CXone: skills with their dialer blocks, DNC groups, campaigns.
+
+CXone has no versions or ETags (last writer wins). So every update first re-reads the object the way
+the plan assembled it (a skill with its parameter blocks, a DNC group with its skills and records, a
+campaign with its skills) and refuses a managed field someone changed since the plan
+(reconciler.apply.overlay). Then only what differs is written, each part by its own request: the
+skill's own fields by PUT /skills/{id} {"skill": ...}, each parameter block by its own PUT, a group's
+description and active flag by a PUT with query parameters, memberships, records and a campaign's
+skills by POST/DELETE of the difference (cxone-api.md §4-5). Every body is the fresh one with the
+managed fields laid over it (reconciler.apply.cxone_bodies), so a field the manifest does not declare
+keeps its live value.
+
+Creates: a skill goes through the batch POST /skills (a 200 may carry a per-item failure), created
+not running; apply never starts a skill. A POST whose answer was lost re-lists by name before it is
+sent again. Deletes are deactivations (isActive false) of skills, DNC groups and campaigns: CXone
+cannot delete a skill, and most of its deletes only deactivate (cxone-api.md §5 "Deletes"), so the
+object stays, inactive, under its name. A replace (a changed outbound_strategy) is refused with the
+steps to take by hand: the old skill can neither be deleted nor give up its name through apply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from reconciler.apply import cxone_bodies as bodies
+from reconciler.apply.cxone_bodies import BLOCK_PATHS, GROUP_QUERY, MEMBERSHIPS, PERSONAL_CONNECTION, Body
+from reconciler.apply.overlay import raise_if_stale, stale_paths, without_ignored
+from reconciler.apply.work import ApplySettings, Work, Written, once_readable
+from reconciler.diff import scoped_diff, top_field
+from reconciler.exceptions import OutcomeUnknown, PlatformError
+from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
+from reconciler.plan.annotations import ignored_fields
+from reconciler.plan.models import Step
+from reconciler.providers.cxone.assemble import group_bodies, skill_bodies
+from reconciler.providers.cxone.kinds import DNC_GROUP_PARTS, KINDS, SET_LIKE, Listing
+from reconciler.providers.http import ApiClient
+from reconciler.providers.paging import cxone_list
+from reconciler.state.convert import Converter
+from reconciler.state.names import NameIndex
+from reconciler.state.objects import DesiredObject
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "cxone"
+RECORD_BATCH = 100
+"""DNC records per request (MCP's own cap; the API's limit is unconfirmed, cxone-api.md §4.6)."""
+CAMPAIGN_SKILLS = Listing("/campaigns/{id}/skills", ("skills",), id_field="skillId", name_field="skillName")
+
+PartWriter = Callable[[str, Body, Body, set[str]], Awaitable[None]]
+"""(object id, fresh assembled body, managed API body, API names of the fields that differ)."""
+
+
+def _model(kind: str) -> type[BaseModel]:
+    return MANIFEST_KINDS[(PLATFORM, kind)].spec
+
+
+def _alias(kind: str, field: str) -> str:
+    return _model(kind).model_fields[field].serialization_alias or field
+
+
+def _required(work: Work) -> DesiredObject:
+    if work.desired is None:
+        raise PlatformError(f"{work.change.address}: no manifest declares this object")
+    return work.desired
+
+
+class CxoneWriter:
+    """Runs a change's steps against one CXone business unit.
+
+    `desired` is taken for symmetry with GenesysWriter: CXone replaces are refused, so nothing is
+    ever repointed at a new object.
+    """
+
+    def __init__(
+        self,
+        client: ApiClient,
+        *,
+        index: NameIndex,
+        desired: Mapping[str, DesiredObject],
+        settings: ApplySettings | None = None,
+    ) -> None:
+        self.client = client
+        self.index = index
+        self.desired = desired
+        self.settings = settings or ApplySettings()
+        self.converter = Converter(platform=PLATFORM, index=index)
+        self.parts: dict[str, PartWriter] = {
+            "Skill": self._write_skill,
+            "DncGroup": self._write_group,
+            "Campaign": self._write_campaign,
+        }
+
+    # --- entry point -----------------------------------------------------------------------------
+    async def apply(self, work: Work) -> Written:
+        change = work.change
+        if change.kind not in KINDS:
+            raise PlatformError(f"{change.address}: apply cannot write CXone {change.kind} objects")
+        if Step.CREATE in change.steps and work.live is not None:
+            raise PlatformError(bodies.replace_refused(work))
+        platform_id = change.platform_id
+        for step in change.steps:
+            if step == Step.CREATE:
+                platform_id = await self._create(work)
+                continue
+            if step not in (Step.UPDATE, Step.DELETE):
+                raise PlatformError(f"{change.address}: CXone objects have no '{step}' step")
+            if platform_id is None:
+                raise PlatformError(f"{change.address}: the plan carries no live id to {step}")
+            if step == Step.UPDATE:
+                await self._update(work, platform_id, check_stale=True)
+            else:
+                await self._deactivate(change.kind, platform_id)
+        return Written(platform_id=platform_id)
+
+    # --- reads -----------------------------------------------------------------------------------
+    async def _read(self, path: str) -> Body | None:
+        response = await self.client.request("GET", path, allow=(404,))
+        body = None if response.status_code == 404 else bodies.answer_of(response)
+        return body if isinstance(body, dict) else None
+
+    async def _read_existing(self, path: str) -> Body:
+        """The object at `path`, waiting (bounded) for a just-written one to become readable."""
+        return await once_readable(self._read, path, self.settings)
+
+    async def _list(self, listing: Listing, path: str, params: Mapping[str, Any] | None = None) -> list[Body]:
+        return await cxone_list(
+            self.client, path, items=listing.items_of, total=listing.total_of, params=params
+        )
+
+    async def _fresh(self, kind: str, object_id: str) -> Body:
+        """The object as the plan assembled it, read now."""
+        path = f"{KINDS[kind].path}/{object_id}"
+        if kind == "Skill":
+            skill = await self._read_existing(path)
+            if skill.get("outboundStrategy") != PERSONAL_CONNECTION:
+                return skill  # only Personal Connection skills have parameter blocks
+            parameters = await self._read_existing(f"{path}/parameters")
+            return next(iter(skill_bodies([skill], [parameters])), skill)
+        if kind == "DncGroup":
+            group = bodies.one_group(await self._read_existing(path))
+            parts = {
+                alias: await self._list(listing, listing.path.format(id=object_id))
+                for alias, listing in DNC_GROUP_PARTS.items()
+            }
+            return group_bodies([group], {object_id: parts})[0]
+        campaign = await self._read_existing(path)
+        members = await self._list(CAMPAIGN_SKILLS, CAMPAIGN_SKILLS.path.format(id=object_id))
+        return {**campaign, "skills": [member["skillId"] for member in members if "skillId" in member]}
+
+    async def _find_id(self, kind: str, name: str) -> str | None:
+        """The id of the object named `name`, waiting (bounded) for a just-created one to be listed."""
+        listing = KINDS[kind]
+        deadline = time.monotonic() + self.settings.visible_timeout_seconds
+        while True:
+            found = await self._list(listing, listing.path, params={"searchString": name})
+            match = next((item for item in found if item.get(listing.name_field) == name), None)
+            if match is not None and match.get(listing.id_field) is not None:
+                return str(match[listing.id_field])
+            if time.monotonic() >= deadline:
+                return None
+            await asyncio.sleep(self.settings.poll_seconds / 2)
+
+    # --- desired side ----------------------------------------------------------------------------
+    def _declared(self, obj: DesiredObject) -> dict[str, Any]:
+        return without_ignored(obj.essence, ignored_fields(obj.annotations))
+
+    def _managed(self, obj: DesiredObject, declared: Mapping[str, Any]) -> Body:
+        """The API body of the declared fields; a reference to something that does not exist live fails."""
+        body = self.converter.body(_model(obj.kind), dict(declared))
+        for field, value in declared.items():
+            sent = body.get(_alias(obj.kind, field))
+            unresolved = [value] if sent is None else []
+            if isinstance(value, list) and isinstance(sent, list):
+                unresolved = [item for item, out in zip(value, sent, strict=False) if out is None]
+            if value is not None and unresolved:
+                raise PlatformError(f"{obj.address}: {field} names {unresolved}, which does not exist live")
+        return body
+
+    def _check_stale(self, work: Work, now: Mapping[str, Any]) -> None:
+        obj, planned = work.desired, work.change.before
+        if obj is None or planned is None:
+            return
+        stale = stale_paths(
+            desired=obj.essence,
+            planned=planned,
+            fresh=now,
+            ignore=ignored_fields(obj.annotations),
+            set_like=SET_LIKE.get(obj.kind, frozenset()),
+        )
+        raise_if_stale(obj.address, stale)
+
+    # --- update ----------------------------------------------------------------------------------
+    async def _update(self, work: Work, object_id: str, *, check_stale: bool) -> None:
+        """Re-read, refuse stale managed fields, then write the parts whose declared fields differ."""
+        obj = _required(work)
+        fresh = await self._fresh(obj.kind, object_id)
+        now = self.converter.essence(_model(obj.kind), fresh)
+        if check_stale:
+            self._check_stale(work, now)
+        declared = self._declared(obj)
+        differ = scoped_diff(
+            declared,
+            now,
+            ignore=ignored_fields(obj.annotations),
+            set_like=SET_LIKE.get(obj.kind, frozenset()),
+        )
+        changed = {_alias(obj.kind, top_field(item.path)) for item in differ}
+        if changed:
+            await self.parts[obj.kind](object_id, fresh, self._managed(obj, declared), changed)
+
+    async def _write_skill(self, skill_id: str, fresh: Body, managed: Body, changed: set[str]) -> None:
+        path = f"{KINDS['Skill'].path}/{skill_id}"
+        if changed - BLOCK_PATHS.keys() - bodies.CREATE_ONLY:
+            await self.client.request("PUT", path, json=bodies.skill_body(fresh, managed))
+        for block, sub_path in BLOCK_PATHS.items():
+            if block in changed and block in managed:
+                body = bodies.block_body(block, fresh, managed)
+                await self.client.request("PUT", f"{path}/parameters/{sub_path}", json=body)
+
+    async def _write_group(self, group_id: str, fresh: Body, managed: Body, changed: set[str]) -> None:
+        own: Body = {key: managed[key] for key in GROUP_QUERY if key in changed & managed.keys()}
+        if own:
+            await self._put_group(group_id, fresh, own)
+        for alias, sub_path in MEMBERSHIPS.items():
+            if alias in changed:
+                await self._sync_members(group_id, sub_path, have=fresh.get(alias), want=managed.get(alias))
+        if "dncGroupRecords" in changed:
+            await self._sync_records(
+                group_id, have=fresh.get("dncGroupRecords"), want=managed["dncGroupRecords"]
+            )
+
+    async def _put_group(self, group_id: str, fresh: Body, changes: Body) -> None:
+        """PUT /dnc-groups/{id} takes query parameters, not a body (cxone-api.md §4.6)."""
+        params = bodies.group_query(fresh, changes)
+        await self.client.request("PUT", f"{KINDS['DncGroup'].path}/{group_id}", params=params)
+
+    async def _sync_members(self, group_id: str, sub_path: str, *, have: Any, want: Any) -> None:
+        current, wanted = {str(item) for item in have or []}, {str(item) for item in want or []}
+        base = f"{KINDS['DncGroup'].path}/{group_id}/{sub_path}"
+        for skill_id in sorted(wanted - current):
+            await self._post_idempotent(f"{base}/{skill_id}", None)
+        for skill_id in sorted(current - wanted):
+            # A DELETE retried after a lost answer finds the member gone.
+            await self.client.request("DELETE", f"{base}/{skill_id}", allow=(404,))
+
+    async def _sync_records(self, group_id: str, *, have: Any, want: list[Body]) -> None:
+        """POST the declared records that are missing or differ; expire (DELETE) the undeclared ones."""
+        adding, expiring = bodies.record_changes(have, want)
+        path = f"{KINDS['DncGroup'].path}/{group_id}/records"
+        for method, records in (("POST", adding), ("DELETE", expiring)):
+            for start in range(0, len(records), RECORD_BATCH):
+                body = {"dncGroupRecords": records[start : start + RECORD_BATCH]}
+                if method == "POST":
+                    answer = await self._post_idempotent(path, body)
+                else:
+                    answer = bodies.answer_of(await self.client.request("DELETE", path, json=body))
+                bodies.raise_failures(f"{method} {path}", answer)
+
+    async def _write_campaign(self, campaign_id: str, fresh: Body, managed: Body, changed: set[str]) -> None:
+        path = f"{KINDS['Campaign'].path}/{campaign_id}"
+        own = {key: value for key, value in managed.items() if key != "skills" and key in changed}
+        if own:
+            await self.client.request("PUT", path, json=bodies.campaign_body(fresh, own))
+        if "skills" not in changed:
+            return
+        current, wanted = set(map(str, fresh.get("skills") or [])), set(map(str, managed.get("skills") or []))
+        adding, removing = sorted(wanted - current), sorted(current - wanted)
+        problems: list[str] = []
+        if adding:
+            answer = await self._post_idempotent(f"{path}/skills", {"skills": bodies.ids(adding)})
+            problems += bodies.failures(answer)
+        if removing:
+            body = {"skills": bodies.ids(removing)}
+            problems += bodies.failures(
+                bodies.answer_of(await self.client.request("DELETE", f"{path}/skills", json=body))
+            )
+        if problems:  # a retried request reports what its lost first attempt already did: look again
+            members = await self._list(CAMPAIGN_SKILLS, CAMPAIGN_SKILLS.path.format(id=campaign_id))
+            if {str(member.get("skillId")) for member in members} != wanted:
+                raise PlatformError(f"{path}/skills: {'; '.join(problems)}")
+
+    async def _post_idempotent(self, path: str, body: Body | None) -> Any:
+        """POST an addition that is harmless to repeat: a lost answer is simply sent again."""
+        try:
+            response = await self.client.request("POST", path, json=body)
+        except OutcomeUnknown:
+            log.debug("%s: answer lost, sending the addition again", path)
+            response = await self.client.request("POST", path, json=body)
+        return bodies.answer_of(response)
+
+    # --- create ----------------------------------------------------------------------------------
+    async def _create(self, work: Work) -> str:
+        """POST the object once, learn its id, then write the rest (blocks, memberships, records)."""
+        obj = _required(work)
+        managed = self._managed(obj, self._declared(obj))
+        new_id = await self._post_once(obj, bodies.create_body(obj.kind, obj.name, managed))
+        self.index.add(obj.kind, obj.name, new_id)
+        await self._update(work, new_id, check_stale=False)
+        return new_id
+
+    async def _post_once(self, obj: DesiredObject, body: Body) -> str:
+        """POST a new object; if the answer was lost, look for it by name before sending again."""
+        listing = KINDS[obj.kind]
+        try:
+            response = await self.client.request("POST", listing.path, json=body)
+        except OutcomeUnknown:
+            found = await self._find_id(obj.kind, obj.name)
+            if found is not None:
+                log.info("%s was created before the connection dropped", obj.address)
+                return found
+            response = await self.client.request("POST", listing.path, json=body)
+        answer = bodies.answer_of(response)
+        bodies.raise_failures(f"{obj.address}: POST {listing.path}", answer)
+        new_id = bodies.created_id(listing, answer) or await self._find_id(obj.kind, obj.name)
+        if new_id is None:
+            raise PlatformError(
+                f"{obj.address}: POST {listing.path} succeeded but the new object is not listed"
+            )
+        return new_id
+
+    # --- delete ----------------------------------------------------------------------------------
+    async def _deactivate(self, kind: str, object_id: str) -> None:
+        """CXone cannot delete these objects: set isActive false (an absent or inactive one is done)."""
+        path = f"{KINDS[kind].path}/{object_id}"
+        found = await self._read(path)
+        fresh = bodies.one_group(found) if found is not None and kind == "DncGroup" else found
+        if fresh is None or fresh.get("isActive") is False:
+            return
+        if kind == "Skill":
+            await self.client.request("PUT", path, json={"skill": {"isActive": False}})
+        elif kind == "DncGroup":
+            await self._put_group(object_id, fresh, {"isActive": False})
+        else:
+            await self.client.request("PUT", path, json=bodies.campaign_body(fresh, {"isActive": False}))

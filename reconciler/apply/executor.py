@@ -1,0 +1,94 @@
+"""Running a plan's changes: level by level, independent changes of a level concurrently, failures
+skipping their dependents while everything else proceeds (ARCHITECTURE.md §8).
+
+The plan's `order` already encodes the levels: creates and updates by ascending dependency level,
+deletes after them in reverse. All requests share the client's one rate limiter, so concurrency only
+fills the allowed rate, never exceeds it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from itertools import groupby
+
+from reconciler.apply.results import ChangeResult, Outcome
+from reconciler.apply.work import Work, Writer
+from reconciler.exceptions import ReconcilerError, StaleChange
+from reconciler.plan.masking import mask_text
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONCURRENCY = 8
+
+ResultHook = Callable[[ChangeResult], None]
+
+
+def _result(
+    work: Work, outcome: Outcome, *, message: str | None = None, version: int | None = None
+) -> ChangeResult:
+    change = work.change
+    return ChangeResult(
+        address=change.address,
+        kind=change.kind,
+        name=change.name,
+        category=change.category,
+        outcome=outcome,
+        paths=tuple(item.path for item in change.changes),
+        message=None if message is None else mask_text(message),
+        version=version,
+    )
+
+
+async def _run_one(writer: Writer, work: Work, limit: asyncio.Semaphore) -> ChangeResult:
+    async with limit:
+        try:
+            written = await writer.apply(work)
+        except StaleChange as exc:
+            return _result(work, Outcome.REFUSED, message=str(exc))
+        except ReconcilerError as exc:
+            return _result(work, Outcome.FAILED, message=str(exc))
+        except Exception as exc:  # a bug must not stop the other changes; it is reported, not hidden
+            log.debug("unexpected error applying %s", work.change.address, exc_info=True)
+            return _result(work, Outcome.FAILED, message=f"internal error: {type(exc).__name__}: {exc}")
+        return _result(work, Outcome.APPLIED, version=written.version)
+
+
+async def execute(
+    works: Sequence[Work],
+    writer: Writer,
+    *,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    on_result: ResultHook | None = None,
+) -> list[ChangeResult]:
+    """Apply every change; the results come back in plan order."""
+    limit = asyncio.Semaphore(max(1, concurrency))
+    not_applied: set[str] = set()
+    results: dict[str, ChangeResult] = {}
+    pending = sorted((work for work in works if work.change.is_change), key=lambda w: w.change.order)
+    for _, level in groupby(pending, key=lambda w: w.change.order):
+        batch: list[Work] = []
+        for work in level:
+            blocked = sorted(dep for dep in work.change.depends_on if dep in not_applied)
+            if blocked:
+                result = _result(
+                    work, Outcome.SKIPPED, message=f"depends on {', '.join(blocked)}, which did not apply"
+                )
+                results[work.change.address] = result
+                not_applied.add(work.change.address)
+                if on_result is not None:
+                    on_result(result)
+            else:
+                batch.append(work)
+
+        async def run(work: Work) -> None:
+            result = await _run_one(writer, work, limit)
+            results[work.change.address] = result
+            if not result.ok:
+                not_applied.add(work.change.address)
+            if on_result is not None:
+                on_result(result)
+
+        await asyncio.gather(*(run(work) for work in batch))
+    return [results[work.change.address] for work in pending]

@@ -1,0 +1,470 @@
+"""Writing planned changes to Genesys Cloud: the plan's steps, each a versioned request (genesys-api.md).
+
+Every write re-reads the object and overlays the managed fields onto the fresh body with the fresh
+`version` (reconciler.apply.overlay); a 409 wrong-version answer re-reads and tries again, boundedly.
+Run states follow the platform's rules: campaigns, sequences and campaign rules are created off and
+switched on by a status-only PUT afterwards; a stop waits (bounded) until the campaign has left
+`stopping`. A replace renames the old object (names are unique), creates the new one, repoints the
+declared dependents at it, then deletes the old one. The org singletons are written in place: settings
+by PATCH (asynchronous on the platform, so apply waits until a read shows the change), wrap-up
+mappings by PUT. Internal DNC list numbers are added and removed by PATCH.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from reconciler.apply.overlay import overlay, raise_if_stale, stale_paths, without_ignored
+from reconciler.apply.work import ApplySettings, Work, Written, once_readable
+from reconciler.diff import scoped_diff
+from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed
+from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
+from reconciler.plan.annotations import ignored_fields
+from reconciler.plan.models import Step
+from reconciler.plan.planner import declared_diff
+from reconciler.plan.steps import RunState, run_state
+from reconciler.providers.genesys.kinds import KINDS, GenesysKind
+from reconciler.providers.http import ApiClient
+from reconciler.providers.paging import genesys_list
+from reconciler.state.convert import Converter
+from reconciler.state.names import NameIndex
+from reconciler.state.objects import DesiredObject, live_object
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "genesys"
+RECONCILER_ONLY = frozenset({"entries"})
+DNC_BATCH = 1000
+NAME_LIMIT = 64
+OWNER_KINDS = {"campaign": "Campaign", "sequence": "Sequence"}
+
+Body = dict[str, Any]
+
+
+@dataclass
+class _Target:
+    """The object a step acts on: the new one until a replace has repointed, the old one after."""
+
+    path: str
+    old_path: str | None = None
+    version: int | None = None
+    platform_id: str | None = None
+    planned: Body | None = None
+    """The body the plan read: the first write overlays onto it (its version guards it), saving a GET."""
+    written: Body | None = None
+    """What the last write answered: the object as stored."""
+
+
+def _model(kind: str) -> type[BaseModel]:
+    return MANIFEST_KINDS[(PLATFORM, kind)].spec
+
+
+def _alias(kind: str, field: str) -> str:
+    info = _model(kind).model_fields[field]
+    return info.serialization_alias or field
+
+
+def _wrong_version(exc: RequestFailed) -> bool:
+    return exc.status == 409 and (exc.code == "invalid.update.wrong.version" or "version" in str(exc).lower())
+
+
+def _in_use(exc: RequestFailed) -> bool:
+    return exc.status in (400, 409) and bool(exc.code) and str(exc.code).endswith("in.use")
+
+
+class GenesysWriter:
+    def __init__(
+        self,
+        client: ApiClient,
+        *,
+        index: NameIndex,
+        desired: Mapping[str, DesiredObject],
+        set_like: Mapping[str, frozenset[str]],
+        settings: ApplySettings | None = None,
+    ) -> None:
+        self.client = client
+        self.index = index
+        self.desired = desired
+        self.set_like = set_like
+        self.settings = settings or ApplySettings()
+        self.converter = Converter(platform=PLATFORM, index=index)
+
+    # --- entry point -----------------------------------------------------------------------------
+    async def apply(self, work: Work) -> Written:
+        spec = KINDS[work.change.kind]
+        planned = work.live.body if work.live is not None else None
+        target = _Target(path=self._path_of(spec, work), platform_id=work.change.platform_id, planned=planned)
+        handlers: dict[Step, Callable[[Work, GenesysKind, _Target], Awaitable[None]]] = {
+            Step.CREATE: self._create,
+            Step.UPDATE: self._update,
+            Step.START: self._turn_on,
+            Step.ENABLE: self._turn_on,
+            Step.STOP: self._turn_off,
+            Step.DISABLE: self._turn_off,
+            Step.REPOINT: self._repoint,
+            Step.DELETE: self._delete,
+        }
+        for step in work.change.steps:
+            await handlers[step](work, spec, target)
+        if (
+            work.desired is not None
+            and Step.DELETE not in work.change.steps
+            and spec.kind != "OutboundSettings"
+        ):
+            await self._verify(work.desired, spec, target)
+        return Written(platform_id=target.platform_id, version=target.version)
+
+    async def _verify(self, obj: DesiredObject, spec: GenesysKind, target: _Target) -> None:
+        """Check the stored object shows every declared field: the last write's answer when it carries the
+        object, else reads until they do (reads may lag behind writes)."""
+        deadline = time.monotonic() + self.settings.visible_timeout_seconds
+        set_like = self.set_like.get(obj.kind, frozenset())
+        known = target.written
+        while True:
+            body = known if known is not None else await self._read_existing(target.path)
+            known = None
+            status = body.get(spec.status_field) if spec.status_field else None
+            live = live_object(
+                platform=PLATFORM,
+                kind=obj.kind,
+                name=obj.name,
+                platform_id=str(body.get("id", "")),
+                essence=self.converter.essence(_model(obj.kind), body),
+                body=body,
+                status=None if status is None else str(status).lower(),
+            )
+            differing = [
+                change for change in declared_diff(obj, live, set_like) if change.path not in RECONCILER_ONLY
+            ]
+            if not differing:
+                return
+            if time.monotonic() >= deadline:
+                shown = ", ".join(change.path for change in differing)
+                raise PlatformError(
+                    f"{obj.address}: written, but reads still show other values for {shown} after "
+                    f"{self.settings.visible_timeout_seconds:g} s"
+                )
+            await asyncio.sleep(self.settings.poll_seconds / 4)
+
+    # --- paths -----------------------------------------------------------------------------------
+    def _path_of(self, spec: GenesysKind, work: Work) -> str:
+        if spec.listing == "singleton":
+            return spec.path
+        if spec.owner is not None:
+            source = (
+                work.desired.essence if work.desired is not None else (work.live.essence if work.live else {})
+            )
+            owner_name = str(source.get(spec.owner, ""))
+            owner_id = self.index.id_of(OWNER_KINDS[spec.owner], owner_name)
+            if owner_id is None:
+                raise PlatformError(f"{work.change.address}: {spec.owner} '{owner_name}' does not exist live")
+            return f"{spec.path}/{owner_id}"
+        if work.change.platform_id:
+            return f"{spec.path}/{work.change.platform_id}"
+        return spec.path  # a create: the item path is known once the POST answers
+
+    # --- reads and versioned writes --------------------------------------------------------------
+    async def _read(self, path: str) -> Body | None:
+        response = await self.client.request("GET", path, allow=(404,))
+        if response.status_code == 404:
+            return None
+        body = response.json()
+        return body if isinstance(body, dict) else None
+
+    async def _read_existing(self, path: str) -> Body:
+        """The object at `path`, waiting (bounded) for a just-written one to become readable."""
+        return await once_readable(self._read, path, self.settings)
+
+    async def _put_versioned(
+        self,
+        target: _Target,
+        path: str,
+        mutate: Callable[[Body], Body | None],
+        *,
+        may_be_absent: bool = False,
+    ) -> None:
+        """GET, mutate the fresh body, PUT it with the fresh version; 409 wrong-version tries again."""
+        for attempt in range(self.settings.version_retries + 1):
+            if attempt == 0 and target.planned is not None and path == target.path:
+                fresh: Body | None = target.planned  # the plan's read; a stale version answers 409
+            else:
+                fresh = await (self._read(path) if may_be_absent else self._read_existing(path))
+            target.planned = None  # only the first write of a change may rely on the plan's read
+            body = mutate(fresh or {})
+            if body is None:
+                return
+            if fresh is not None and "version" in fresh:
+                body["version"] = fresh["version"]
+            try:
+                response = await self.client.request("PUT", path, json=body)
+            except RequestFailed as exc:
+                if _wrong_version(exc) and attempt < self.settings.version_retries:
+                    log.debug("%s: version moved, reading again", path)
+                    await asyncio.sleep(self.settings.poll_seconds / 4 * (attempt + 1))
+                    continue
+                raise
+            self._remember(target, response)
+            return
+
+    def _remember(self, target: _Target, response: Any) -> None:
+        try:
+            answered = response.json() if response.content else None
+        except ValueError:
+            answered = None
+        target.written = answered if isinstance(answered, dict) and answered.get("id") else None
+        if isinstance(answered, dict) and isinstance(answered.get("version"), int):
+            target.version = answered["version"]
+
+    def _managed(self, obj: DesiredObject) -> Body:
+        """The API body of the declared fields, minus the run state (steps switch it) and ignored paths."""
+        essence = without_ignored(_reconciler_only_dropped(obj.essence), ignored_fields(obj.annotations))
+        state = run_state(PLATFORM, obj.kind)
+        if state is not None:
+            essence.pop(state.field, None)
+        return self.converter.body(_model(obj.kind), essence)
+
+    def _check_stale(self, work: Work, fresh: Body) -> None:
+        obj, planned = work.desired, work.change.before
+        if obj is None or planned is None:
+            return
+        state = run_state(PLATFORM, obj.kind)
+        stale = stale_paths(
+            desired=obj.essence,
+            planned=planned,
+            fresh=self.converter.essence(_model(obj.kind), fresh),
+            ignore=ignored_fields(obj.annotations),
+            set_like=self.set_like.get(obj.kind, frozenset()),
+            skip=RECONCILER_ONLY | ({state.field} if state else frozenset()),
+        )
+        raise_if_stale(obj.address, stale)
+
+    # --- steps -----------------------------------------------------------------------------------
+    async def _create(self, work: Work, spec: GenesysKind, target: _Target) -> None:
+        obj = _required(work)
+        if spec.listing == "singleton" or spec.owner is not None:
+            await self._update(work, spec, target)
+            return
+        if work.live is not None:  # a replace: the new object needs the name
+            await self._rename_old(work, spec, target)
+        body = self._managed(obj)
+        body["name"] = obj.name
+        state = run_state(PLATFORM, obj.kind)
+        if state is not None and spec.status_field:
+            body[spec.status_field] = state.off
+        created = await self._post_once(spec, obj.name, body)
+        new_id = str(created["id"])
+        self.index.add(obj.kind, obj.name, new_id)
+        target.path, target.platform_id = f"{spec.path}/{new_id}", new_id
+        if isinstance(created.get("version"), int):
+            target.version = created["version"]
+        await self._sync_entries(work, new_id, have=[])
+
+    async def _post_once(self, spec: GenesysKind, name: str, body: Body) -> Body:
+        """POST a new object; if the answer was lost, look for it by name before sending again."""
+        try:
+            response = await self.client.request("POST", spec.path, json=body)
+        except OutcomeUnknown:
+            found = await self._find_by_name(spec, name)
+            if found is not None:
+                log.info("%s '%s' was created before the connection dropped", spec.kind, name)
+                return found
+            response = await self.client.request("POST", spec.path, json=body)
+        created = response.json()
+        if not isinstance(created, dict) or "id" not in created:
+            raise PlatformError(f"POST {spec.path}: the answer carries no id")
+        return created
+
+    async def _find_by_name(self, spec: GenesysKind, name: str) -> Body | None:
+        deadline = time.monotonic() + self.settings.visible_timeout_seconds
+        while True:
+            found = await genesys_list(self.client, spec.path, params={"name": name, "filterType": "Equals"})
+            match = next((item for item in found if item.get("name") == name), None)
+            if match is not None or time.monotonic() >= deadline:
+                return match
+            await asyncio.sleep(self.settings.poll_seconds / 2)
+
+    async def _rename_old(self, work: Work, spec: GenesysKind, target: _Target) -> None:
+        old_path = f"{spec.path}/{work.change.platform_id}"
+        target.old_path = old_path
+        suffix = f"~replaced-{uuid.uuid4().hex[:8]}"
+        temporary = _required(work).name[: NAME_LIMIT - len(suffix)] + suffix
+        await self._put_versioned(target, old_path, lambda fresh: {**fresh, "name": temporary})
+        self.index.add(work.change.kind, temporary, str(work.change.platform_id))
+
+    async def _update(self, work: Work, spec: GenesysKind, target: _Target) -> None:
+        obj = _required(work)
+        managed = self._managed(obj)
+        if spec.kind == "OutboundSettings":
+            await self._patch_settings(work, spec, managed)
+        else:
+            singleton_or_owned = spec.listing == "singleton" or spec.owner is not None
+
+            def mutate(fresh: Body) -> Body:
+                if fresh:
+                    self._check_stale(work, fresh)
+                return overlay(fresh, managed)
+
+            await self._put_versioned(target, target.path, mutate, may_be_absent=singleton_or_owned)
+        if target.platform_id and work.live is not None:
+            await self._sync_entries(
+                work, target.platform_id, have=list(work.live.essence.get("entries") or [])
+            )
+
+    async def _patch_settings(self, work: Work, spec: GenesysKind, managed: Body) -> None:
+        """PATCH the declared settings with the fresh version, then wait until a read shows them."""
+        obj = _required(work)
+        for attempt in range(self.settings.version_retries + 1):
+            fresh = await self._read_existing(spec.path)
+            self._check_stale(work, fresh)
+            try:
+                await self.client.request(
+                    "PATCH", spec.path, json={**managed, "version": fresh.get("version")}
+                )
+                break
+            except RequestFailed as exc:
+                if not (_wrong_version(exc) and attempt < self.settings.version_retries):
+                    raise
+                await asyncio.sleep(self.settings.poll_seconds / 4 * (attempt + 1))
+        declared = without_ignored(_reconciler_only_dropped(obj.essence), ignored_fields(obj.annotations))
+        deadline = time.monotonic() + self.settings.visible_timeout_seconds
+        while True:
+            now = self.converter.essence(_model(obj.kind), await self._read_existing(spec.path))
+            if not scoped_diff(declared, now):
+                return
+            if time.monotonic() >= deadline:
+                raise PlatformError(
+                    f"{obj.address}: the settings change was accepted but a read still does not show it "
+                    f"after {self.settings.visible_timeout_seconds:g} s"
+                )
+            await asyncio.sleep(self.settings.poll_seconds / 4)
+
+    async def _sync_entries(self, work: Work, list_id: str, *, have: list[str]) -> None:
+        """Add and remove an internal DNC list's numbers so they equal the declared ones."""
+        obj = work.desired
+        wanted = None if obj is None else obj.essence.get("entries")
+        if wanted is None:
+            return
+        current, desired = set(have), set(wanted)
+        path = f"{KINDS['DncList'].path}/{list_id}/phonenumbers"
+        for action, numbers in (("Add", sorted(desired - current)), ("Remove", sorted(current - desired))):
+            for start in range(0, len(numbers), DNC_BATCH):
+                batch = numbers[start : start + DNC_BATCH]
+                await self.client.request("PATCH", path, json={"action": action, "phoneNumbers": batch})
+
+    async def _turn_on(self, work: Work, spec: GenesysKind, target: _Target) -> None:
+        state = _state(spec)
+        field = str(spec.status_field)
+        await self._put_versioned(
+            target,
+            target.path,
+            lambda fresh: None if _value(fresh, field) == state.on else {**fresh, field: state.on},
+        )
+
+    async def _turn_off(self, work: Work, spec: GenesysKind, target: _Target) -> None:
+        await self._switch_off(spec, target, target.old_path or target.path)
+
+    async def _switch_off(self, spec: GenesysKind, target: _Target, path: str) -> None:
+        state = _state(spec)
+        field = str(spec.status_field)
+        await self._put_versioned(
+            target,
+            path,
+            lambda fresh: {**fresh, field: state.off} if _value(fresh, field) == state.on else None,
+        )
+        await self._wait_until_off(spec, path, state)
+
+    async def _wait_until_off(self, spec: GenesysKind, path: str, state: RunState) -> None:
+        field = str(spec.status_field)
+        deadline = time.monotonic() + self.settings.stop_timeout_seconds
+        while True:
+            current = _value(await self._read_existing(path), field)
+            if current not in state.busy:
+                return
+            if time.monotonic() >= deadline:
+                raise PlatformError(
+                    f"{spec.kind} at {path} is still '{current}' after "
+                    f"{self.settings.stop_timeout_seconds:g} s; not changing it while it runs"
+                )
+            await asyncio.sleep(self.settings.poll_seconds)
+
+    async def _repoint(self, work: Work, spec: GenesysKind, target: _Target) -> None:
+        """Write every declared dependent again: its references now resolve to the new object."""
+        address = work.change.address
+        for dependent in sorted(self.desired.values(), key=lambda obj: obj.address):
+            if address not in dependent.depends_on:
+                continue
+            dependent_spec = KINDS[dependent.kind]
+            if dependent_spec.listing == "singleton":
+                path = dependent_spec.path
+            elif dependent_spec.owner is not None:
+                owner = self.index.id_of(
+                    OWNER_KINDS[dependent_spec.owner], str(dependent.essence.get(dependent_spec.owner))
+                )
+                if owner is None:
+                    continue
+                path = f"{dependent_spec.path}/{owner}"
+            else:
+                dependent_id = self.index.id_of(dependent.kind, dependent.name)
+                if dependent_id is None:
+                    continue  # not created yet: it will be created pointing at the new object
+                path = f"{dependent_spec.path}/{dependent_id}"
+            await self._converge(dependent, dependent_spec, path)
+        if target.old_path is not None:
+            target.path = target.old_path
+
+    async def _converge(self, obj: DesiredObject, spec: GenesysKind, path: str) -> None:
+        """Overlay `obj`'s managed fields at `path`, stopping and restarting it if it runs."""
+        managed = self._managed(obj)
+        fresh = await self._read(path)
+        if fresh is None:
+            return
+        state = run_state(PLATFORM, obj.kind)
+        field = spec.status_field
+        running = state is not None and field is not None and _value(fresh, field) in state.busy
+        holder = _Target(path=path)
+        if running and state is not None:
+            await self._switch_off(spec, holder, path)
+        await self._put_versioned(holder, path, lambda current: overlay(current, managed))
+        if running and state is not None and field is not None:
+            await self._put_versioned(holder, path, lambda current: {**current, field: state.on})
+
+    async def _delete(self, work: Work, spec: GenesysKind, target: _Target) -> None:
+        path = target.old_path or target.path
+        for attempt in range(self.settings.in_use_retries + 1):
+            try:
+                await self.client.request("DELETE", path, allow=(404,))
+                return
+            except RequestFailed as exc:
+                if not (_in_use(exc) and attempt < self.settings.in_use_retries):
+                    raise
+                await asyncio.sleep(self.settings.poll_seconds * (attempt + 1))
+
+
+def _reconciler_only_dropped(essence: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in essence.items() if key not in RECONCILER_ONLY}
+
+
+def _required(work: Work) -> DesiredObject:
+    if work.desired is None:
+        raise PlatformError(f"{work.change.address}: no manifest declares this object")
+    return work.desired
+
+
+def _state(spec: GenesysKind) -> RunState:
+    state = run_state(PLATFORM, spec.kind)
+    if state is None or spec.status_field is None:
+        raise PlatformError(f"{spec.kind} has no run state")
+    return state
+
+
+def _value(body: Mapping[str, Any], field: str) -> Any:
+    value = body.get(field)
+    return value.lower() if isinstance(value, str) else value

@@ -1,0 +1,197 @@
+"""`reconciler apply` end to end: plan (or check a saved plan), gate, write, record, notify.
+
+Gates, in order, before anything is written: the saved plan (if given) must still be the plan; no
+error finding (DELETE-PROTECTED included); deletes and replaces only with --allow-delete; and without
+a saved plan, a confirmation (or --auto-approve). Then the changes run (reconciler.apply.executor);
+every outcome is appended to the audit log and announced to the configured webhooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reconciler.apply.cxone_writer import CxoneWriter
+from reconciler.apply.executor import DEFAULT_CONCURRENCY, execute
+from reconciler.apply.genesys_writer import GenesysWriter
+from reconciler.apply.results import ApplyReport, ChangeResult
+from reconciler.apply.saved_plan import saved_plan_problems
+from reconciler.apply.work import ApplySettings, Work, Writer
+from reconciler.audit import AuditEntry, AuditLog, actor_and_commit, utc_now
+from reconciler.config import ProjectFile
+from reconciler.diagnostics import Severity
+from reconciler.exceptions import ApplyRefused
+from reconciler.live_plan import SET_LIKE, LiveRun, run_live, target_of
+from reconciler.notify import Notifier
+from reconciler.plan.models import Action, Plan
+from reconciler.providers.session import Session, open_session
+
+Confirm = Callable[[Plan], bool]
+"""Shows the plan and asks whether to apply it; False refuses."""
+
+
+@dataclass(frozen=True)
+class ApplyOptions:
+    auto_approve: bool = False
+    allow_delete: bool = False
+    concurrency: int = DEFAULT_CONCURRENCY
+    saved_plan: dict[str, Any] | None = None
+    settings: ApplySettings = field(default_factory=ApplySettings)
+
+
+@dataclass(frozen=True)
+class ApplyRun:
+    plan: Plan
+    report: ApplyReport
+    skipped_manifests: int = 0
+
+
+def gate(run: LiveRun, options: ApplyOptions) -> None:
+    """Refuse (ApplyRefused) anything apply must not start; nothing has been written yet."""
+    if options.saved_plan is not None:
+        problems = saved_plan_problems(options.saved_plan, run.plan)
+        if problems:
+            listed = "\n  - ".join(problems)
+            raise ApplyRefused(f"the saved plan is out of date; nothing was changed:\n  - {listed}")
+    errors = [
+        item for item in run.plan.findings if item.severity == Severity.ERROR and item.suppressed is None
+    ]
+    if errors:
+        listed = "\n  - ".join(f"{item.code}: {item.address or ''} {item.message}".strip() for item in errors)
+        raise ApplyRefused(f"the plan has {len(errors)} error finding(s); nothing was changed:\n  - {listed}")
+    deleting = [change for change in run.plan.resource_changes if Action.DELETE in change.actions]
+    if deleting and not options.allow_delete:
+        listed = "\n  - ".join(f"{change.address} ({change.category})" for change in deleting)
+        raise ApplyRefused(
+            f"the plan deletes {len(deleting)} object(s); pass --allow-delete to allow it "
+            f"(a replace deletes the old object too). Nothing was changed:\n  - {listed}"
+        )
+
+
+def writer_for(session: Session, run: LiveRun, settings: ApplySettings) -> Writer:
+    platform = session.platform
+    if platform == "cxone":
+        return CxoneWriter(session.client, index=run.index, desired=run.desired, settings=settings)
+    if platform != "genesys":
+        raise ApplyRefused(f"apply does not write to {platform} targets yet; nothing was changed")
+    return GenesysWriter(
+        session.client, index=run.index, desired=run.desired, set_like=SET_LIKE[platform], settings=settings
+    )
+
+
+def works_of(run: LiveRun) -> list[Work]:
+    return [
+        Work(change=change, desired=run.desired.get(change.address), live=run.live.get(change.address))
+        for change in run.plan.resource_changes
+        if change.is_change
+    ]
+
+
+class _Recorder:
+    """Appends each outcome to the audit log and announces it; the audit line is written first."""
+
+    def __init__(self, project: ProjectFile, *, root: Path, target: str, notifier: Notifier) -> None:
+        self.log = AuditLog(root / project.audit.path)
+        self.actor, self.commit = actor_and_commit(root)
+        self.target, self.notifier = target, notifier
+        self.changed: list[ChangeResult] = []
+
+    def record(self, result: ChangeResult) -> None:
+        self.log.append(
+            AuditEntry(
+                time=utc_now(),
+                actor=self.actor,
+                commit=self.commit,
+                target=self.target,
+                address=result.address,
+                action=result.category,
+                paths=result.paths,
+                result=str(result.outcome),
+                version=result.version,
+                message=result.message,
+            )
+        )
+        self.changed.append(result)
+
+
+async def apply_project(
+    project: ProjectFile,
+    *,
+    root: Path,
+    target_name: str | None,
+    options: ApplyOptions,
+    confirm: Confirm,
+    on_plan: Callable[[LiveRun], None] | None = None,
+    on_result: Callable[[ChangeResult], None] | None = None,
+    notifier: Notifier | None = None,
+    session: Session | None = None,
+) -> ApplyRun:
+    """Plan, gate, apply and record. `session` writes through an open session (tests, benchmarks)."""
+    name, target = target_of(project, target_name)
+    notifier = notifier or Notifier(project.notifications, target=name)
+    opened: AbstractAsyncContextManager[Session] = (
+        nullcontext(session) if session is not None else open_session(name, target, root=root)
+    )
+    async with opened as session:
+        run = await run_live(
+            project,
+            root=root,
+            target_name=name,
+            paths=project.manifest_paths(root),
+            command="plan",
+            session=session,
+        )
+        if on_plan is not None:
+            on_plan(run)
+        gate(run, options)
+        if not run.plan.has_changes:
+            return ApplyRun(plan=run.plan, report=ApplyReport(()), skipped_manifests=run.skipped)
+        if options.saved_plan is None and not options.auto_approve and not confirm(run.plan):
+            raise ApplyRefused("the plan was not approved; nothing was changed")
+        recorder = _Recorder(project, root=root, target=name, notifier=notifier)
+        works = works_of(run)
+        await notifier.send("apply.started", {"target": name, "changes": len(works), **_summary(run.plan)})
+
+        def record(result: ChangeResult) -> None:
+            recorder.record(result)
+            if on_result is not None:
+                on_result(result)
+
+        results = await execute(
+            works,
+            writer_for(session, run, options.settings),
+            concurrency=options.concurrency,
+            on_result=record,
+        )
+        if notifier.enabled_for("resource.changed"):
+            for result in results:
+                await notifier.send("resource.changed", _result_data(result))
+        report = ApplyReport(tuple(results))
+        await notifier.send(
+            "apply.finished",
+            {
+                "target": name,
+                "ok": report.ok,
+                "outcomes": report.counts(),
+                "results": [_result_data(r) for r in results],
+            },
+        )
+        return ApplyRun(plan=run.plan, report=report, skipped_manifests=run.skipped)
+
+
+def _summary(plan: Plan) -> dict[str, int]:
+    return {key: value for key, value in plan.summary.items() if key not in ("no-op",)}
+
+
+def _result_data(result: ChangeResult) -> dict[str, Any]:
+    return {
+        "address": result.address,
+        "action": result.category,
+        "outcome": str(result.outcome),
+        "paths": list(result.paths),
+        "version": result.version,
+        "message": result.message,
+    }

@@ -1,0 +1,136 @@
+"""`reconciler apply`: change the live org to match the manifests, or exactly as a saved plan says."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from reconciler.apply.executor import DEFAULT_CONCURRENCY
+from reconciler.apply.results import ChangeResult, Outcome, summary_line
+from reconciler.apply.run import ApplyOptions, apply_project
+from reconciler.apply.saved_plan import load_saved_plan
+from reconciler.cli.plan_cmd import CONFIG, TARGET
+from reconciler.cli.project import project_for
+from reconciler.exceptions import ApplyRefused, UsageError
+from reconciler.live_plan import LiveRun
+from reconciler.plan.models import Plan
+from reconciler.plan.render_text import render_text
+
+MARKS = {Outcome.APPLIED: "✓", Outcome.FAILED: "✗", Outcome.REFUSED: "!", Outcome.SKIPPED: "-"}
+
+
+def _line(result: ChangeResult) -> str:
+    text = f"{MARKS[result.outcome]} {result.outcome:<8} {result.address} ({result.category})"
+    if result.version is not None:
+        text += f" → version {result.version}"
+    if result.message:
+        text += f"\n    {result.message}"
+    return text
+
+
+def _confirm(plan: Plan) -> bool:
+    if not sys.stdin.isatty():
+        raise ApplyRefused(
+            "apply needs approval and this run is not interactive: review the plan and pass "
+            "--auto-approve, or apply a saved plan file. Nothing was changed."
+        )
+    return click.confirm("Apply these changes?", default=False, err=True)
+
+
+@click.command()
+@click.argument("plan_file", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@TARGET
+@CONFIG
+@click.option("--auto-approve", is_flag=True, help="Apply without asking (needed in non-interactive runs).")
+@click.option("--allow-delete", is_flag=True, help="Allow the plan's deletes and replaces.")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 64),
+    default=DEFAULT_CONCURRENCY,
+    show_default=True,
+    help="Independent changes applied at once (all share the target's rate limit).",
+)
+def apply(
+    plan_file: Path | None,
+    target: str | None,
+    config_path: Path | None,
+    auto_approve: bool,
+    allow_delete: bool,
+    concurrency: int,
+) -> None:
+    """Apply the manifests to the target org, or apply PLAN_FILE (from `plan --out`) exactly.
+
+    With PLAN_FILE, apply refuses if the manifests changed since the plan or a live object moved in
+    a field the manifests manage. Without it, apply plans first and asks for confirmation (pass
+    --auto-approve in CI). Error findings block apply; deletes need --allow-delete. A failed change
+    skips the changes that depend on it; the rest proceed. Exit 0 when everything applied (or there
+    was nothing to do), 1 otherwise. Every change is appended to the audit log.
+    """
+    project, root = project_for(config_path)
+    if project is None:
+        raise UsageError("`reconciler apply` needs a reconciler.yaml (targets, manifests); none found")
+    saved = load_saved_plan(plan_file) if plan_file is not None else None
+    if saved is not None and target is None:
+        target = str(saved["target"]["name"])
+    err = Console(stderr=True)
+    progress = Progress(
+        TextColumn("applying"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    task = progress.add_task("apply", total=None)
+
+    def on_plan(run: LiveRun) -> None:
+        if run.skipped:
+            click.echo(f"{run.skipped} manifest(s) of another platform skipped for this target", err=True)
+        if saved is None:
+            click.echo(render_text(run.plan, color=sys.stdout.isatty()))
+        progress.update(task, total=sum(1 for change in run.plan.resource_changes if change.is_change))
+
+    def on_result(result: ChangeResult) -> None:
+        if not progress.live.is_started:
+            progress.start()  # after approval: a live bar must not cover the confirmation prompt
+        progress.advance(task)
+        if result.outcome != Outcome.APPLIED:
+            progress.console.print(f"{result.address}: {result.outcome}", markup=False, highlight=False)
+
+    options = ApplyOptions(
+        auto_approve=auto_approve, allow_delete=allow_delete, concurrency=concurrency, saved_plan=saved
+    )
+
+    async def run() -> list[ChangeResult]:
+        def confirm(plan: Plan) -> bool:
+            return _confirm(plan)
+
+        outcome = await apply_project(
+            project,
+            root=root,
+            target_name=target,
+            options=options,
+            confirm=confirm,
+            on_plan=on_plan,
+            on_result=on_result,
+        )
+        return list(outcome.report.results)
+
+    try:
+        results = asyncio.run(run())
+    finally:
+        progress.stop()
+    if not results:
+        click.echo("Nothing to apply: the org matches the manifests.")
+        return
+    click.echo("\nApply results:")
+    for result in results:
+        click.echo(_line(result))
+    click.echo(f"\n{summary_line(results)}")
+    if any(not result.ok for result in results):
+        sys.exit(1)

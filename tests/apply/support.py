@@ -1,0 +1,138 @@
+"""Applying the demo repo to an in-process emulator the test holds, so it can inject faults and edits."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reconciler.apply.results import ChangeResult
+from reconciler.apply.run import ApplyOptions, ApplyRun, apply_project
+from reconciler.apply.work import ApplySettings
+from reconciler.config import ProjectFile, Target, load_project
+from reconciler.emulator.core import Emulator
+from reconciler.emulator.genesys.store import objects
+from reconciler.live_plan import LiveRun, run_live
+from reconciler.providers.auth import GenesysClientCredentials
+from reconciler.providers.http import ApiClient, RetryPolicy
+from reconciler.providers.rate_limit import RateLimiter
+from reconciler.providers.session import Session, demo_org_seed
+from tests.conftest import ROOT
+from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
+
+FAST = ApplySettings(stop_timeout_seconds=20, poll_seconds=0.1, visible_timeout_seconds=20, version_retries=8)
+QUICK_RETRIES = RetryPolicy(attempts=12, max_seconds=60, backoff_base=0.01, backoff_max=0.1)
+GENESYS_COLLECTIONS = (
+    "campaigns",
+    "campaignrules",
+    "contactlists",
+    "contactlistfilters",
+    "dnclists",
+    "callabletimesets",
+    "callanalysisresponsesets",
+    "rulesets",
+    "attemptlimits",
+    "sequences",
+)
+
+
+def demo_repo(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
+    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    return tmp_path
+
+
+def demo_emulator() -> Emulator:
+    """The demo live org, with short platform delays (a campaign stops in 0.2 s, settings land in 0.2 s)."""
+    emulator = Emulator(seed=demo_org_seed())
+    emulator.settings.campaign_stop_seconds = 0.2
+    emulator.settings.settings_apply_seconds = 0.2
+    return emulator
+
+
+@dataclass
+class Harness:
+    root: Path
+    emulator: Emulator
+    per_minute: int = 100_000
+
+    @property
+    def project(self) -> ProjectFile:
+        return load_project(self.root / "reconciler.yaml")
+
+    def _session(self, http: Any) -> Session:
+        tokens = GenesysClientCredentials(auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET)
+        client = ApiClient(
+            http=http,
+            base_url=EMULATOR_URL,
+            tokens=tokens,
+            limiter=RateLimiter(self.per_minute),
+            retry=QUICK_RETRIES,
+        )
+        return Session(name="local", target=Target(platform="genesys", emulator=True), client=client)
+
+    def apply(
+        self,
+        *,
+        options: ApplyOptions | None = None,
+        on_result: Callable[[ChangeResult], None] | None = None,
+    ) -> ApplyRun:
+        chosen = options or ApplyOptions(auto_approve=True, settings=FAST)
+
+        async def run() -> ApplyRun:
+            async with in_process(self.emulator) as http:
+                return await apply_project(
+                    self.project,
+                    root=self.root,
+                    target_name="local",
+                    options=chosen,
+                    confirm=lambda plan: True,
+                    on_result=on_result,
+                    session=self._session(http),
+                )
+
+        return asyncio.run(run())
+
+    def plan(self) -> LiveRun:
+        async def run() -> LiveRun:
+            async with in_process(self.emulator) as http:
+                return await run_live(
+                    self.project,
+                    root=self.root,
+                    target_name="local",
+                    paths=self.project.manifest_paths(self.root),
+                    command="plan",
+                    session=self._session(http),
+                )
+
+        return asyncio.run(run())
+
+    def pending(self) -> dict[str, list[str]]:
+        """Address -> actions of every change the next plan would make (empty: the org matches git)."""
+        return {
+            change.address: [str(action) for action in change.actions]
+            for change in self.plan().plan.resource_changes
+            if change.is_change
+        }
+
+    def settle(self) -> None:
+        """Turn read-after-write lag off and wait out the reads it still holds back (the org is what it is)."""
+        lag = self.emulator.settings.faults.read_after_write_lag_ms / 1000
+        self.emulator.settings.faults.read_after_write_lag_ms = 0
+        time.sleep(lag)
+
+    def duplicates(self) -> list[tuple[str, str]]:
+        """(collection, name) pairs that exist more than once in the org."""
+        found = []
+        for collection in GENESYS_COLLECTIONS:
+            names = Counter(str(obj.get("name")) for obj in objects(self.emulator, collection).values())
+            found += [(collection, name) for name, count in names.items() if count > 1]
+        return found
+
+    def find(self, collection: str, name: str) -> dict[str, Any]:
+        return next(obj for obj in objects(self.emulator, collection).values() if obj.get("name") == name)
