@@ -18,6 +18,7 @@ from reconciler.config import ProjectFile, Target, load_project
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.genesys.store import objects
 from reconciler.live_plan import LiveRun, run_live
+from reconciler.notify import Notifier
 from reconciler.providers.auth import GenesysClientCredentials
 from reconciler.providers.http import ApiClient, RetryPolicy
 from reconciler.providers.rate_limit import RateLimiter
@@ -81,6 +82,7 @@ class Harness:
         *,
         options: ApplyOptions | None = None,
         on_result: Callable[[ChangeResult], None] | None = None,
+        notifier: Notifier | None = None,
     ) -> ApplyRun:
         chosen = options or ApplyOptions(auto_approve=True, settings=FAST)
 
@@ -93,6 +95,7 @@ class Harness:
                     options=chosen,
                     confirm=lambda plan: True,
                     on_result=on_result,
+                    notifier=notifier,
                     session=self._session(http),
                 )
 

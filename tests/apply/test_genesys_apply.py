@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,11 +13,14 @@ from reconciler.apply.results import Outcome
 from reconciler.apply.run import ApplyOptions
 from reconciler.apply.saved_plan import load_saved_plan
 from reconciler.audit import verify
+from reconciler.config import Notification
 from reconciler.emulator.genesys.store import external_edit, objects
 from reconciler.exceptions import ApplyRefused, UsageError
+from reconciler.notify import Notifier
 from reconciler.plan.render_json import render_json
 from tests.apply.support import FAST, Harness, demo_emulator, demo_repo
 from tests.conftest import run_cli
+from tests.test_notify import SECRET, Receiver
 
 Q3 = "genesys/Campaign/q3-renewals"
 
@@ -203,3 +207,40 @@ def test_audit_lines_record_every_outcome_without_numbers(harness: Harness) -> N
     assert all(line["result"] == "applied" and line["target"] == "local" for line in lines)
     assert "5555550100" not in log.read_text()
     assert verify(log).ok
+
+
+def test_a_running_campaign_is_stopped_before_it_is_deleted(harness: Harness) -> None:
+    config = harness.root / "reconciler.yaml"
+    config.write_text(config.read_text().replace("enabled: false", "enabled: true"))
+    template = harness.find("campaigns", "collections-early-stage")
+    old = {**template, "id": "0d6f3c1e-0000-4000-8000-000000000001", "name": "demo-old-campaign"}
+    objects(harness.emulator, "campaigns")[old["id"]] = {**old, "campaignStatus": "on"}
+    change = next(c for c in harness.plan().plan.resource_changes if c.name == "demo-old-campaign")
+    assert [str(step) for step in change.steps] == ["stop", "delete"]
+    run = harness.apply(options=ApplyOptions(auto_approve=True, allow_delete=True, settings=FAST))
+    assert run.report.ok, run.report.results
+    assert old["id"] not in objects(harness.emulator, "campaigns")
+
+
+def _every_event(url: str, *, attempts: int = 3) -> Notifier:
+    events: list[Any] = ["apply.started", "resource.changed", "apply.finished"]
+    hook = Notification(url_env="HOOK_URL", secret_env="HOOK_SECRET", events=events)
+    env = {"HOOK_URL": url, "HOOK_SECRET": SECRET}
+    return Notifier([hook], target="local", env=env, timeout_seconds=3, attempts=attempts, backoff_base=0.01)
+
+
+def test_apply_events_are_signed_and_a_failing_webhook_never_fails_apply(harness: Harness) -> None:
+    with Receiver() as receiver:
+        run = harness.apply(notifier=_every_event(receiver.url()))
+        assert run.report.ok
+        events = [json.loads(item.body)["event"] for item in receiver.received]
+        assert events == ["apply.started", *["resource.changed"] * 6, "apply.finished"]
+        assert all(item.verified for item in receiver.received)
+        finished = json.loads(receiver.received[-1].body)
+        assert finished["data"]["ok"] is True and finished["data"]["outcomes"]["applied"] == 6
+        assert "5555550100" not in b"".join(item.body for item in receiver.received).decode()
+    _edit_manifest(harness, "campaigns.yaml", "abandon_rate: 2.5", "abandon_rate: 2")
+    with Receiver() as broken:
+        broken.statuses = [500] * 50
+        assert harness.apply(notifier=_every_event(broken.url(), attempts=2)).report.ok
+        assert broken.received  # it was tried
