@@ -128,6 +128,7 @@ class Notification(_Strict):
 
 
 PolicySeverity = Literal["error", "warning", "off"]
+STRUCTURAL_CODES = frozenset({Code.SCHEMA, Code.DUPLICATE, Code.REF_MISSING, Code.CYCLE})
 
 
 class ProjectFile(_Strict):
@@ -139,6 +140,16 @@ class ProjectFile(_Strict):
     prune: Prune = Field(default_factory=Prune)
     audit: Audit = Field(default_factory=Audit)
     notifications: list[Notification] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _structural_codes_are_fixed(self) -> ProjectFile:
+        fixed = sorted(str(code) for code in self.policy if code in STRUCTURAL_CODES)
+        if fixed:
+            raise ValueError(
+                f"policy cannot change {', '.join(fixed)}: a manifest that breaks its schema, repeats an "
+                "object, names a missing object or forms a cycle cannot be planned"
+            )
+        return self
 
     @model_validator(mode="after")
     def _default_exists(self) -> ProjectFile:

@@ -121,9 +121,11 @@ class Summary:
 
     @classmethod
     def of(cls, findings: Iterable[Finding]) -> Summary:
+        """Counts per severity; allowed (suppressed) findings are listed but not counted."""
         summary = cls()
         for item in findings:
-            summary.counts[str(item.severity)] += 1
+            if item.suppressed is None:
+                summary.counts[str(item.severity)] += 1
         return summary
 
     @property

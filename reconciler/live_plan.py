@@ -17,6 +17,9 @@ from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
 from reconciler.plan.models import Plan, PlanTarget
 from reconciler.plan.planner import build_plan
+from reconciler.policy.context import CheckContext
+from reconciler.policy.registry import POLICY_CODES, run_checks
+from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone import fetch as cxone_fetch
 from reconciler.providers.cxone.kinds import IMMUTABLE as CXONE_IMMUTABLE
 from reconciler.providers.cxone.kinds import SET_LIKE as CXONE_SET_LIKE
@@ -28,7 +31,7 @@ from reconciler.state.desired import desired_objects, dnc_lists_with_entries, ma
 from reconciler.state.names import NameIndex
 from reconciler.state.objects import DesiredObject, LiveObject
 from reconciler.state.references import live_reference_findings
-from reconciler.validation import ValidationResult, validate_paths
+from reconciler.validation import ValidationResult, default_jurisdictions, overrides_of, validate_paths
 
 IMMUTABLE: dict[str, dict[str, frozenset[str]]] = {
     "genesys": {kind: spec.immutable for kind, spec in GENESYS_KINDS.items()},
@@ -93,7 +96,7 @@ async def run_live(
     `session` reads through an already open session (apply plans and writes in one); else one is opened.
     """
     name, target = target_of(project, target_name)
-    validation = validate_paths(paths)
+    validation = validate_paths(paths, project=project)
     platform = target.platform
     skipped = sum(1 for resource in validation.manifests.values() if resource.platform != platform)
 
@@ -120,7 +123,7 @@ async def run_live(
         )
 
     offline = [f for f in validation.findings if not _resolved_live(f)]
-    if any(f.severity == Severity.ERROR for f in offline):
+    if any(f.severity == Severity.ERROR and f.suppressed is None for f in offline):
         return finish(findings=tuple(validation.findings))
     opened: AbstractAsyncContextManager[Session] = (
         nullcontext(session) if session is not None else open_session(name, target, root=root)
@@ -133,8 +136,18 @@ async def run_live(
         )
     desired = desired_objects(validation.manifests, validation.graph, platform=platform)
     matched = match_live(validation.manifests, live, platform=platform)
+    context = CheckContext(
+        manifests=validation.manifests,
+        default_jurisdictions=default_jurisdictions(project),
+        live=matched,
+        platform=platform,
+    )
+    checked = apply_policy(
+        run_checks(context), overrides=overrides_of(project), manifests=validation.manifests
+    )
     findings: list[Finding] = [
-        *offline,
+        *(f for f in offline if f.code not in POLICY_CODES),
+        *checked,
         *live_reference_findings(validation.manifests, validation.graph, index, platform=platform),
     ]
     if command == "drift":
@@ -146,7 +159,7 @@ async def run_live(
             target_platform=platform,
         )
         return finish(resource_drift=drift, findings=tuple(sort_findings(findings)), index=index)
-    result = build_plan(
+    planned = build_plan(
         desired=desired,
         live=matched,
         levels=validation.graph.levels(),
@@ -156,8 +169,17 @@ async def run_live(
         target_platform=platform,
     )
     return finish(
-        resource_changes=result.changes,
-        findings=tuple(sort_findings([*findings, *result.findings])),
+        resource_changes=planned.changes,
+        findings=tuple(
+            sort_findings(
+                [
+                    *findings,
+                    *apply_policy(
+                        planned.findings, overrides=overrides_of(project), manifests=validation.manifests
+                    ),
+                ]
+            )
+        ),
         desired=desired,
         live=matched,
         index=index,

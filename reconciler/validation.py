@@ -7,12 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reconciler.diagnostics import Finding, Severity, sort_findings
+from reconciler.config import ProjectFile
+from reconciler.diagnostics import Code, Finding, Severity, sort_findings
 from reconciler.graph import DependencyGraph, link
 from reconciler.manifest.entry_files import check_entry_files
 from reconciler.manifest.loader import load_paths
 from reconciler.manifest.manifest_set import ManifestSet, build_manifest_set
 from reconciler.manifest.typing import type_documents
+from reconciler.policy.context import DEFAULT_JURISDICTIONS, CheckContext
+from reconciler.policy.registry import run_checks
+from reconciler.policy.severity import apply_policy
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,18 @@ class ValidationResult:
 
     @property
     def errors(self) -> int:
-        return sum(1 for item in self.findings if item.severity == Severity.ERROR)
+        """Error findings that count (allowed ones do not)."""
+        return sum(1 for item in self.findings if item.severity == Severity.ERROR and item.suppressed is None)
+
+
+def default_jurisdictions(project: ProjectFile | None) -> tuple[str, ...]:
+    if project is None:
+        return DEFAULT_JURISDICTIONS
+    return tuple(project.compliance.jurisdictions) or DEFAULT_JURISDICTIONS
+
+
+def overrides_of(project: ProjectFile | None) -> dict[Code, str]:
+    return {} if project is None else dict(project.policy)
 
 
 def manifest_digest(paths: Iterable[Path]) -> str:
@@ -41,17 +56,23 @@ def manifest_digest(paths: Iterable[Path]) -> str:
 
 
 def validate_paths(
-    paths: Iterable[Path], *, missing_ref_severity: Severity = Severity.WARNING
+    paths: Iterable[Path],
+    *,
+    missing_ref_severity: Severity = Severity.WARNING,
+    project: ProjectFile | None = None,
 ) -> ValidationResult:
-    """Run every offline check over the manifests under `paths`."""
+    """Run every offline check over the manifests under `paths`: structure, references, and the
+    compliance checks as far as the manifests alone decide them (with the project's policy applied)."""
     paths = list(paths)
     loaded = load_paths(paths)
     resources, typing_findings = type_documents(loaded.documents)
     manifests, duplicate_findings = build_manifest_set(resources)
     graph, link_findings = link(manifests, missing_severity=missing_ref_severity)
     file_findings = check_entry_files(manifests.values(), paths)
+    context = CheckContext(manifests=manifests, default_jurisdictions=default_jurisdictions(project))
+    checked = apply_policy(run_checks(context), overrides=overrides_of(project), manifests=manifests)
     findings = sort_findings(
-        [*loaded.findings, *typing_findings, *duplicate_findings, *link_findings, *file_findings]
+        [*loaded.findings, *typing_findings, *duplicate_findings, *link_findings, *file_findings, *checked]
     )
     return ValidationResult(
         manifests=manifests,

@@ -42,7 +42,7 @@ def validate(paths: tuple[Path, ...], output_format: str, config_path: Path | No
                 "no PATHS given and no reconciler.yaml found; run `reconciler validate campaigns/`"
             )
         paths = tuple(project.manifest_paths(root))
-    result = validate_paths(paths)
+    result = validate_paths(paths, project=project)
     findings = result.findings
     if output_format == "json":
         document = findings_document(

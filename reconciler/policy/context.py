@@ -1,0 +1,68 @@
+"""What a check sees: the typed manifests, the project's default jurisdictions, and (at plan time) the
+live objects of the target org, so a reference to an object only the org has can still be followed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reconciler.manifest.manifest_set import ManifestSet
+from reconciler.manifest.resource import Resource, address_of
+from reconciler.state.objects import LiveObject
+
+DEFAULT_JURISDICTIONS = ("US",)
+
+
+@dataclass(frozen=True)
+class Declared:
+    """An object a check follows a reference to: its spec in manifest shape, and its manifest if any."""
+
+    spec: Mapping[str, Any]
+    resource: Resource | None = None
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    manifests: ManifestSet
+    default_jurisdictions: tuple[str, ...] = DEFAULT_JURISDICTIONS
+    live: Mapping[str, LiveObject] = field(default_factory=dict)
+    """Live objects by address; empty offline (validate)."""
+    platform: str | None = None
+    """The target's platform at plan time; None offline (every platform's manifests are checked)."""
+
+    @property
+    def offline(self) -> bool:
+        return not self.live
+
+    def resources(self, platform: str, kind: str) -> Iterator[Resource]:
+        """The declared resources of one kind, in address order (only the target's platform at plan)."""
+        if self.platform is not None and platform != self.platform:
+            return
+        for address in sorted(self.manifests):
+            resource = self.manifests[address]
+            if resource.platform == platform and resource.kind == kind:
+                yield resource
+
+    def lookup(self, platform: str, kind: str, name: str) -> Declared | None:
+        """The object `name` of `kind`: from the manifests, else from the live org, else None."""
+        address = address_of(platform, kind, name)
+        resource = self.manifests.get(address)
+        if resource is not None:
+            return Declared(spec=spec_of(resource), resource=resource)
+        live = self.live.get(address)
+        if live is not None:
+            return Declared(spec=live.essence)
+        return None
+
+    def jurisdictions_of(self, resource: Resource) -> tuple[str, ...]:
+        """The resource's own `compliance.jurisdictions`, else the project's defaults."""
+        compliance = getattr(resource.document, "compliance", None)
+        declared = getattr(compliance, "jurisdictions", None) if compliance is not None else None
+        return tuple(declared) if declared else self.default_jurisdictions
+
+
+def spec_of(resource: Resource) -> dict[str, Any]:
+    """A resource's spec in manifest shape (snake_case), unset optional fields left out."""
+    spec: dict[str, Any] = resource.document.spec.model_dump(exclude_none=True)
+    return spec

@@ -1,0 +1,206 @@
+"""Jurisdictions as data: calling windows, caps and citations, loaded from data/jurisdictions.yaml.
+
+A campaign's (or skill's) jurisdictions are its `compliance.jurisdictions`, else the project's
+`compliance.jurisdictions`; a state row (US-FL) brings its parent's rules (US) with it, and every
+rule that applies binds: the narrowest window, the lowest cap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Allowed local clock times [start, end) in minutes after midnight; end may be 24*60."""
+
+    start: int
+    end: int
+
+    def text(self) -> str:
+        return f"{_clock(self.start)}-{_clock(self.end)}"
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name: str
+    citation: str
+    effective: dt.date
+    verify: bool
+    parent: str | None = None
+    hours: Mapping[int, Window | None] | None = None
+    """ISO weekday (1 = Monday) -> window, None = closed that day; the mapping itself None: no window."""
+    no_holidays: bool = False
+    max_attempts_per_24h: int | None = None
+    abandon_cap_percent: float | None = None
+    abandon_window: str | None = None
+    min_ring_seconds: float | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def cite(self) -> str:
+        note = " (rule marked [verify] in the reference)" if self.verify else ""
+        return f"{self.name}: {self.citation}{note}"
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _minutes(text: str) -> int:
+    hours, minutes = text.strip().split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _window(text: str) -> Window | None:
+    if text.strip() == "closed":
+        return None
+    start, end = text.split("-")
+    return Window(_minutes(start), _minutes(end))
+
+
+def _hours(data: Mapping[str, str] | None) -> dict[int, Window | None] | None:
+    if data is None:
+        return None
+    every = data.get("all")
+    hours: dict[int, Window | None] = {}
+    for number, day in enumerate(DAYS, start=1):
+        text = data.get(day, every)
+        hours[number] = None if text is None else _window(text)
+    return hours
+
+
+@cache
+def table() -> dict[str, Jurisdiction]:
+    text = (
+        resources.files("reconciler.policy.data").joinpath("jurisdictions.yaml").read_text(encoding="utf-8")
+    )
+    rows: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    found = {}
+    for code, row in rows.items():
+        found[code] = Jurisdiction(
+            code=code,
+            name=str(row["name"]),
+            citation=str(row["citation"]),
+            effective=dt.date.fromisoformat(str(row["effective"])),
+            verify=bool(row.get("verify", False)),
+            parent=row.get("parent"),
+            hours=_hours(row.get("hours")),
+            no_holidays=bool(row.get("no_holidays", False)),
+            max_attempts_per_24h=row.get("max_attempts_per_24h"),
+            abandon_cap_percent=row.get("abandon_cap_percent"),
+            abandon_window=row.get("abandon_window"),
+            min_ring_seconds=row.get("min_ring_seconds"),
+        )
+    return found
+
+
+def known(code: str) -> bool:
+    return code in table()
+
+
+def applicable(codes: Iterable[str]) -> list[Jurisdiction]:
+    """The rows that bind for these codes: each known code and its parents, once each, in order.
+    Unknown codes are left out (the manifest model restricts the shape; `unknown` lists them)."""
+    rows = table()
+    result: list[Jurisdiction] = []
+    for code in codes:
+        current: str | None = code
+        while current is not None and current in rows:
+            row = rows[current]
+            if row not in result:
+                result.append(row)
+            current = row.parent
+    return result
+
+
+def unknown(codes: Iterable[str]) -> list[str]:
+    return [code for code in codes if code not in table()]
+
+
+def binding_window(
+    rows: Iterable[Jurisdiction], weekday: int
+) -> tuple[Window | None, list[Jurisdiction]] | None:
+    """The narrowest window all `rows` allow on ISO `weekday`, and the rows that set it.
+
+    None when no row fixes a window; (None, rows) when some row closes the day.
+    """
+    window: Window | None = Window(0, 24 * 60)
+    setters: list[Jurisdiction] = []
+    fixed = False
+    for row in rows:
+        if row.hours is None:
+            continue
+        fixed = True
+        allowed = row.hours.get(weekday)
+        if allowed is None:
+            return None, [row]
+        assert window is not None
+        narrowed = Window(max(window.start, allowed.start), min(window.end, allowed.end))
+        if narrowed != window:
+            setters = [row]
+        elif allowed == narrowed:
+            setters.append(row)
+        window = narrowed
+    return (window, setters) if fixed else None
+
+
+def lowest_cap(rows: Iterable[Jurisdiction]) -> tuple[float, Jurisdiction] | None:
+    """The lowest abandon cap among `rows`, with the row that sets it."""
+    capped = [(row.abandon_cap_percent, row) for row in rows if row.abandon_cap_percent is not None]
+    if not capped:
+        return None
+    return min(capped, key=lambda item: item[0])
+
+
+def attempts_cap(rows: Iterable[Jurisdiction]) -> tuple[int, Jurisdiction] | None:
+    capped = [(row.max_attempts_per_24h, row) for row in rows if row.max_attempts_per_24h is not None]
+    if not capped:
+        return None
+    return min(capped, key=lambda item: item[0])
+
+
+def us_federal_holidays(year: int) -> dict[dt.date, str]:
+    """US federal legal holidays of `year` (5 U.S.C. 6103), on their observed dates."""
+
+    def nth(weekday: int, month: int, n: int) -> dt.date:
+        first = dt.date(year, month, 1)
+        offset = (weekday - first.isoweekday()) % 7
+        return first + dt.timedelta(days=offset + 7 * (n - 1))
+
+    def last(weekday: int, month: int) -> dt.date:
+        day = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+        return day - dt.timedelta(days=(day.isoweekday() - weekday) % 7)
+
+    def observed(day: dt.date) -> dt.date:
+        if day.isoweekday() == 6:
+            return day - dt.timedelta(days=1)
+        if day.isoweekday() == 7:
+            return day + dt.timedelta(days=1)
+        return day
+
+    fixed = {
+        observed(dt.date(year, 1, 1)): "New Year's Day",
+        observed(dt.date(year, 6, 19)): "Juneteenth",
+        observed(dt.date(year, 7, 4)): "Independence Day",
+        observed(dt.date(year, 11, 11)): "Veterans Day",
+        observed(dt.date(year, 12, 25)): "Christmas Day",
+    }
+    floating = {
+        nth(1, 1, 3): "Martin Luther King Jr. Day",
+        nth(1, 2, 3): "Washington's Birthday",
+        last(1, 5): "Memorial Day",
+        nth(1, 9, 1): "Labor Day",
+        nth(1, 10, 2): "Columbus Day",
+        nth(4, 11, 4): "Thanksgiving Day",
+    }
+    return {**fixed, **floating}
