@@ -59,6 +59,8 @@ class _Rules:
     set_like: frozenset[str]
 
     def ignored(self, path: str) -> bool:
+        if not self.ignore:
+            return False
         forms = {path, strip_indexes(path)}
         return any(
             form == rule or form.startswith((rule + ".", rule + "["))
@@ -67,6 +69,8 @@ class _Rules:
         )
 
     def is_set(self, path: str) -> bool:
+        if not self.set_like:
+            return False
         return path in self.set_like or strip_indexes(path) in self.set_like
 
 

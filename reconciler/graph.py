@@ -29,7 +29,7 @@ class DependencyGraph:
         remaining = {node: set(deps) for node, deps in self.depends_on.items()}
         current = 0
         while remaining:
-            ready = sorted(node for node, deps in remaining.items() if not deps - level.keys())
+            ready = sorted(node for node, deps in remaining.items() if all(dep in level for dep in deps))
             if not ready:
                 break
             for node in ready:

@@ -141,6 +141,7 @@ async def run_live(
         default_jurisdictions=default_jurisdictions(project),
         live=matched,
         platform=platform,
+        roots=tuple(paths),
     )
     checked = apply_policy(
         run_checks(context), overrides=overrides_of(project), manifests=validation.manifests

@@ -69,7 +69,9 @@ def validate_paths(
     manifests, duplicate_findings = build_manifest_set(resources)
     graph, link_findings = link(manifests, missing_severity=missing_ref_severity)
     file_findings = check_entry_files(manifests.values(), paths)
-    context = CheckContext(manifests=manifests, default_jurisdictions=default_jurisdictions(project))
+    context = CheckContext(
+        manifests=manifests, default_jurisdictions=default_jurisdictions(project), roots=tuple(paths)
+    )
     checked = apply_policy(run_checks(context), overrides=overrides_of(project), manifests=manifests)
     findings = sort_findings(
         [*loaded.findings, *typing_findings, *duplicate_findings, *link_findings, *file_findings, *checked]

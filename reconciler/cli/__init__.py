@@ -14,8 +14,11 @@ from reconciler.cli.apply_cmd import apply
 from reconciler.cli.audit_cmd import audit
 from reconciler.cli.emulator_cmd import emulator
 from reconciler.cli.export_cmd import export
+from reconciler.cli.forecast_cmd import forecast
 from reconciler.cli.plan_cmd import drift, plan
+from reconciler.cli.rules_cmd import rules
 from reconciler.cli.schema_cmd import schema
+from reconciler.cli.simulate_cmd import simulate
 from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
 
@@ -39,6 +42,9 @@ cli.add_command(drift)
 cli.add_command(export)
 cli.add_command(emulator)
 cli.add_command(audit)
+cli.add_command(simulate)
+cli.add_command(forecast)
+cli.add_command(rules)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from reconciler.emulator.history import MAX_HOURS, history_csv, synthetic_history
 from reconciler.emulator.server import build_emulator, serve
 from reconciler.emulator.settings import EmulatorSettings, Faults
 
@@ -73,3 +74,15 @@ def serve_command(
     )
     click.echo(f"emulator listening on http://{host}:{port} (Ctrl-C to stop)", err=True)
     serve(instance, host=host, port=port)
+
+
+@emulator.command("history")
+@click.option("--campaign", required=True, help="Campaign name written in every row.")
+@click.option("--hours", default=168, show_default=True, type=click.IntRange(1, MAX_HOURS))
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--out", "out_path", required=True, type=click.Path(path_type=Path, dir_okay=False))
+def history_command(campaign: str, hours: int, seed: int, out_path: Path) -> None:
+    """Write synthetic hourly dialing history (CSV) for `reconciler forecast`, as /_emulator/history serves it."""
+    rows = synthetic_history(campaign=campaign, hours=hours, seed=seed)
+    out_path.write_text(history_csv(rows), encoding="utf-8")
+    click.echo(f"{len(rows)} dialing hours of {campaign} written to {out_path}", err=True)

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from reconciler.emulator import history
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.seed import SeedError, apply_seed
 from reconciler.emulator.settings import EmulatorSettings
@@ -136,4 +137,5 @@ def routes() -> list[Route]:
         Route("/_emulator/settings", settings, methods=["GET", "PUT", "PATCH"]),
         Route("/_emulator/external-edit", external_edit, methods=["POST"]),
         Route("/_emulator/requests", request_log, methods=["GET", "DELETE"]),
+        Route("/_emulator/history", history.history, methods=["GET"]),
     ]

@@ -34,40 +34,51 @@ def resolve_entry_file(resource: Resource, relative: str) -> Path:
     return (Path(resource.raw.file).parent / relative).resolve()
 
 
+def allowed_roots(roots: Iterable[Path]) -> list[Path]:
+    return [root.resolve() if root.is_dir() else root.resolve().parent for root in roots]
+
+
+def entry_file_problem(resource: Resource, allowed: Iterable[Path]) -> str | None:
+    """Why the CSV file a resource names cannot be read (None: it can, or it names none)."""
+    relative = entry_file_of(resource)
+    if relative is None:
+        return None
+    field = ENTRY_FILE_FIELDS[(resource.platform, resource.kind)]
+    target = resolve_entry_file(resource, relative)
+    if not any(target.is_relative_to(root) for root in allowed):
+        return f"spec.{field}: '{relative}' points outside the manifest folders"
+    if not target.is_file():
+        return f"spec.{field}: CSV file '{relative}' not found (paths are relative to the manifest file)"
+    if target.stat().st_size > MAX_FILE_BYTES:
+        return f"spec.{field}: CSV file '{relative}' is larger than {MAX_FILE_BYTES // 1024 // 1024} MB"
+    return None
+
+
 def check_entry_files(resources: Iterable[Resource], roots: Iterable[Path]) -> list[Finding]:
     """SCHEMA findings for CSV paths that escape the manifest folders, are missing or too large."""
-    allowed = [root.resolve() if root.is_dir() else root.resolve().parent for root in roots]
+    allowed = allowed_roots(roots)
     findings: list[Finding] = []
     for resource in resources:
-        relative = entry_file_of(resource)
-        if relative is None:
-            continue
-        field = ENTRY_FILE_FIELDS[(resource.platform, resource.kind)]
-        where = resource.location_of(("spec", field))
-        target = resolve_entry_file(resource, relative)
-        problem = None
-        if not any(target.is_relative_to(root) for root in allowed):
-            problem = f"spec.{field}: '{relative}' points outside the manifest folders"
-        elif not target.is_file():
-            problem = (
-                f"spec.{field}: CSV file '{relative}' not found (paths are relative to the manifest file)"
-            )
-        elif target.stat().st_size > MAX_FILE_BYTES:
-            problem = (
-                f"spec.{field}: CSV file '{relative}' is larger than {MAX_FILE_BYTES // 1024 // 1024} MB"
-            )
+        problem = entry_file_problem(resource, allowed)
         if problem is not None:
+            field = ENTRY_FILE_FIELDS[(resource.platform, resource.kind)]
+            where = resource.location_of(("spec", field))
             findings.append(finding(Code.SCHEMA, problem, address=resource.address, source=where))
     return findings
 
 
-def read_entry_numbers(path: Path) -> list[str]:
-    """Numbers from the first column of a CSV file, skipping blank rows and a header row."""
+def read_entry_rows(path: Path) -> list[tuple[int, str]]:
+    """(line, number) from the first column of a CSV file, skipping blank rows and a header row."""
     text = path.read_text(encoding="utf-8-sig")
-    numbers: list[str] = []
+    rows: list[tuple[int, str]] = []
     for index, row in enumerate(csv.reader(io.StringIO(text))):
         cell = row[0].strip() if row else ""
         if not cell or (index == 0 and not any(ch.isdigit() for ch in cell)):
             continue
-        numbers.append(cell)
-    return numbers
+        rows.append((index + 1, cell))
+    return rows
+
+
+def read_entry_numbers(path: Path) -> list[str]:
+    """Numbers from the first column of a CSV file, skipping blank rows and a header row."""
+    return [number for _, number in read_entry_rows(path)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -61,8 +62,12 @@ class YamlDocument:
         return self.line
 
 
+@lru_cache(maxsize=8192)
 def resolve_plain(value: str) -> Any:
-    """Type a plain (unquoted, untagged) scalar by the YAML 1.2 core schema, as adapted above."""
+    """Type a plain (unquoted, untagged) scalar by the YAML 1.2 core schema, as adapted above.
+
+    Cached: manifests repeat the same scalars (modes, times, flags) thousands of times.
+    """
     if value in _NULLS:
         return None
     if value in _TRUE:
@@ -75,7 +80,7 @@ def resolve_plain(value: str) -> Any:
         return float(value)
     if value in _INFINITY:
         return math.inf
-    if value in ("-" + v for v in _INFINITY):
+    if value.startswith("-") and value[1:] in _INFINITY:
         return -math.inf
     if value in _NANS:
         return math.nan

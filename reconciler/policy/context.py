@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from reconciler.manifest.manifest_set import ManifestSet
@@ -30,6 +32,8 @@ class CheckContext:
     """Live objects by address; empty offline (validate)."""
     platform: str | None = None
     """The target's platform at plan time; None offline (every platform's manifests are checked)."""
+    roots: tuple[Path, ...] = ()
+    """The manifest folders of the run: files a manifest names are read only from inside them."""
 
     @property
     def offline(self) -> bool:
@@ -39,10 +43,15 @@ class CheckContext:
         """The declared resources of one kind, in address order (only the target's platform at plan)."""
         if self.platform is not None and platform != self.platform:
             return
+        yield from self._by_kind.get((platform, kind), ())
+
+    @cached_property
+    def _by_kind(self) -> dict[tuple[str, str], list[Resource]]:
+        grouped: dict[tuple[str, str], list[Resource]] = {}
         for address in sorted(self.manifests):
             resource = self.manifests[address]
-            if resource.platform == platform and resource.kind == kind:
-                yield resource
+            grouped.setdefault((resource.platform, resource.kind), []).append(resource)
+        return grouped
 
     def lookup(self, platform: str, kind: str, name: str) -> Declared | None:
         """The object `name` of `kind`: from the manifests, else from the live org, else None."""

@@ -251,13 +251,13 @@ def test_dnc_group_records_and_members_follow_the_manifest(tmp_path: Path) -> No
         "contributing_skills: [cx-renewals-outbound, cx-collections-outbound]",
         "contributing_skills: []",
     )
-    _edit(groups, '    - phone_number: "+15555550121"\n', '    - phone_number: "+15555550123"\n')
+    _edit(groups, '    - phone_number: "+12125550121"\n', '    - phone_number: "+12125550123"\n')
     _edit(groups, 'expired_date: "2027-06-30"', 'expired_date: "2028-01-31"')
     assert set(_outcomes(org.apply()).values()) == {Outcome.APPLIED}
     records = org.emulator.state.cxone["dnc_records"]["6001"]
-    assert records["15555550123"]["expiredDate"] is None
-    assert records["15555550122"]["expiredDate"] == "2028-01-31"
-    assert records["15555550121"]["expiredDate"] is not None  # expired: CXone keeps expired records
+    assert records["12125550123"]["expiredDate"] is None
+    assert records["12125550122"]["expiredDate"] == "2028-01-31"
+    assert records["12125550121"]["expiredDate"] is not None  # expired: CXone keeps expired records
     assert org.emulator.state.cxone["contributing"].get("6001") == []
     assert org.pending() == {}
 

@@ -161,7 +161,7 @@ def test_dnc_numbers_are_added_and_removed(harness: Harness) -> None:
     harness.apply()
     csv = harness.root / "campaigns" / "genesys" / "internal-dnc.csv"
     lines = csv.read_text().splitlines()
-    csv.write_text("\n".join([*lines[:-1], "+15555550199"]) + "\n")
+    csv.write_text("\n".join([*lines[:-1], "+12125550199"]) + "\n")
     pending = harness.pending()
     assert pending == {"genesys/DncList/internal-dnc": ["update"]}
     assert harness.apply().report.ok

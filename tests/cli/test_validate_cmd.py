@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -24,12 +25,32 @@ def _rel(path: str) -> str:
     return str(Path(path).relative_to(BROKEN.relative_to(ROOT))) if path.startswith("tests/") else path
 
 
-def test_demo_org_is_clean() -> None:
+def test_demo_org_passes_with_its_one_documented_exception_and_the_pacing_warning() -> None:
     result = run_cli("validate", "campaigns/", "--format", "json")
     assert result.code == 0, result.stdout + result.stderr
     document = json.loads(result.stdout)
-    assert document["findings"] == []
+    shown = sorted((f["code"], f["severity"], "suppressed" in f) for f in document["findings"])
+    assert shown == [("PACING-ABANDON", "warning", False), ("RETRY-LIMIT", "error", True)]
+    allowed = next(f for f in document["findings"] if f["code"] == "RETRY-LIMIT")
+    assert allowed["suppressed"].startswith("Legal (LEGAL-214")
+    assert document["summary"]["error"] == 0 and document["summary"]["warning"] == 1
     assert document["summary"]["documents"] >= 25
+
+
+def test_removing_the_allow_annotation_fails_validation(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
+    limits = tmp_path / "campaigns" / "genesys" / "attempt-limits.yaml"
+    limits.write_text(
+        "\n".join(
+            line
+            for line in limits.read_text().splitlines()
+            if "reconciler/allow" not in line and line.strip() != "annotations:"
+        )
+        + "\n"
+    )
+    result = run_cli("validate", "campaigns/", cwd=tmp_path)
+    assert result.code == 1
+    assert "RETRY-LIMIT" in result.stdout and "attempt-limits.yaml" in result.stdout
 
 
 def test_text_lists_every_problem_of_the_run_with_file_and_line() -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from reconciler.config import ProjectFile
 from reconciler.diagnostics import Code, Severity
+from reconciler.policy.registry import POLICY_CODES
 from reconciler.validation import validate_paths
 from tests.conftest import FIXTURES
 
@@ -43,6 +44,13 @@ def _project(text: str) -> ProjectFile | None:
 
 VIOLATING = _files("violating")
 COMPLIANT = _files("compliant")
+
+
+def test_every_compliance_code_has_violating_and_compliant_fixtures() -> None:
+    violating = {path.parent.parent.name for path in VIOLATING}
+    compliant = {path.parent.parent.name for path in COMPLIANT}
+    missing = sorted(str(code) for code in POLICY_CODES if not {str(code)} <= violating & compliant)
+    assert missing == [], f"no violating and compliant fixtures for {missing}"
 
 
 @pytest.mark.parametrize("path", VIOLATING, ids=_ids(VIOLATING))

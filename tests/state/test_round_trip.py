@@ -55,7 +55,7 @@ def test_demo_org_reads_back_equal_with_one_request_per_kind() -> None:
     # one list call per kind and lookup (no per-object GETs), plus the export of each declared DNC list
     assert dnc_lists == ["internal-dnc"]
     assert requests == len(KINDS) + len(LOOKUPS) + 3
-    assert live_by_name(live, "internal-dnc").essence["entries"] == [f"+1555555011{i}" for i in range(1, 5)]
+    assert live_by_name(live, "internal-dnc").essence["entries"] == [f"+1212555011{i}" for i in range(1, 5)]
     desired = desired_objects(result.manifests, result.graph, platform="genesys")
     matched = match_live(result.manifests, live, platform="genesys")
     assert set(desired) <= set(matched)

@@ -1,0 +1,129 @@
+"""ABANDON-RATE, RING-TIME and ABANDON-SECONDS: the dialer settings the abandonment rules constrain.
+
+ABANDON-RATE: a Genesys campaign's `abandon_rate` (percent) above the lowest cap of its jurisdictions
+(US 3 %, UK 3 %, CA 5 % — reconciler/policy/data/jurisdictions.yaml), or no `abandon_rate` at all in
+power or predictive mode (the platform then paces to its own default). CXone: a skill that overrides
+the business unit's abandon rate (`general_settings.override_business_unit_abandon_rate`) with an
+`abandon_rate_threshold` above the cap; the unit is read as percent (unconfirmed, cxone-api.md §10.2).
+RING-TIME: an unanswered call must ring at least 15 s (US 47 CFR 64.1200(a)(6), UK Ofcom):
+Genesys `no_answer_timeout`, CXone `general_settings.maximum_ringing_duration` (unit unconfirmed: s).
+ABANDON-SECONDS: Genesys OutboundSettings `abandon_seconds` above 2 — a call not connected to an agent
+within 2 s of the greeting is abandoned in law, whatever the dialer counts.
+"""
+
+from __future__ import annotations
+
+from reconciler.diagnostics import Code, Finding, finding
+from reconciler.policy.context import CheckContext
+from reconciler.policy.jurisdictions import applicable, lowest_cap
+
+PACED_MODES = frozenset({"power", "predictive"})
+MIN_RING_SECONDS = 15
+MAX_ABANDON_SECONDS = 2.0
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def abandon_rate(context: CheckContext) -> list[Finding]:
+    found: list[Finding] = []
+    for campaign in context.resources("genesys", "Campaign"):
+        spec = campaign.document.spec
+        rate = getattr(spec, "abandon_rate", None)
+        mode = getattr(spec, "dialing_mode", None)
+        if rate is None:
+            if mode in PACED_MODES:
+                found.append(
+                    finding(
+                        Code.ABANDON_RATE,
+                        f"Campaign '{campaign.name}' dials in {mode} mode without an abandon_rate: set the "
+                        "target abandon rate (percent) the dialer must pace to, at or below the legal cap.",
+                        address=campaign.address,
+                        source=campaign.location_of(("spec", "dialing_mode")),
+                    )
+                )
+            continue
+        capped = lowest_cap(applicable(context.jurisdictions_of(campaign)))
+        if capped is not None and float(rate) > capped[0]:
+            cap, row = capped
+            found.append(
+                finding(
+                    Code.ABANDON_RATE,
+                    f"Campaign '{campaign.name}' targets an abandon rate of {_number(rate)} %, above the "
+                    f"{_number(cap)} % cap of {row.cite()} ({row.abandon_window}).",
+                    address=campaign.address,
+                    source=campaign.location_of(("spec", "abandon_rate")),
+                )
+            )
+    for skill in context.resources("cxone", "Skill"):
+        general = getattr(skill.document.spec, "general_settings", None)
+        threshold = getattr(general, "abandon_rate_threshold", None)
+        if (
+            general is None
+            or threshold is None
+            or not getattr(general, "override_business_unit_abandon_rate", False)
+        ):
+            continue
+        capped = lowest_cap(applicable(context.jurisdictions_of(skill)))
+        if capped is not None and float(threshold) > capped[0]:
+            cap, row = capped
+            found.append(
+                finding(
+                    Code.ABANDON_RATE,
+                    f"Skill '{skill.name}' sets abandon_rate_threshold {_number(threshold)} %, above the "
+                    f"{_number(cap)} % cap of {row.cite()}.",
+                    address=skill.address,
+                    source=skill.location_of(("spec", "general_settings", "abandon_rate_threshold")),
+                )
+            )
+    return found
+
+
+def ring_time(context: CheckContext) -> list[Finding]:
+    found: list[Finding] = []
+    for campaign in context.resources("genesys", "Campaign"):
+        timeout = getattr(campaign.document.spec, "no_answer_timeout", None)
+        if timeout is not None and timeout < MIN_RING_SECONDS:
+            found.append(
+                finding(
+                    Code.RING_TIME,
+                    f"Campaign '{campaign.name}' hangs up unanswered calls after {timeout} s; the law requires "
+                    f"at least {MIN_RING_SECONDS} s (US 47 CFR 64.1200(a)(6), UK Ofcom). Set no_answer_timeout "
+                    f"to {MIN_RING_SECONDS} or more.",
+                    address=campaign.address,
+                    source=campaign.location_of(("spec", "no_answer_timeout")),
+                )
+            )
+    for skill in context.resources("cxone", "Skill"):
+        general = getattr(skill.document.spec, "general_settings", None)
+        ringing = getattr(general, "maximum_ringing_duration", None)
+        if ringing is not None and ringing < MIN_RING_SECONDS:
+            found.append(
+                finding(
+                    Code.RING_TIME,
+                    f"Skill '{skill.name}' lets calls ring only {ringing} s (maximum_ringing_duration); the law "
+                    f"requires at least {MIN_RING_SECONDS} s.",
+                    address=skill.address,
+                    source=skill.location_of(("spec", "general_settings", "maximum_ringing_duration")),
+                )
+            )
+    return found
+
+
+def abandon_seconds(context: CheckContext) -> list[Finding]:
+    found: list[Finding] = []
+    for settings in context.resources("genesys", "OutboundSettings"):
+        seconds = getattr(settings.document.spec, "abandon_seconds", None)
+        if seconds is not None and float(seconds) > MAX_ABANDON_SECONDS:
+            found.append(
+                finding(
+                    Code.ABANDON_SECONDS,
+                    f"OutboundSettings abandon_seconds is {_number(seconds)} s: a call not connected to an agent "
+                    f"within {_number(MAX_ABANDON_SECONDS)} s of the greeting is abandoned in law (US TCPA/TSR, UK "
+                    "Ofcom), so the dialer would under-count abandoned calls. Set it to 2 or less.",
+                    address=settings.address,
+                    source=settings.location_of(("spec", "abandon_seconds")),
+                )
+            )
+    return found

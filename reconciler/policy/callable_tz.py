@@ -1,0 +1,74 @@
+"""CALLABLE-TZ: a Genesys campaign with neither a callable time set nor automatic time-zone mapping on
+its contact list (§6).
+
+Without either, nothing keeps the campaign's calls inside the called party's local calling hours
+(a contact list's callable_time_column is read only against a callable time set). It is an error for
+campaigns under US jurisdictions (the federal window binds everywhere in the US); other jurisdictions
+are not raised. The contact list is followed in the manifests, else in the live org (plan); a list
+found in neither is left to REF-MISSING.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reconciler.diagnostics import Code, Finding, finding
+from reconciler.manifest.resource import address_of
+from reconciler.policy.context import CheckContext
+from reconciler.policy.jurisdictions import rule_codes, table, window_of
+
+MISSING = object()
+"""What `referenced_field` returns for an object found nowhere."""
+
+
+def referenced_field(context: CheckContext, kind: str, name: str, field: str) -> Any:
+    """One spec field of the Genesys object `name`: from the manifests (typed, no copy), else from the
+    live org; MISSING when neither has the object."""
+    resource = context.manifests.get(address_of("genesys", kind, name))
+    if resource is not None:
+        return getattr(resource.document.spec, field)
+    live = context.lookup("genesys", kind, name)
+    return MISSING if live is None else live.spec.get(field)
+
+
+def _hours(declared: tuple[str, ...]) -> str:
+    """The binding Monday window, as an example of what the jurisdictions require."""
+    bound = window_of(rule_codes(declared), 1)
+    if bound is None or bound[0] is None:
+        return f"jurisdictions {', '.join(declared)}"
+    names = " and ".join(table()[code].name for code in bound[1])
+    return f"jurisdictions {', '.join(declared)}: {names} allows calls only {bound[0].text()} local time on Mondays"
+
+
+def is_us(codes: tuple[str, ...]) -> bool:
+    return any(code == "US" or code.startswith("US-") for code in codes)
+
+
+def check(context: CheckContext) -> list[Finding]:
+    found: list[Finding] = []
+    for campaign in context.resources("genesys", "Campaign"):
+        spec = campaign.document.spec
+        declared = context.jurisdictions_of(campaign)
+        if spec.callable_time_set is not None or not is_us(declared):
+            continue
+        name = spec.contact_list
+        mapped = referenced_field(context, "ContactList", name, "automatic_time_zone_mapping")
+        if mapped is MISSING or mapped is True:
+            continue
+        declared_list = context.manifests.get(address_of("genesys", "ContactList", name)) is not None
+        where = "declared in the manifests" if declared_list else "in the live org"
+        message = (
+            f"Campaign '{campaign.name}' has no callable time set, and its contact list '{name}' ({where}) "
+            "does not map contacts to time zones (automatic_time_zone_mapping is not true), so nothing "
+            f"keeps its calls inside the called party's local calling hours ({_hours(declared)}). "
+            "Set spec.callable_time_set on the campaign, or automatic_time_zone_mapping: true on the list."
+        )
+        found.append(
+            finding(
+                Code.CALLABLE_TZ,
+                message,
+                address=campaign.address,
+                source=campaign.location_of(("spec", "contact_list")),
+            )
+        )
+    return found

@@ -1,0 +1,166 @@
+"""DNC-REQUIRED and DNC-ENTRY: nobody dials without a do-not-call list, and every listed number is real.
+
+DNC-REQUIRED (ARCHITECTURE.md §6): a Genesys voice campaign must reference at least one DNC list that
+can suppress phone numbers: an internal (rds) list whose contact_method is Phone or Any, or an external
+source (dnc.com, gryphon, rds_custom), which are phone lists. A referenced list found nowhere (neither in
+the manifests nor, at plan time, in the org) counts as phone-capable here: REF-MISSING reports it. A
+CXone outbound skill must be scrubbed by at least one DNC group. Offline, only DNC groups declared in
+the manifests are known, so the CXone rule is applied offline only when the manifests declare DNC
+groups at all (a repository that leaves groups to the admin UI is checked at plan time, with the org).
+
+DNC-ENTRY: a Genesys internal list's `entries` and a CXone group's `records` (inline or from a CSV file)
+must each be a valid phone number in E.164 after normalisation (phonenumbers: parsed with region US
+when there is no leading +, then `is_valid_number`; fictional 555 area codes are not valid numbers).
+Numbers are masked to their last four digits in messages; a CSV row is reported at its own line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import phonenumbers
+
+from reconciler.diagnostics import Code, Finding, finding
+from reconciler.exceptions import Location
+from reconciler.manifest.entry_files import (
+    allowed_roots,
+    entry_file_problem,
+    read_entry_rows,
+    resolve_entry_file,
+)
+from reconciler.manifest.resource import Resource
+from reconciler.plan.masking import mask_text
+from reconciler.policy.context import CheckContext
+
+PHONE_SOURCES = frozenset({"dnc.com", "gryphon", "rds_custom"})
+PHONE_METHODS = frozenset({"Phone", "Any"})
+DEFAULT_REGION = "US"
+
+
+def _phone_capable(spec: dict[str, object] | object) -> bool:
+    if not isinstance(spec, dict):
+        return True
+    source = spec.get("dnc_source_type")
+    if source in PHONE_SOURCES:
+        return True
+    return source == "rds" and spec.get("contact_method", "Phone") in PHONE_METHODS
+
+
+def dnc_required(context: CheckContext) -> list[Finding]:
+    found: list[Finding] = []
+    for campaign in context.resources("genesys", "Campaign"):
+        names = list(getattr(campaign.document.spec, "dnc_lists", None) or [])
+        usable = []
+        for name in names:
+            target = context.lookup("genesys", "DncList", name)
+            if target is None or _phone_capable(dict(target.spec)):
+                usable.append(name)
+        if usable:
+            continue
+        if names:
+            detail = (
+                f"its DNC list(s) {', '.join(names)} hold no phone numbers (contact_method Email or WhatsApp)"
+            )
+            where = campaign.location_of(("spec", "dnc_lists"))
+        else:
+            detail = "it names no DNC list (dnc_lists)"
+            where = campaign.source
+        found.append(
+            finding(
+                Code.DNC_REQUIRED,
+                f"Campaign '{campaign.name}' would dial without do-not-call suppression: {detail}. "
+                "Add an internal DNC list with contact_method Phone (or an external DNC source) to dnc_lists.",
+                address=campaign.address,
+                source=where,
+            )
+        )
+    found.extend(_unscrubbed_skills(context))
+    return found
+
+
+def _scrubbed_skill_names(context: CheckContext) -> tuple[set[str], bool]:
+    """Skill names some DNC group scrubs, and whether the group side is known at all."""
+    groups: dict[str, list[str]] = {}
+    for address, live in context.live.items():
+        if (live.platform, live.kind) == ("cxone", "DncGroup"):
+            groups[address] = list(live.essence.get("scrubbed_skills") or [])
+    declared = list(context.resources("cxone", "DncGroup"))
+    for group in declared:
+        groups[group.address] = list(getattr(group.document.spec, "scrubbed_skills", None) or [])
+    known = bool(declared) or not context.offline
+    return {name for names in groups.values() for name in names}, known
+
+
+def _unscrubbed_skills(context: CheckContext) -> list[Finding]:
+    skills = list(context.resources("cxone", "Skill"))
+    if not skills:
+        return []
+    scrubbed, known = _scrubbed_skill_names(context)
+    if not known:
+        return []
+    return [
+        finding(
+            Code.DNC_REQUIRED,
+            f"Skill '{skill.name}' dials outbound but no DNC group scrubs it: numbers on your do-not-call "
+            "groups would still be called. Add the skill to a DNC group's scrubbed_skills.",
+            address=skill.address,
+            source=skill.source,
+        )
+        for skill in skills
+        if skill.name not in scrubbed
+    ]
+
+
+def valid_number(text: str) -> bool:
+    try:
+        parsed = phonenumbers.parse(text, None if text.strip().startswith("+") else DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(parsed))
+
+
+def _numbers(resource: Resource, roots: list[Path]) -> Iterator[tuple[str, Location]]:
+    """(number, where it is written) for the numbers a DNC list or group declares. A CSV file is read
+    only if it may be (inside the manifest folders, present, not too large: else SCHEMA reports it)."""
+    field = "entries" if resource.kind == "DncList" else "records"
+    value = getattr(resource.document.spec, field, None)
+    if isinstance(value, str):
+        if entry_file_problem(resource, roots) is not None:
+            return
+        path = resolve_entry_file(resource, value)
+        yield from _csv_numbers(path, shown=str(Path(resource.raw.file).parent / value))
+        return
+    for index, item in enumerate(value or []):
+        number = item if isinstance(item, str) else getattr(item, "phone_number", "")
+        where = ("spec", field, index) if isinstance(item, str) else ("spec", field, index, "phone_number")
+        yield str(number), resource.location_of(where)
+
+
+def _csv_numbers(path: Path, *, shown: str) -> Iterator[tuple[str, Location]]:
+    try:
+        rows = read_entry_rows(path)
+    except (OSError, UnicodeDecodeError):
+        return  # unreadable files are SCHEMA findings of the entry-file check
+    for line, number in rows:
+        yield number, Location(shown, line)
+
+
+def dnc_entries(context: CheckContext) -> list[Finding]:
+    found: list[Finding] = []
+    sources = [*context.resources("genesys", "DncList"), *context.resources("cxone", "DncGroup")]
+    roots = allowed_roots(context.roots)
+    for resource in sources:
+        for number, where in _numbers(resource, roots):
+            if not valid_number(number):
+                found.append(
+                    finding(
+                        Code.DNC_ENTRY,
+                        f"{resource.kind} '{resource.name}': {mask_text(number)!s} is not a valid phone number "
+                        "(write it in E.164, e.g. +1 and ten digits for the US); the platform would not "
+                        "match it against dialed numbers, so it suppresses nothing.",
+                        address=resource.address,
+                        source=where,
+                    )
+                )
+    return found
