@@ -29,8 +29,9 @@ def cli() -> None:
     """Outbound dialing configuration as code for Genesys Cloud and NICE CXone.
 
     Manifests (YAML) describe campaigns, rules, schedules, DNC lists and dialer settings;
-    `reconciler validate` checks them offline, `reconciler plan` compares them with a live org
-    (or the built-in emulator) and `reconciler drift` reports what changed live.
+    `reconciler validate` checks them offline (schema and compliance), `reconciler plan` compares
+    them with a live org (or the built-in emulator), `reconciler apply` makes the changes,
+    `reconciler drift` reports what changed live, and `simulate`/`forecast` predict pacing.
     """
 
 

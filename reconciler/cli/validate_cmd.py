@@ -29,11 +29,13 @@ from reconciler.validation import validate_paths
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Project file."
 )
 def validate(paths: tuple[Path, ...], output_format: str, config_path: Path | None) -> None:
-    """Check manifests offline: schema, duplicates, references and cycles.
+    """Check manifests offline: schema, duplicates, references, cycles and the compliance checks.
 
     PATHS are files or folders (default: `manifests` of reconciler.yaml). All problems are listed
-    together. A reference to an object no manifest declares is a warning here, since the live
-    org may have it. Exits 1 when any error is found.
+    together, with the project's `policy:` overrides and `reconciler/allow` annotations applied
+    (allowed findings are listed with their reason but do not count). A reference to an object no
+    manifest declares is a warning here, since the live org may have it. Exits 1 when any error
+    is found.
     """
     project, root = project_for(config_path)
     if not paths:

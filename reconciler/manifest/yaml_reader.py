@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -213,13 +214,28 @@ class _Composer:
             self._add(value, weight, event, _line(event))
 
 
+def _events(text: str) -> Iterator[yaml.Event]:
+    """The parser's events (as yaml.parse, with one call per event instead of two)."""
+    loader = _Loader(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                return
+            yield event
+            if isinstance(event, yaml.StreamEndEvent):
+                return
+    finally:
+        loader.dispose()
+
+
 def read_yaml_documents(text: str, *, file: str) -> list[YamlDocument]:
     """Parse every document of `text`; raise ManifestLoadError with file and line on any problem."""
     documents: list[YamlDocument] = []
     composer: _Composer | None = None
     start_line = 1
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in _events(text):
             if isinstance(event, yaml.DocumentStartEvent):
                 composer, start_line = _Composer(file), _line(event)
             elif isinstance(event, yaml.DocumentEndEvent):

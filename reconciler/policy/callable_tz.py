@@ -14,8 +14,9 @@ from typing import Any
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import address_of
+from reconciler.policy.calling_windows import window_of
 from reconciler.policy.context import CheckContext
-from reconciler.policy.jurisdictions import rule_codes, table, window_of
+from reconciler.policy.jurisdictions import rule_codes, table
 
 MISSING = object()
 """What `referenced_field` returns for an object found nowhere."""

@@ -4,7 +4,8 @@ Each variable has one kind of domain:
 - NUMBER: a set of intervals of the reals (each bound open or closed), optionally integers only, inside
   the variable's universe (a campaign's progress lies in [0, 100]);
 - TEXT: a set of strings: `in S` / `not in S`, plus begins-with / ends-with / contains patterns and
-  their negations; optionally a finite set of choices (an enum such as phone number types);
+  their negations; optionally a finite set of choices (an enum such as phone number types) — see
+  reconciler.policy.text_constraints (PatternKind and TextSet are importable from here too);
 - WEEK: a set of intervals of minute-of-week in [0, 10080) (Monday 00:00 = 0), for time-of-day and
   day-of-week conditions together.
 
@@ -24,21 +25,19 @@ message can say which conditions were taken to hold.
 from __future__ import annotations
 
 import math
-from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from reconciler.policy.text_constraints import PatternKind as PatternKind
+from reconciler.policy.text_constraints import TextSet as TextSet
+from reconciler.policy.text_constraints import TooComplex
 
 INF = math.inf
 WEEK_MINUTES = 7 * 24 * 60
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MAX_TERMS = 4096
 """Disjunctive terms kept at once; past this a formula is too complex to decide and becomes unknown."""
-MAX_TEXT_STATES = 50_000
-
-
-class TooComplex(Exception):
-    """A formula's normal form or a text search outgrew its bound."""
 
 
 # --- numbers and week times: interval sets ---------------------------------------------------------
@@ -169,142 +168,6 @@ REALS = IntervalSet.of(Interval(-INF, INF, False, False))
 WEEK = IntervalSet.of(Interval(0, WEEK_MINUTES, True, False))
 
 
-# --- text: value sets and patterns -------------------------------------------------------------------
-
-
-class PatternKind(StrEnum):
-    EQUALS = "equals"
-    BEGINS_WITH = "begins with"
-    ENDS_WITH = "ends with"
-    CONTAINS = "contains"
-
-
-Pattern = tuple[PatternKind, str]
-
-
-def pattern_matches(pattern: Pattern, value: str) -> bool:
-    kind, text = pattern
-    if kind == PatternKind.BEGINS_WITH:
-        return value.startswith(text)
-    if kind == PatternKind.ENDS_WITH:
-        return value.endswith(text)
-    if kind == PatternKind.CONTAINS:
-        return text in value
-    return value == text
-
-
-@dataclass(frozen=True)
-class TextSet:
-    """Strings in `allowed` (None: any), not in `excluded`, matching every `must`, no `must_not`."""
-
-    allowed: frozenset[str] | None = None
-    excluded: frozenset[str] = frozenset()
-    must: tuple[Pattern, ...] = ()
-    must_not: tuple[Pattern, ...] = ()
-
-    def contains(self, value: str) -> bool:
-        if (self.allowed is not None and value not in self.allowed) or value in self.excluded:
-            return False
-        return all(pattern_matches(p, value) for p in self.must) and not any(
-            pattern_matches(p, value) for p in self.must_not
-        )
-
-    def intersect(self, other: TextSet) -> TextSet:
-        allowed = other.allowed if self.allowed is None else self.allowed
-        if self.allowed is not None and other.allowed is not None:
-            allowed = self.allowed & other.allowed
-        return TextSet(
-            allowed, self.excluded | other.excluded, self.must + other.must, self.must_not + other.must_not
-        )
-
-    def literals(self) -> list[TextSet]:
-        """This set as a conjunction of one-literal sets (the unit of negation)."""
-        found = [] if self.allowed is None else [TextSet(allowed=self.allowed)]
-        found += [TextSet(excluded=self.excluded)] if self.excluded else []
-        found += [TextSet(must=(p,)) for p in self.must] + [TextSet(must_not=(p,)) for p in self.must_not]
-        return found
-
-    def negated_literal(self) -> TextSet:
-        """The complement of a one-literal set."""
-        if self.allowed is not None:
-            return TextSet(excluded=self.allowed)
-        if self.excluded:
-            return TextSet(allowed=self.excluded)
-        if self.must:
-            return TextSet(must_not=self.must)
-        return TextSet(must=self.must_not)
-
-
-class _Automaton:
-    """A DFA over `alphabet` (one filler char stands for every other char) accepting one pattern."""
-
-    def __init__(self, pattern: Pattern, alphabet: str) -> None:
-        kind, text = pattern
-        n, dead = len(text), len(text) + 1
-        if kind in (PatternKind.EQUALS, PatternKind.BEGINS_WITH):
-            table = [{c: (i + 1 if c == text[i] else dead) for c in alphabet} for i in range(n)]
-            final = n if kind == PatternKind.BEGINS_WITH else dead
-            table += [dict.fromkeys(alphabet, final), dict.fromkeys(alphabet, dead)]
-        else:
-            table = [dict.fromkeys(alphabet, 0) for _ in range(n + 1)]
-            if n:
-                table[0][text[0]] = 1
-                restart = 0
-                for j in range(1, n + 1):
-                    table[j] = dict(table[restart])
-                    if j < n:
-                        table[j][text[j]] = j + 1
-                        restart = table[restart][text[j]]
-            if kind == PatternKind.CONTAINS:
-                table[n] = dict.fromkeys(alphabet, n)
-        self.table, self.accepting = table, n
-
-    def step(self, state: int, char: str) -> int:
-        return self.table[state][char]
-
-
-def _search_text(must: tuple[Pattern, ...], must_not: tuple[Pattern, ...]) -> str | None:
-    """The shortest string matching every `must` pattern and no `must_not` one (breadth-first search
-    over the product of the patterns' automata), or None if there is none."""
-    used = {char for _, text in (*must, *must_not) for char in text}
-    filler = next(char for char in "xyz0123456789abcdefghijklmnopqrstuvw_-" if char not in used)
-    alphabet = "".join(sorted(used)) + filler
-    machines = [_Automaton(p, alphabet) for p in must] + [_Automaton(p, alphabet) for p in must_not]
-    split = len(must)
-
-    def accepts(states: tuple[int, ...]) -> bool:
-        hits = [state == machine.accepting for state, machine in zip(states, machines, strict=True)]
-        return all(hits[:split]) and not any(hits[split:])
-
-    start = tuple(0 for _ in machines)
-    queue, seen = deque([(start, "")]), {start}
-    while queue:
-        states, text = queue.popleft()
-        if accepts(states):
-            return text
-        for char in alphabet:
-            following = tuple(m.step(s, char) for s, m in zip(states, machines, strict=True))
-            if following not in seen:
-                if len(seen) >= MAX_TEXT_STATES:
-                    raise TooComplex("text patterns")
-                seen.add(following)
-                queue.append((following, text + char))
-    return None
-
-
-def _text_sample(constraint: TextSet, choices: frozenset[str] | None) -> str | None:
-    allowed = constraint.allowed
-    if choices is not None:
-        allowed = choices if allowed is None else allowed & choices
-    if allowed is not None:
-        return next((value for value in sorted(allowed) if constraint.contains(value)), None)
-    for friendly in ("other", "any value"):
-        if constraint.contains(friendly):
-            return friendly
-    excluded = tuple((PatternKind.EQUALS, value) for value in sorted(constraint.excluded))
-    return _search_text(constraint.must, constraint.must_not + excluded)
-
-
 # --- variables, atoms and formulas ---------------------------------------------------------------------
 
 
@@ -333,7 +196,7 @@ class Var:
     def sample(self, constraint: Constraint) -> float | str | None:
         """A value satisfying `constraint`, or None if it is empty."""
         if isinstance(constraint, TextSet):
-            return _text_sample(constraint, self.choices)
+            return constraint.sample(self.choices)
         numbers = constraint.intersect(self.universe)
         if self.integral:
             numbers = numbers.integers()

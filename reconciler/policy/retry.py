@@ -35,7 +35,7 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.exceptions import Location
 from reconciler.manifest.resource import Resource, address_of
 from reconciler.policy.callable_tz import MISSING, referenced_field
-from reconciler.policy.calling_hours import effective_spec
+from reconciler.policy.calling_hours_cxone import effective_spec
 from reconciler.policy.context import CheckContext
 from reconciler.policy.jurisdictions import Jurisdiction, applicable, attempts_cap
 

@@ -1,4 +1,4 @@
-"""Interval-set arithmetic and schedule expansion (reconciler.policy.intervals), checked directly."""
+"""Interval sets and schedule expansion (policy.intervals, .schedule_expansion), checked directly."""
 
 from __future__ import annotations
 
@@ -6,17 +6,10 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from reconciler.policy.intervals import (
-    DAY,
-    IntervalSet,
-    Recurrence,
-    common_window,
-    describe_window,
-    first_clash,
-    first_occurrences,
-    horizon,
-    schedule_of,
-)
+from reconciler.policy.instants import DAY, describe_window
+from reconciler.policy.intervals import IntervalSet, first_clash
+from reconciler.policy.schedule_expansion import Recurrence, common_window, first_occurrences, horizon
+from reconciler.policy.schedule_reading import schedule_of
 
 NEW_YORK = ZoneInfo("America/New_York")
 

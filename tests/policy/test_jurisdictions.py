@@ -7,23 +7,25 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reconciler.policy.jurisdictions import (
+from reconciler.policy.calling_windows import (
     Span,
     allowed_instants,
-    applicable,
     binding_window,
-    called_party_zones,
     clock_breach,
     clock_text,
     first_gap,
     instants_breach,
     intersect,
     local_instant,
-    rule_codes,
     same_clock,
+    window_instants,
+)
+from reconciler.policy.jurisdictions import (
+    applicable,
+    called_party_zones,
+    rule_codes,
     table,
     us_federal_holidays,
-    window_instants,
 )
 
 YEAR = 2026

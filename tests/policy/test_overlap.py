@@ -10,12 +10,8 @@ import pytest
 
 from reconciler.diagnostics import Code
 from reconciler.policy.context import CheckContext
-from reconciler.policy.overlap import (
-    check_audience_overlap,
-    check_schedule_overlap,
-    disjoint,
-    filter_terms,
-)
+from reconciler.policy.filter_disjointness import disjoint, filter_terms
+from reconciler.policy.overlap import check_audience_overlap, check_schedule_overlap
 from reconciler.state.objects import LiveObject, live_object
 from reconciler.validation import validate_paths
 
