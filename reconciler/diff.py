@@ -98,10 +98,10 @@ def _diff_mapping(
 
 
 def _diff_value(want: Any, have: Any, path: str, rules: _Rules, found: list[FieldChange]) -> None:
-    if isinstance(want, Mapping):
+    if isinstance(want, dict):
         if have is None:
             have = {}
-        if isinstance(have, Mapping):
+        if isinstance(have, dict):
             _diff_mapping(want, have, path, rules, found)
         else:
             found.append(FieldChange(path, have, want))
@@ -159,7 +159,7 @@ def scalar_equal(want: Any, have: Any) -> bool:
 
 
 def _is_list(value: Any) -> bool:
-    return isinstance(value, list | tuple)
+    return isinstance(value, (list, tuple))
 
 
 def project(shape: Any, value: Any) -> Any:
@@ -167,7 +167,7 @@ def project(shape: Any, value: Any) -> Any:
 
     List elements are projected onto the union of the keys the desired elements declare.
     """
-    if isinstance(shape, Mapping) and isinstance(value, Mapping):
+    if isinstance(shape, dict) and isinstance(value, dict):
         return {key: project(shape[key], value[key]) for key in shape if key in value}
     if _is_list(shape) and _is_list(value):
         merged = _merged_shape(shape)
@@ -181,12 +181,12 @@ def _merged_shape(items: Sequence[Any]) -> dict[str, Any] | None:
     """The union of the mappings in `items` (None when the list holds no mappings)."""
     merged: dict[str, Any] | None = None
     for item in items:
-        if not isinstance(item, Mapping):
+        if not isinstance(item, dict):
             continue
         merged = merged if merged is not None else {}
         for key, value in item.items():
             previous = merged.get(key)
-            if isinstance(previous, dict) and isinstance(value, Mapping):
+            if isinstance(previous, dict) and isinstance(value, dict):
                 merged[key] = _merged_shape([previous, value])
             elif key not in merged or previous is None:
                 merged[key] = value
