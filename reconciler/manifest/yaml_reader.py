@@ -45,6 +45,10 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
+LineTree = dict[Any, list[Any]]
+"""Per container: key or index -> [line, LineTree of the child container or None]."""
+
+
 @dataclass
 class YamlDocument:
     """One YAML document: its value and the 1-based line of every mapping key and list item."""
@@ -52,15 +56,17 @@ class YamlDocument:
     file: str
     line: int
     data: Any
-    lines: dict[Path, int] = field(default_factory=dict)
+    lines: LineTree = field(default_factory=dict)
 
     def line_of(self, path: Path) -> int:
         """Line of the deepest written node on `path` (the document start if none)."""
-        for end in range(len(path), 0, -1):
-            found = self.lines.get(tuple(path[:end]))
-            if found is not None:
-                return found
-        return self.line
+        found, node = self.line, self.lines
+        for part in path:
+            entry = node.get(part) if node is not None else None
+            if entry is None:
+                break
+            found, node = entry[0], entry[1]
+        return int(found)
 
 
 @lru_cache(maxsize=8192)
@@ -122,7 +128,7 @@ def _error(message: str, file: str, event: yaml.Event) -> ManifestLoadError:
 @dataclass
 class _Frame:
     value: dict[Any, Any] | list[Any]
-    path: Path
+    tree: LineTree
     anchor: str | None
     line: int
     weight: int = 1
@@ -138,23 +144,19 @@ class _Composer:
         self.file = file
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
-        self.lines: dict[Path, int] = {}
+        self.lines: LineTree = {}
         self.root: Any = None
         self.root_weight = 0
         self.root_line: int | None = None
 
-    def _child_path(self) -> Path | None:
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if isinstance(top.value, list):
-            return (*top.path, len(top.value))
-        return None if top.expecting_key else (*top.path, top.key)
-
-    def _add(self, value: Any, weight: int, event: yaml.Event, line: int) -> None:
-        """Attach a finished value (scalar, closed container or alias) written at `line`."""
+    def _add(
+        self, value: Any, weight: int, event: yaml.Event, line: int, tree: LineTree | None = None
+    ) -> None:
+        """Attach a finished value (scalar, closed container or alias) written at `line`; `tree` holds
+        the lines inside it (a closed container's)."""
         if not self.stack:
             self.root, self.root_weight, self.root_line = value, weight, line
+            self.lines = tree if tree is not None else {}
             return
         top = self.stack[-1]
         top.weight += weight
@@ -163,7 +165,7 @@ class _Composer:
                 f"document expands to more than {MAX_EXPANDED_NODES:,} values (alias bomb?)", self.file, event
             )
         if isinstance(top.value, list):
-            self.lines[(*top.path, len(top.value))] = line
+            top.tree[len(top.value)] = [line, tree]
             top.value.append(value)
             return
         if top.expecting_key:
@@ -173,7 +175,7 @@ class _Composer:
                 raise _error(f"duplicate key {value!r} in the same mapping", self.file, event)
             top.key, top.key_line, top.expecting_key = value, line, False
             return
-        self.lines[(*top.path, top.key)] = top.key_line
+        top.tree[top.key] = [top.key_line, tree]
         top.value[top.key] = value
         top.expecting_key = True
 
@@ -186,14 +188,13 @@ class _Composer:
             )
         if len(self.stack) >= MAX_DEPTH:
             raise _error(f"nesting deeper than {MAX_DEPTH} levels", self.file, event)
-        path = self._child_path()
-        self.stack.append(_Frame(container, path if path is not None else (), event.anchor, _line(event)))
+        self.stack.append(_Frame(container, {}, event.anchor, _line(event)))
 
     def _close(self, event: yaml.Event) -> None:
         frame = self.stack.pop()
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (frame.value, frame.weight)
-        self._add(frame.value, frame.weight, event, frame.line)
+        self._add(frame.value, frame.weight, event, frame.line, frame.tree)
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.ScalarEvent):

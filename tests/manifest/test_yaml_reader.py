@@ -10,10 +10,11 @@ from reconciler.manifest.yaml_reader import MAX_DEPTH, read_yaml_documents
 
 def test_every_key_and_item_keeps_its_line() -> None:
     [doc] = read_yaml_documents("a: 1\nb:\n  - x: 1\n    y: 2\n  - z\n", file="f.yaml")
-    assert doc.lines[("a",)] == 1
-    assert doc.lines[("b", 0)] == 3
-    assert doc.lines[("b", 0, "y")] == 4
-    assert doc.lines[("b", 1)] == 5
+    assert doc.line_of(("a",)) == 1
+    assert doc.line_of(("b", 0)) == 3
+    assert doc.line_of(("b", 0, "y")) == 4
+    assert doc.line_of(("b", 1)) == 5
+    assert doc.line_of(("b", 0, "y", "deeper")) == 4  # the deepest written node on the path
     assert doc.line_of(("b", 0, "missing")) == 3
 
 
