@@ -67,11 +67,6 @@ def _model(kind: str) -> type[BaseModel]:
     return MANIFEST_KINDS[(PLATFORM, kind)].spec
 
 
-def _alias(kind: str, field: str) -> str:
-    info = _model(kind).model_fields[field]
-    return info.serialization_alias or field
-
-
 def _wrong_version(exc: RequestFailed) -> bool:
     return exc.status == 409 and (exc.code == "invalid.update.wrong.version" or "version" in str(exc).lower())
 

@@ -90,14 +90,13 @@ def works_of(run: LiveRun) -> list[Work]:
     ]
 
 
-class _Recorder:
-    """Appends each outcome to the audit log and announces it; the audit line is written first."""
+class _AuditTrail:
+    """Appends each outcome to the audit log as it happens (one hash-chained line per change)."""
 
-    def __init__(self, project: ProjectFile, *, root: Path, target: str, notifier: Notifier) -> None:
+    def __init__(self, project: ProjectFile, *, root: Path, target: str) -> None:
         self.log = AuditLog(root / project.audit.path)
         self.actor, self.commit = actor_and_commit(root)
-        self.target, self.notifier = target, notifier
-        self.changed: list[ChangeResult] = []
+        self.target = target
 
     def record(self, result: ChangeResult) -> None:
         self.log.append(
@@ -114,7 +113,6 @@ class _Recorder:
                 message=result.message,
             )
         )
-        self.changed.append(result)
 
 
 async def apply_project(
@@ -151,12 +149,12 @@ async def apply_project(
             return ApplyRun(plan=run.plan, report=ApplyReport(()), skipped_manifests=run.skipped)
         if options.saved_plan is None and not options.auto_approve and not confirm(run.plan):
             raise ApplyRefused("the plan was not approved; nothing was changed")
-        recorder = _Recorder(project, root=root, target=name, notifier=notifier)
+        trail = _AuditTrail(project, root=root, target=name)
         works = works_of(run)
         await notifier.send("apply.started", {"target": name, "changes": len(works), **_summary(run.plan)})
 
         def record(result: ChangeResult) -> None:
-            recorder.record(result)
+            trail.record(result)
             if on_result is not None:
                 on_result(result)
 
