@@ -56,9 +56,8 @@ def open_loop(model: DialerModel, *, dials_per_minute: float) -> DialerResult:
     )
 
 
-def max_dial_rate(model: DialerModel, *, abandon_target: float) -> DialerResult:
-    """The largest fixed dial rate whose open-loop abandon rate stays at or below `abandon_target`."""
-    require_closed_form(model)
+def require_reachable_target(model: DialerModel, abandon_target: float) -> None:
+    """Refuse an abandon target that is no fraction, or that AMD false positives alone exceed."""
     if not 0 < abandon_target < 1:
         raise PacingInputError(f"the abandon target is a fraction between 0 and 1 (got {abandon_target})")
     if model.amd_false_positive >= abandon_target:
@@ -66,6 +65,12 @@ def max_dial_rate(model: DialerModel, *, abandon_target: float) -> DialerResult:
             f"AMD false positives alone ({model.amd_false_positive:.2%} of live answers) use up the "
             f"{abandon_target:.2%} abandon target at any dial rate"
         )
+
+
+def max_dial_rate(model: DialerModel, *, abandon_target: float) -> DialerResult:
+    """The largest fixed dial rate whose open-loop abandon rate stays at or below `abandon_target`."""
+    require_closed_form(model)
+    require_reachable_target(model, abandon_target)
 
     def abandon(rate: float) -> float:
         return open_loop(model, dials_per_minute=rate).abandon_rate

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reconciler.pacing.analytic import max_dial_rate as analytic_max_dial_rate
-from reconciler.pacing.analytic import require_closed_form
+from reconciler.pacing.analytic import require_closed_form, require_reachable_target
 from reconciler.pacing.dialer import DialerModel, DialerResult, Pacing, PacingMode
 from reconciler.pacing.errors import PacingInputError
 from reconciler.pacing.simulator import simulate
@@ -38,13 +38,7 @@ def max_dial_rate_simulated(
     """Bisection on the simulated mean abandon rate, every rate on the same random streams (common
     random numbers), so the estimate moves smoothly with the rate. The closed form's answer, where it
     applies, brackets the search."""
-    if not 0 < abandon_target < 1:
-        raise PacingInputError(f"the abandon target is a fraction between 0 and 1 (got {abandon_target})")
-    if model.amd_false_positive >= abandon_target:
-        raise PacingInputError(
-            f"AMD false positives alone ({model.amd_false_positive:.2%} of live answers) use up the "
-            f"{abandon_target:.2%} abandon target at any dial rate"
-        )
+    require_reachable_target(model, abandon_target)
 
     def run(rate: float) -> DialerResult:
         pacing = Pacing(mode=PacingMode.FIXED, dials_per_minute=rate)
