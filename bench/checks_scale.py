@@ -47,6 +47,7 @@ from reconciler.providers.auth import GenesysClientCredentials, Secret
 from reconciler.providers.genesys.fetch import live_objects, read_org
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
+from reconciler.runtime import tune_garbage_collector
 from reconciler.state.desired import desired_objects, match_live
 from reconciler.validation import validate_paths
 
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M %Z')}")
     counts = kind_counts(args.objects)
     live_list = asyncio.run(read_live(counts))
+    tune_garbage_collector()  # as `reconciler` (the command line) runs
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         documents = write_manifests(folder, counts)

@@ -21,6 +21,7 @@ from reconciler.cli.schema_cmd import schema
 from reconciler.cli.simulate_cmd import simulate
 from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
+from reconciler.runtime import tune_garbage_collector
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,6 +51,7 @@ cli.add_command(rules)
 
 def main() -> None:
     """Console entry point: a ReconcilerError becomes a message on stderr and exit 1, never a traceback."""
+    tune_garbage_collector()
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

@@ -7,6 +7,7 @@ live objects get a delete only when pruning is enabled and they sit inside the p
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -101,10 +102,27 @@ def comparable_essence(live: LiveObject, state: RunState | None) -> dict[str, An
     return essence
 
 
-def declared_diff(obj: DesiredObject, live: LiveObject, set_like: frozenset[str]) -> tuple[FieldChange, ...]:
-    """The scoped diff of one declared object against its live counterpart, annotations honoured."""
+def declared_diff(
+    obj: DesiredObject, live: LiveObject, set_like: frozenset[str], *, before: dict[str, Any] | None = None
+) -> tuple[FieldChange, ...]:
+    """The scoped diff of one declared object against its live counterpart, annotations honoured.
+
+    `before` (the live side projected on the declared fields) may be passed when already computed.
+    Most objects of a large org are unchanged: when the projection serialises to exactly the declared
+    JSON, nothing differs and the field-by-field walk is skipped (JSON keeps 1 and true apart; 3 and
+    3.0, or a set-like list in another order, fall through to the walk, which decides).
+    """
     view = comparable_essence(live, run_state(obj.platform, obj.kind))
-    return scoped_diff(obj.essence, view, ignore=ignored_fields(obj.annotations), set_like=set_like)
+    ignore = ignored_fields(obj.annotations)
+    if not ignore:
+        projected = before if before is not None else project(obj.essence, view)
+        if _json(projected) == _json(obj.essence):
+            return ()
+    return scoped_diff(obj.essence, view, ignore=ignore, set_like=set_like)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
 
 
 def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -> ResourceChange:
@@ -124,10 +142,11 @@ def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -
             changes = scoped_diff(obj.essence, {}, ignore=ignored_fields(obj.annotations))
             return ResourceChange(**common, actions=(Action.UPDATE,), changes=changes, steps=(Step.UPDATE,))
         return ResourceChange(**common, actions=(Action.CREATE,), steps=create_steps(state, obj.essence))
-    changes = declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()))
+    before = project(obj.essence, comparable_essence(live, state))
+    changes = declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()), before=before)
     common |= {
         "platform_id": live.platform_id,
-        "before": project(obj.essence, comparable_essence(live, state)),
+        "before": before,
         "live_version": live.version,
         "live_fingerprint": live.fingerprint or None,
     }
