@@ -30,7 +30,7 @@ from pydantic import BaseModel
 
 from reconciler.apply import cxone_bodies as bodies
 from reconciler.apply.cxone_bodies import BLOCK_PATHS, GROUP_QUERY, MEMBERSHIPS, PERSONAL_CONNECTION, Body
-from reconciler.apply.overlay import raise_if_stale, stale_paths, without_ignored
+from reconciler.apply.overlay import refuse_stale, without_ignored
 from reconciler.apply.work import ApplySettings, Work, Written, once_readable
 from reconciler.diff import scoped_diff, top_field
 from reconciler.exceptions import OutcomeUnknown, PlatformError
@@ -182,19 +182,6 @@ class CxoneWriter:
                 raise PlatformError(f"{obj.address}: {field} names {unresolved}, which does not exist live")
         return body
 
-    def _check_stale(self, work: Work, now: Mapping[str, Any]) -> None:
-        obj, planned = work.desired, work.change.before
-        if obj is None or planned is None:
-            return
-        stale = stale_paths(
-            desired=obj.essence,
-            planned=planned,
-            fresh=now,
-            ignore=ignored_fields(obj.annotations),
-            set_like=SET_LIKE.get(obj.kind, frozenset()),
-        )
-        raise_if_stale(obj.address, stale)
-
     # --- update ----------------------------------------------------------------------------------
     async def _update(self, work: Work, object_id: str, *, check_stale: bool) -> None:
         """Re-read, refuse stale managed fields, then write the parts whose declared fields differ."""
@@ -202,7 +189,7 @@ class CxoneWriter:
         fresh = await self._fresh(obj.kind, object_id)
         now = self.converter.essence(_model(obj.kind), fresh)
         if check_stale:
-            self._check_stale(work, now)
+            refuse_stale(work, now, set_like=SET_LIKE.get(obj.kind, frozenset()))
         declared = self._declared(obj)
         differ = scoped_diff(
             declared,

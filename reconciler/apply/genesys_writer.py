@@ -22,9 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from reconciler.apply.overlay import overlay, raise_if_stale, stale_paths, without_ignored
+from reconciler.apply.overlay import overlay, refuse_stale, without_ignored
 from reconciler.apply.work import ApplySettings, Work, Written, once_readable
-from reconciler.diff import scoped_diff
 from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.annotations import ignored_fields
@@ -109,11 +108,7 @@ class GenesysWriter:
         }
         for step in work.change.steps:
             await handlers[step](work, spec, target)
-        if (
-            work.desired is not None
-            and Step.DELETE not in work.change.steps
-            and spec.kind != "OutboundSettings"
-        ):
+        if work.desired is not None and Step.DELETE not in work.change.steps:
             await self._verify(work.desired, spec, target)
         return Written(platform_id=target.platform_id, version=target.version)
 
@@ -185,8 +180,11 @@ class GenesysWriter:
         mutate: Callable[[Body], Body | None],
         *,
         may_be_absent: bool = False,
+        method: str = "PUT",
     ) -> None:
-        """GET, mutate the fresh body, PUT it with the fresh version; 409 wrong-version tries again."""
+        """GET, mutate the fresh body, send it with the fresh version; 409 wrong-version tries again.
+
+        `method` PATCH sends only what `mutate` returns (the org settings take a partial body)."""
         for attempt in range(self.settings.version_retries + 1):
             if attempt == 0 and target.planned is not None and path == target.path:
                 fresh: Body | None = target.planned  # the plan's read; a stale version answers 409
@@ -199,7 +197,7 @@ class GenesysWriter:
             if fresh is not None and "version" in fresh:
                 body["version"] = fresh["version"]
             try:
-                response = await self.client.request("PUT", path, json=body)
+                response = await self.client.request(method, path, json=body)
             except RequestFailed as exc:
                 if _wrong_version(exc) and attempt < self.settings.version_retries:
                     log.debug("%s: version moved, reading again", path)
@@ -227,19 +225,15 @@ class GenesysWriter:
         return self.converter.body(_model(obj.kind), essence)
 
     def _check_stale(self, work: Work, fresh: Body) -> None:
-        obj, planned = work.desired, work.change.before
-        if obj is None or planned is None:
+        if work.desired is None:
             return
-        state = run_state(PLATFORM, obj.kind)
-        stale = stale_paths(
-            desired=obj.essence,
-            planned=planned,
-            fresh=self.converter.essence(_model(obj.kind), fresh),
-            ignore=ignored_fields(obj.annotations),
-            set_like=self.set_like.get(obj.kind, frozenset()),
+        state = run_state(PLATFORM, work.desired.kind)
+        refuse_stale(
+            work,
+            self.converter.essence(_model(work.desired.kind), fresh),
+            set_like=self.set_like.get(work.desired.kind, frozenset()),
             skip=RECONCILER_ONLY | ({state.field} if state else frozenset()),
         )
-        raise_if_stale(obj.address, stale)
 
     # --- steps -----------------------------------------------------------------------------------
     async def _create(self, work: Work, spec: GenesysKind, target: _Target) -> None:
@@ -297,49 +291,24 @@ class GenesysWriter:
     async def _update(self, work: Work, spec: GenesysKind, target: _Target) -> None:
         obj = _required(work)
         managed = self._managed(obj)
-        if spec.kind == "OutboundSettings":
-            await self._patch_settings(work, spec, managed)
-        else:
-            singleton_or_owned = spec.listing == "singleton" or spec.owner is not None
+        partial = spec.kind == "OutboundSettings"  # PATCH (asynchronous: the read-back waits for it)
 
-            def mutate(fresh: Body) -> Body:
-                if fresh:
-                    self._check_stale(work, fresh)
-                return overlay(fresh, managed)
+        def mutate(fresh: Body) -> Body:
+            if fresh:
+                self._check_stale(work, fresh)
+            return dict(managed) if partial else overlay(fresh, managed)
 
-            await self._put_versioned(target, target.path, mutate, may_be_absent=singleton_or_owned)
+        await self._put_versioned(
+            target,
+            target.path,
+            mutate,
+            may_be_absent=spec.listing == "singleton" or spec.owner is not None,
+            method="PATCH" if partial else "PUT",
+        )
         if target.platform_id and work.live is not None:
             await self._sync_entries(
                 work, target.platform_id, have=list(work.live.essence.get("entries") or [])
             )
-
-    async def _patch_settings(self, work: Work, spec: GenesysKind, managed: Body) -> None:
-        """PATCH the declared settings with the fresh version, then wait until a read shows them."""
-        obj = _required(work)
-        for attempt in range(self.settings.version_retries + 1):
-            fresh = await self._read_existing(spec.path)
-            self._check_stale(work, fresh)
-            try:
-                await self.client.request(
-                    "PATCH", spec.path, json={**managed, "version": fresh.get("version")}
-                )
-                break
-            except RequestFailed as exc:
-                if not (_wrong_version(exc) and attempt < self.settings.version_retries):
-                    raise
-                await asyncio.sleep(self.settings.poll_seconds / 4 * (attempt + 1))
-        declared = without_ignored(_reconciler_only_dropped(obj.essence), ignored_fields(obj.annotations))
-        deadline = time.monotonic() + self.settings.visible_timeout_seconds
-        while True:
-            now = self.converter.essence(_model(obj.kind), await self._read_existing(spec.path))
-            if not scoped_diff(declared, now):
-                return
-            if time.monotonic() >= deadline:
-                raise PlatformError(
-                    f"{obj.address}: the settings change was accepted but a read still does not show it "
-                    f"after {self.settings.visible_timeout_seconds:g} s"
-                )
-            await asyncio.sleep(self.settings.poll_seconds / 4)
 
     async def _sync_entries(self, work: Work, list_id: str, *, have: list[str]) -> None:
         """Add and remove an internal DNC list's numbers so they equal the declared ones."""

@@ -15,8 +15,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from reconciler.apply.work import Work
 from reconciler.diff import project, scoped_diff, top_field
 from reconciler.exceptions import StaleChange
+from reconciler.plan.annotations import ignored_fields
 from reconciler.plan.masking import mask_value
 
 
@@ -81,6 +83,29 @@ def raise_if_stale(address: str, stale: list[tuple[str, Any, Any]]) -> None:
         f"{address} was changed live after the plan in field(s) the manifest manages ({shown}); "
         "not overwriting it. Re-run plan to review the live change, then apply again."
     )
+
+
+def refuse_stale(
+    work: Work,
+    fresh: Mapping[str, Any],
+    *,
+    set_like: frozenset[str] = frozenset(),
+    skip: frozenset[str] = frozenset(),
+) -> None:
+    """Raise StaleChange if a field `work`'s manifest declares moved live since its plan (`fresh` is
+    the live object now, in manifest shape). Creates and prune deletes have nothing to compare."""
+    obj, planned = work.desired, work.change.before
+    if obj is None or planned is None:
+        return
+    stale = stale_paths(
+        desired=obj.essence,
+        planned=planned,
+        fresh=fresh,
+        ignore=ignored_fields(obj.annotations),
+        set_like=set_like,
+        skip=skip,
+    )
+    raise_if_stale(obj.address, stale)
 
 
 def _show(value: Any) -> str:
