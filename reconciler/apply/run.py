@@ -8,6 +8,7 @@ every outcome is appended to the audit log and announced to the configured webho
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -164,9 +165,8 @@ async def apply_project(
             concurrency=options.concurrency,
             on_result=record,
         )
-        if notifier.enabled_for("resource.changed"):
-            for result in results:
-                await notifier.send("resource.changed", _result_data(result))
+        if notifier.enabled_for("resource.changed"):  # concurrently: each delivery is bounded, so all are
+            await asyncio.gather(*(notifier.send("resource.changed", _result_data(r)) for r in results))
         report = ApplyReport(tuple(results))
         await notifier.send(
             "apply.finished",

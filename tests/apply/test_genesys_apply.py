@@ -4,6 +4,7 @@ failure, DNC numbers and the audit trail, as a user of the demo repo would see t
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -222,8 +223,8 @@ def test_a_running_campaign_is_stopped_before_it_is_deleted(harness: Harness) ->
     assert old["id"] not in objects(harness.emulator, "campaigns")
 
 
-def _every_event(url: str, *, attempts: int = 3) -> Notifier:
-    events: list[Any] = ["apply.started", "resource.changed", "apply.finished"]
+def _every_event(url: str, *, attempts: int = 3, events: list[Any] | None = None) -> Notifier:
+    events = events or ["apply.started", "resource.changed", "apply.finished"]
     hook = Notification(url_env="HOOK_URL", secret_env="HOOK_SECRET", events=events)
     env = {"HOOK_URL": url, "HOOK_SECRET": SECRET}
     return Notifier([hook], target="local", env=env, timeout_seconds=3, attempts=attempts, backoff_base=0.01)
@@ -244,3 +245,14 @@ def test_apply_events_are_signed_and_a_failing_webhook_never_fails_apply(harness
         broken.statuses = [500] * 50
         assert harness.apply(notifier=_every_event(broken.url(), attempts=2)).report.ok
         assert broken.received  # it was tried
+
+
+def test_resource_events_are_delivered_concurrently_so_a_slow_webhook_costs_one_bound(
+    harness: Harness,
+) -> None:
+    with Receiver() as receiver:
+        receiver.barrier = threading.Barrier(6, timeout=5)  # passes only if all six arrive together
+        run = harness.apply(notifier=_every_event(receiver.url(), events=["resource.changed"]))
+        assert run.report.ok
+        assert not receiver.barrier.broken
+        assert len(receiver.received) == 6 and all(item.verified for item in receiver.received)
