@@ -111,6 +111,12 @@ class Prune(_Strict):
         return self
 
 
+class Dnc(_Strict):
+    max_shrink_percent: float = Field(
+        default=10, ge=0, le=100, description="DNC-SHRINK fires when a source drops more than this share"
+    )
+
+
 class Audit(_Strict):
     path: str = ".reconciler/audit.jsonl"
 
@@ -138,6 +144,7 @@ class ProjectFile(_Strict):
     compliance: ComplianceDefaults = Field(default_factory=ComplianceDefaults)
     policy: dict[Code, PolicySeverity] = Field(default_factory=dict)
     prune: Prune = Field(default_factory=Prune)
+    dnc: Dnc = Field(default_factory=Dnc)
     audit: Audit = Field(default_factory=Audit)
     notifications: list[Notification] = Field(default_factory=list)
 

@@ -38,6 +38,7 @@ class Code(StrEnum):
     FORCES_REPLACE = "FORCES-REPLACE"
     DELETE_PROTECTED = "DELETE-PROTECTED"
     PACING_ABANDON = "PACING-ABANDON"
+    DNC_SHRINK = "DNC-SHRINK"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
     Code.FORCES_REPLACE: CatalogueEntry(Severity.WARNING, "Change to an immutable field replaces the object"),
     Code.DELETE_PROTECTED: CatalogueEntry(Severity.ERROR, "Plan deletes a protected object"),
     Code.PACING_ABANDON: CatalogueEntry(Severity.WARNING, "Pacing model predicts abandonment above the cap"),
+    Code.DNC_SHRINK: CatalogueEntry(Severity.ERROR, "DNC source is empty or shrinks the list too far"),
 }
 
 

@@ -16,7 +16,8 @@ from reconciler.exceptions import UsageError
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
 from reconciler.plan.models import Plan, PlanTarget
-from reconciler.plan.planner import build_plan
+from reconciler.plan.numbers import UnmanagedNumbers, unmanaged_of
+from reconciler.plan.planner import build_plan, numbers_of
 from reconciler.policy.context import CheckContext
 from reconciler.policy.registry import POLICY_CODES, run_checks
 from reconciler.policy.severity import apply_policy
@@ -142,6 +143,7 @@ async def run_live(
         live=matched,
         platform=platform,
         roots=tuple(paths),
+        max_shrink_percent=project.dnc.max_shrink_percent,
     )
     checked = apply_policy(
         run_checks(context), overrides=overrides_of(project), manifests=validation.manifests
@@ -159,7 +161,12 @@ async def run_live(
             prune=project.prune,
             target_platform=platform,
         )
-        return finish(resource_drift=drift, findings=tuple(sort_findings(findings)), index=index)
+        return finish(
+            resource_drift=drift,
+            unmanaged_numbers=_unmanaged(desired, matched),
+            findings=tuple(sort_findings(findings)),
+            index=index,
+        )
     planned = build_plan(
         desired=desired,
         live=matched,
@@ -171,6 +178,9 @@ async def run_live(
     )
     return finish(
         resource_changes=planned.changes,
+        unmanaged_numbers=tuple(
+            item for change in planned.changes for item in unmanaged_of(change.address, change.numbers)
+        ),
         findings=tuple(
             sort_findings(
                 [
@@ -184,6 +194,18 @@ async def run_live(
         desired=desired,
         live=matched,
         index=index,
+    )
+
+
+def _unmanaged(
+    desired: dict[str, DesiredObject], live: dict[str, LiveObject]
+) -> tuple[UnmanagedNumbers, ...]:
+    """Live numbers of additive DNC lists that no manifest declares (kept; reported as a count)."""
+    return tuple(
+        item
+        for address, obj in sorted(desired.items())
+        if obj.numbers is not None and address in live
+        for item in unmanaged_of(address, numbers_of(obj, live[address]))
     )
 
 

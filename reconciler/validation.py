@@ -70,7 +70,10 @@ def validate_paths(
     graph, link_findings = link(manifests, missing_severity=missing_ref_severity)
     file_findings = check_entry_files(manifests.values(), paths)
     context = CheckContext(
-        manifests=manifests, default_jurisdictions=default_jurisdictions(project), roots=tuple(paths)
+        manifests=manifests,
+        default_jurisdictions=default_jurisdictions(project),
+        roots=tuple(paths),
+        max_shrink_percent=project.dnc.max_shrink_percent if project else CheckContext.max_shrink_percent,
     )
     checked = apply_policy(run_checks(context), overrides=overrides_of(project), manifests=manifests)
     findings = sort_findings(

@@ -8,7 +8,6 @@ laid over it (reconciler.apply.overlay). Batch answers are 200 even when items f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -95,27 +94,6 @@ def group_query(fresh: Body, changes: Body) -> Body:
     """PUT /dnc-groups/{id} query parameters: the fresh name, description and flag with `changes`."""
     current = {key: fresh[key] for key in ("dncGroupName", *GROUP_QUERY) if fresh.get(key) is not None}
     return overlay(current, changes)
-
-
-def record_changes(have: Any, want: list[Body]) -> tuple[list[Body], list[Body]]:
-    """(records to POST: declared but missing or different, records to expire: live but undeclared).
-
-    A record is its number's digits (+15555550142 and 15555550142 are one number)."""
-    current = {_digits(item.get("phoneNumber")): item for item in have or [] if isinstance(item, dict)}
-    wanted = {_digits(item.get("phoneNumber")) for item in want}
-    adding = [item for item in want if _differs(item, current.get(_digits(item.get("phoneNumber"))))]
-    expiring = [{"phoneNumber": item["phoneNumber"]} for key, item in current.items() if key not in wanted]
-    return adding, expiring
-
-
-def _digits(phone: Any) -> str:
-    return re.sub(r"[^0-9]", "", str(phone))
-
-
-def _differs(record: Body, live: Body | None) -> bool:
-    return live is None or any(
-        live.get(key) != value for key, value in record.items() if key != "phoneNumber"
-    )
 
 
 def ids(values: list[str]) -> list[Any]:

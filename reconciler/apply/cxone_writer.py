@@ -39,6 +39,7 @@ from reconciler.plan.annotations import ignored_fields
 from reconciler.plan.models import Step
 from reconciler.providers.cxone.assemble import group_bodies, skill_bodies
 from reconciler.providers.cxone.kinds import DNC_GROUP_PARTS, KINDS, SET_LIKE, Listing
+from reconciler.providers.cxone.records import record_body
 from reconciler.providers.http import ApiClient
 from reconciler.providers.paging import cxone_list
 from reconciler.state.convert import Converter
@@ -200,6 +201,8 @@ class CxoneWriter:
         changed = {_alias(obj.kind, top_field(item.path)) for item in differ}
         if changed:
             await self.parts[obj.kind](object_id, fresh, self._managed(obj, declared), changed)
+        if obj.kind == "DncGroup":
+            await self._sync_records(object_id, work)
 
     async def _write_skill(self, skill_id: str, fresh: Body, managed: Body, changed: set[str]) -> None:
         path = f"{KINDS['Skill'].path}/{skill_id}"
@@ -217,10 +220,6 @@ class CxoneWriter:
         for alias, sub_path in MEMBERSHIPS.items():
             if alias in changed:
                 await self._sync_members(group_id, sub_path, have=fresh.get(alias), want=managed.get(alias))
-        if "dncGroupRecords" in changed:
-            await self._sync_records(
-                group_id, have=fresh.get("dncGroupRecords"), want=managed["dncGroupRecords"]
-            )
 
     async def _put_group(self, group_id: str, fresh: Body, changes: Body) -> None:
         """PUT /dnc-groups/{id} takes query parameters, not a body (cxone-api.md §4.6)."""
@@ -236,9 +235,17 @@ class CxoneWriter:
             # A DELETE retried after a lost answer finds the member gone.
             await self.client.request("DELETE", f"{base}/{skill_id}", allow=(404,))
 
-    async def _sync_records(self, group_id: str, *, have: Any, want: list[Body]) -> None:
-        """POST the declared records that are missing or differ; expire (DELETE) the undeclared ones."""
-        adding, expiring = bodies.record_changes(have, want)
+    async def _sync_records(self, group_id: str, work: Work) -> None:
+        """POST the planned additions and rewrites; expire (DELETE) only the planned removals (exact mode).
+
+        Records are sent in CXone's stored form; a live record that no manifest declares is never
+        expired because of that alone."""
+        numbers, obj = work.change.numbers, work.desired
+        if numbers is None or obj is None or obj.numbers is None:
+            return
+        declared = obj.numbers.items
+        adding = [record_body(number, declared[number]) for number in sorted({*numbers.add, *numbers.update})]
+        expiring = [record_body(number, {}) for number in numbers.remove]
         path = f"{KINDS['DncGroup'].path}/{group_id}/records"
         for method, records in (("POST", adding), ("DELETE", expiring)):
             for start in range(0, len(records), RECORD_BATCH):

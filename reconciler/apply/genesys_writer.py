@@ -7,7 +7,8 @@ switched on by a status-only PUT afterwards; a stop waits (bounded) until the ca
 `stopping`. A replace renames the old object (names are unique), creates the new one, repoints the
 declared dependents at it, then deletes the old one. The org singletons are written in place: settings
 by PATCH (asynchronous on the platform, so apply waits until a read shows the change), wrap-up
-mappings by PUT. Internal DNC list numbers are added and removed by PATCH.
+mappings by PUT. Internal DNC list numbers are added by PATCH, in E.164; numbers are removed only where the
+plan removes them (exact mode, reviewed and gated), never because a live number is undeclared.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from reconciler.apply.overlay import overlay, refuse_stale, without_ignored
 from reconciler.apply.work import ApplySettings, Work, Written, once_readable
 from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
+from reconciler.phones import stored_form
 from reconciler.plan.annotations import ignored_fields
 from reconciler.plan.models import Step
 from reconciler.plan.planner import declared_diff
@@ -40,7 +42,6 @@ from reconciler.state.objects import DesiredObject, live_object
 log = logging.getLogger(__name__)
 
 PLATFORM = "genesys"
-RECONCILER_ONLY = frozenset({"entries"})
 DNC_BATCH = 1000
 NAME_LIMIT = 64
 OWNER_KINDS = {"campaign": "Campaign", "sequence": "Sequence"}
@@ -131,9 +132,7 @@ class GenesysWriter:
                 body=body,
                 status=None if status is None else str(status).lower(),
             )
-            differing = [
-                change for change in declared_diff(obj, live, set_like) if change.path not in RECONCILER_ONLY
-            ]
+            differing = declared_diff(obj, live, set_like)
             if not differing:
                 return
             if time.monotonic() >= deadline:
@@ -218,7 +217,7 @@ class GenesysWriter:
 
     def _managed(self, obj: DesiredObject) -> Body:
         """The API body of the declared fields, minus the run state (steps switch it) and ignored paths."""
-        essence = without_ignored(_reconciler_only_dropped(obj.essence), ignored_fields(obj.annotations))
+        essence = without_ignored(obj.essence, ignored_fields(obj.annotations))
         state = run_state(PLATFORM, obj.kind)
         if state is not None:
             essence.pop(state.field, None)
@@ -232,7 +231,7 @@ class GenesysWriter:
             work,
             self.converter.essence(_model(work.desired.kind), fresh),
             set_like=self.set_like.get(work.desired.kind, frozenset()),
-            skip=RECONCILER_ONLY | ({state.field} if state else frozenset()),
+            skip=frozenset({state.field}) if state else frozenset(),
         )
 
     # --- steps -----------------------------------------------------------------------------------
@@ -254,7 +253,7 @@ class GenesysWriter:
         target.path, target.platform_id = f"{spec.path}/{new_id}", new_id
         if isinstance(created.get("version"), int):
             target.version = created["version"]
-        await self._sync_entries(work, new_id, have=[])
+        await self._sync_entries(work, new_id, new_list=True)
 
     async def _post_once(self, spec: GenesysKind, name: str, body: Body) -> Body:
         """POST a new object; if the answer was lost, look for it by name before sending again."""
@@ -290,6 +289,9 @@ class GenesysWriter:
 
     async def _update(self, work: Work, spec: GenesysKind, target: _Target) -> None:
         obj = _required(work)
+        if work.live is not None and work.change.numbers is not None and not work.change.changes:
+            await self._sync_entries(work, str(target.platform_id), new_list=False)  # only numbers change
+            return
         managed = self._managed(obj)
         partial = spec.kind == "OutboundSettings"  # PATCH (asynchronous: the read-back waits for it)
 
@@ -306,21 +308,29 @@ class GenesysWriter:
             method="PATCH" if partial else "PUT",
         )
         if target.platform_id and work.live is not None:
-            await self._sync_entries(
-                work, target.platform_id, have=list(work.live.essence.get("entries") or [])
-            )
+            await self._sync_entries(work, target.platform_id, new_list=False)
 
-    async def _sync_entries(self, work: Work, list_id: str, *, have: list[str]) -> None:
-        """Add and remove an internal DNC list's numbers so they equal the declared ones."""
-        obj = work.desired
-        wanted = None if obj is None else obj.essence.get("entries")
-        if wanted is None:
+    async def _sync_entries(self, work: Work, list_id: str, *, new_list: bool) -> None:
+        """Add the planned numbers of an internal DNC list, and remove only the planned removals (exact mode).
+
+        A replace's new list starts empty: it gets the declared numbers and, in additive mode, the old
+        list's unmanaged ones, so no number is lost with the old list."""
+        numbers = work.change.numbers
+        if numbers is None:
             return
-        current, desired = set(have), set(wanted)
+        adding, removing = sorted({*numbers.add, *numbers.update}), list(numbers.remove)
+        if (
+            new_list
+            and work.live is not None
+            and work.desired is not None
+            and work.desired.numbers is not None
+        ):
+            adding, removing = sorted({*work.desired.numbers.items, *numbers.unmanaged}), []
         path = f"{KINDS['DncList'].path}/{list_id}/phonenumbers"
-        for action, numbers in (("Add", sorted(desired - current)), ("Remove", sorted(current - desired))):
-            for start in range(0, len(numbers), DNC_BATCH):
-                batch = numbers[start : start + DNC_BATCH]
+        for action, chosen in (("Add", adding), ("Remove", removing)):
+            sent = [stored_form(number, platform=PLATFORM) for number in chosen]
+            for start in range(0, len(sent), DNC_BATCH):
+                batch = sent[start : start + DNC_BATCH]
                 await self.client.request("PATCH", path, json={"action": action, "phoneNumbers": batch})
 
     async def _turn_on(self, work: Work, spec: GenesysKind, target: _Target) -> None:
@@ -410,10 +420,6 @@ class GenesysWriter:
                 if not (_in_use(exc) and attempt < self.settings.in_use_retries):
                     raise
                 await asyncio.sleep(self.settings.poll_seconds * (attempt + 1))
-
-
-def _reconciler_only_dropped(essence: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in essence.items() if key not in RECONCILER_ONLY}
 
 
 def _required(work: Work) -> DesiredObject:

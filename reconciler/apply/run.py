@@ -70,6 +70,16 @@ def gate(run: LiveRun, options: ApplyOptions) -> None:
             f"the plan deletes {len(deleting)} object(s); pass --allow-delete to allow it "
             f"(a replace deletes the old object too). Nothing was changed:\n  - {listed}"
         )
+    removing = [change for change in run.plan.resource_changes if change.removed_numbers]
+    if removing and not options.allow_delete:
+        count = sum(change.removed_numbers for change in removing)
+        listed = "\n  - ".join(
+            f"{change.address} ({change.removed_numbers} number(s))" for change in removing
+        )
+        raise ApplyRefused(
+            f"the plan removes {count} number(s) from DNC lists (exact mode); pass --allow-delete to allow "
+            f"it. Nothing was changed:\n  - {listed}"
+        )
 
 
 def writer_for(session: Session, run: LiveRun, settings: ApplySettings) -> Writer:

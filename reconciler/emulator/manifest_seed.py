@@ -13,8 +13,9 @@ from typing import Any
 from reconciler.manifest.resource import Resource
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS
 from reconciler.state.convert import Converter
-from reconciler.state.desired import declared_dnc_entries
+from reconciler.state.desired import essence_of
 from reconciler.state.names import NameIndex
+from reconciler.state.numbers import declared_numbers
 
 _NAMESPACE = uuid.UUID("6f1d9a64-3c1e-4d8a-9a39-6b0f1f0e7a11")
 COLLECTIONS = {kind: spec.path.rsplit("/", 1)[-1] for kind, spec in KINDS.items() if spec.listing == "paged"}
@@ -49,9 +50,8 @@ def genesys_seed(
     converter = Converter(platform="genesys", index=index)
     seed: dict[str, Any] = {"genesys": {}, "singletons": {}, "lookups": lookups, "dnc_numbers": {}}
     for resource in chosen:
-        essence = resource.document.spec.model_dump(exclude_unset=True)
-        essence.pop("entries", None)
-        entries = declared_dnc_entries(resource)
+        essence = essence_of(resource)
+        numbers = declared_numbers(resource)
         body = converter.body(resource.info.spec, essence)
         if resource.kind in SINGLETONS:
             seed["singletons"][SINGLETONS[resource.kind]] = body
@@ -65,8 +65,8 @@ def genesys_seed(
             body["name"] = resource.name
         body["id"] = object_id
         seed["genesys"].setdefault(collection, []).append(body)
-        if isinstance(entries, list):
-            seed["dnc_numbers"][object_id] = entries
+        if numbers is not None:
+            seed["dnc_numbers"][object_id] = sorted(numbers.items)
     return seed
 
 

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from reconciler.config import Prune
 from reconciler.plan.annotations import create_only
 from reconciler.plan.models import DriftEntry, DriftField, DriftStatus
-from reconciler.plan.planner import declared_diff, match_live
+from reconciler.plan.numbers import NumberChanges
+from reconciler.plan.planner import declared_diff, match_live, numbers_of
 from reconciler.plan.prune import in_scope, is_singleton
 from reconciler.state.objects import DesiredObject, LiveObject
 
@@ -62,7 +63,8 @@ def _declared_drift(
     if create_only(obj.annotations):
         return None
     changes = declared_diff(obj, live, set_like)
-    if not changes:
+    numbers = number_drift(numbers_of(obj, live))
+    if not changes and not numbers:
         return None
     return DriftEntry(
         address=obj.address,
@@ -70,6 +72,37 @@ def _declared_drift(
         name=obj.name,
         status=DriftStatus.MODIFIED,
         platform_id=live.platform_id,
-        fields=tuple(DriftField(change.path, git=change.after, live=change.before) for change in changes),
+        fields=(
+            *(DriftField(change.path, git=change.after, live=change.before) for change in changes),
+            *numbers,
+        ),
         source=obj.source,
     )
+
+
+NUMBER_LINES = 50
+"""Drifted DNC numbers listed one by one per object; the rest are counted in one more line."""
+
+
+def number_drift(changes: NumberChanges | None) -> list[DriftField]:
+    """Declared numbers missing live (or held with other values), and in exact mode undeclared live ones.
+
+    Unmanaged numbers of an additive list are not drift: they are reported apart, as a count."""
+    if changes is None:
+        return []
+    lines = [
+        *(DriftField(f"{changes.field}[{number}]", git=number, live=None) for number in changes.add),
+        *(
+            DriftField(f"{changes.field}[{number}]", git=number, live="other values")
+            for number in changes.update
+        ),
+        *(DriftField(f"{changes.field}[{number}]", git=None, live=number) for number in changes.remove),
+    ]
+    if len(lines) <= NUMBER_LINES:
+        return lines
+    summary = DriftField(
+        changes.field,
+        git=f"{changes.declared} declared number(s)",
+        live=f"{len(changes.add)} missing, {len(changes.update)} with other values, {len(changes.remove)} undeclared",
+    )
+    return [*lines[:NUMBER_LINES], summary]

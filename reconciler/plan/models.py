@@ -16,6 +16,7 @@ from reconciler.diagnostics import Finding, Severity
 from reconciler.diff import FieldChange
 from reconciler.exceptions import Location
 from reconciler.plan.masking import mask_text, mask_value
+from reconciler.plan.numbers import NumberChanges, UnmanagedNumbers
 
 FORMAT_VERSION = "1"
 
@@ -55,6 +56,8 @@ class DriftStatus(StrEnum):
 
 
 SUMMARY_KEYS = ("create", "update", "replace", "delete", "no-op")
+DNC_REMOVE = "dnc-remove"
+"""Summary count of DNC numbers the plan removes (exact mode): destructive, counted with the deletes."""
 
 
 def _source(location: Location | None) -> dict[str, Any] | None:
@@ -78,6 +81,8 @@ class ResourceChange:
     depends_on: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
     source: Location | None = None
+    numbers: NumberChanges | None = None
+    """A DNC list's or group's numbers: what is added, rewritten, removed, or kept unmanaged."""
 
     @property
     def category(self) -> str:
@@ -89,6 +94,16 @@ class ResourceChange:
     @property
     def is_change(self) -> bool:
         return self.actions != (Action.NO_OP,)
+
+    @property
+    def removed_numbers(self) -> int:
+        """DNC numbers this change removes: destructive, gated like a delete."""
+        return len(self.numbers.remove) if self.numbers is not None and self.is_change else 0
+
+    @property
+    def is_destructive(self) -> bool:
+        """Deletes an object (a replace too) or removes numbers from a DNC list."""
+        return Action.DELETE in self.actions or self.removed_numbers > 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +122,7 @@ class ResourceChange:
             "depends_on": list(self.depends_on),
             "steps": [str(step) for step in self.steps],
             "source": _source(self.source),
+            "numbers": None if self.numbers is None else self.numbers.to_dict(),
         }
 
 
@@ -169,8 +185,10 @@ def masked_finding(item: Finding) -> dict[str, Any]:
 def summary_of(changes: Sequence[ResourceChange], findings: Sequence[Finding]) -> dict[str, int]:
     """Counts per action category and per severity; allowed (suppressed) findings do not count."""
     counts = dict.fromkeys(SUMMARY_KEYS, 0)
+    counts[DNC_REMOVE] = 0
     for change in changes:
         counts[change.category] += 1
+        counts[DNC_REMOVE] += change.removed_numbers
     active = [item for item in findings if item.suppressed is None]
     counts["error"] = sum(1 for item in active if item.severity == Severity.ERROR)
     counts["warning"] = sum(1 for item in active if item.severity == Severity.WARNING)
@@ -183,6 +201,7 @@ class Plan:
     manifest_digest: str
     resource_changes: tuple[ResourceChange, ...] = ()
     resource_drift: tuple[DriftEntry, ...] = ()
+    unmanaged_numbers: tuple[UnmanagedNumbers, ...] = ()
     findings: tuple[Finding, ...] = ()
     command: str = "plan"
     tool_version: str = __version__
@@ -205,6 +224,7 @@ class Plan:
             "manifest_digest": self.manifest_digest,
             "resource_changes": [change.to_dict() for change in self.resource_changes],
             "resource_drift": [entry.to_dict() for entry in self.resource_drift],
+            "unmanaged_numbers": [item.to_dict() for item in self.unmanaged_numbers],
             "findings": [masked_finding(item) for item in self.findings],
             "summary": self.summary,
         }

@@ -17,6 +17,7 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.diff import FieldChange, project, scoped_diff, top_field
 from reconciler.plan.annotations import create_only, ignored_fields, prevent_destroy
 from reconciler.plan.models import REPLACE, Action, ResourceChange, Step
+from reconciler.plan.numbers import NumberChanges, number_changes
 from reconciler.plan.ordering import delete_base, delete_order
 from reconciler.plan.prune import in_scope, is_singleton
 from reconciler.plan.steps import (
@@ -29,6 +30,7 @@ from reconciler.plan.steps import (
     shown_state,
     update_steps,
 )
+from reconciler.state.numbers import live_numbers
 from reconciler.state.objects import DesiredObject, LiveObject
 
 INACTIVE = "inactive"
@@ -136,6 +138,9 @@ def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -
         "source": obj.source,
     }
     state = run_state(obj.platform, obj.kind)
+    numbers = numbers_of(obj, live)
+    if numbers is not None:
+        common["numbers"] = numbers
     if live is None:
         if is_singleton(obj.platform, obj.kind):
             # Org singletons always exist: writing one is an update, never a create.
@@ -150,10 +155,12 @@ def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -
         "live_version": live.version,
         "live_fingerprint": live.fingerprint or None,
     }
-    if not changes:
+    numbers_change = numbers is not None and numbers.is_change
+    if not changes and not numbers_change:
         return ResourceChange(**common, actions=(Action.NO_OP,))
     if create_only(obj.annotations):
-        reason = f"create-only: {len(changes)} declared field(s) differ live and are never updated"
+        differing = len(changes) + (1 if numbers_change else 0)
+        reason = f"create-only: {differing} declared field(s) differ live and are never updated"
         return ResourceChange(**common, actions=(Action.NO_OP,), action_reason=reason)
     forced = _forced_fields(obj, changes, rules)
     if forced:
@@ -166,6 +173,16 @@ def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -
         )
     steps = update_steps(state, desired=obj.essence, live=live, changes=changes)
     return ResourceChange(**common, actions=(Action.UPDATE,), changes=changes, steps=steps)
+
+
+def numbers_of(obj: DesiredObject, live: LiveObject | None) -> NumberChanges | None:
+    """What happens to a DNC list's declared numbers (None when the manifest declares none)."""
+    if obj.numbers is None:
+        return None
+    held = (
+        None if live is None else live_numbers(live.essence, platform=obj.platform, field=obj.numbers.field)
+    )
+    return number_changes(obj.numbers, held)
 
 
 def _delete(live: LiveObject, *, order: int) -> ResourceChange:
@@ -206,7 +223,8 @@ def _replace_findings(
 def protection_findings(
     changes: Iterable[ResourceChange], declared: Mapping[str, DesiredObject]
 ) -> list[Finding]:
-    """DELETE-PROTECTED for every planned delete (or replace) of an object annotated prevent-destroy.
+    """DELETE-PROTECTED for every planned delete (or replace) of an object annotated prevent-destroy, and
+    for every removal of DNC numbers from such a list.
 
     Only manifests carry annotations, so this fires for replaces and for any delete whose object is
     still declared.
@@ -214,13 +232,17 @@ def protection_findings(
     found: list[Finding] = []
     for change in changes:
         obj = declared.get(change.address)
-        if Action.DELETE not in change.actions or obj is None or not prevent_destroy(obj.annotations):
+        if not change.is_destructive or obj is None or not prevent_destroy(obj.annotations):
             continue
-        verb = "replaces" if change.actions == REPLACE else "deletes"
+        if Action.DELETE in change.actions:
+            verb = "replaces" if change.actions == REPLACE else "deletes"
+            what = f"{verb} {obj.kind} '{obj.name}'"
+        else:
+            what = f"removes {change.removed_numbers} number(s) from {obj.kind} '{obj.name}'"
         found.append(
             finding(
                 Code.DELETE_PROTECTED,
-                f"the plan {verb} {obj.kind} '{obj.name}', which is annotated reconciler/prevent-destroy",
+                f"the plan {what}, which is annotated reconciler/prevent-destroy",
                 address=obj.address,
                 source=obj.source,
             )

@@ -34,6 +34,8 @@ class CheckContext:
     """The target's platform at plan time; None offline (every platform's manifests are checked)."""
     roots: tuple[Path, ...] = ()
     """The manifest folders of the run: files a manifest names are read only from inside them."""
+    max_shrink_percent: float = 10.0
+    """reconciler.yaml dnc.max_shrink_percent: the most of a live DNC list one plan may remove."""
 
     @property
     def offline(self) -> bool:

@@ -9,17 +9,15 @@ the manifests are known, so the CXone rule is applied offline only when the mani
 groups at all (a repository that leaves groups to the admin UI is checked at plan time, with the org).
 
 DNC-ENTRY: a Genesys internal list's `entries` and a CXone group's `records` (inline or from a CSV file)
-must each be a valid phone number in E.164 after normalisation (phonenumbers: parsed with region US
-when there is no leading +, then `is_valid_number`; fictional 555 area codes are not valid numbers).
-Numbers are masked to their last four digits in messages; a CSV row is reported at its own line.
+must each be a valid phone number in E.164 (reconciler.phones: a leading +, then `is_valid_number`;
+fictional 555 area codes are not valid numbers); a cell a spreadsheet would run as a formula is refused
+without being echoed. Numbers are masked in messages; a CSV row is reported at its own line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-
-import phonenumbers
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.exceptions import Location
@@ -30,12 +28,12 @@ from reconciler.manifest.entry_files import (
     resolve_entry_file,
 )
 from reconciler.manifest.resource import Resource
+from reconciler.phones import problem_of
 from reconciler.plan.masking import mask_text
 from reconciler.policy.context import CheckContext
 
 PHONE_SOURCES = frozenset({"dnc.com", "gryphon", "rds_custom"})
 PHONE_METHODS = frozenset({"Phone", "Any"})
-DEFAULT_REGION = "US"
 
 
 def _phone_capable(spec: dict[str, object] | object) -> bool:
@@ -112,14 +110,6 @@ def _unscrubbed_skills(context: CheckContext) -> list[Finding]:
     ]
 
 
-def valid_number(text: str) -> bool:
-    try:
-        parsed = phonenumbers.parse(text, None if text.strip().startswith("+") else DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        return False
-    return bool(phonenumbers.is_valid_number(parsed))
-
-
 def _numbers(resource: Resource, roots: list[Path]) -> Iterator[tuple[str, Location]]:
     """(number, where it is written) for the numbers a DNC list or group declares. A CSV file is read
     only if it may be (inside the manifest folders, present, not too large: else SCHEMA reports it)."""
@@ -146,21 +136,32 @@ def _csv_numbers(path: Path, *, shown: str) -> Iterator[tuple[str, Location]]:
         yield number, Location(shown, line)
 
 
+def dnc_sources(context: CheckContext) -> Iterator[Resource]:
+    """The DNC lists and groups of the run that declare numbers."""
+    for resource in [*context.resources("genesys", "DncList"), *context.resources("cxone", "DncGroup")]:
+        if resource.kind == "DncList" and getattr(resource.document.spec, "entries", None) is None:
+            continue
+        if resource.kind == "DncGroup" and getattr(resource.document.spec, "records", None) is None:
+            continue
+        yield resource
+
+
 def dnc_entries(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    sources = [*context.resources("genesys", "DncList"), *context.resources("cxone", "DncGroup")]
     roots = allowed_roots(context.roots)
-    for resource in sources:
+    for resource in dnc_sources(context):
         for number, where in _numbers(resource, roots):
-            if not valid_number(number):
-                found.append(
-                    finding(
-                        Code.DNC_ENTRY,
-                        f"{resource.kind} '{resource.name}': {mask_text(number)!s} is not a valid phone number "
-                        "(write it in E.164, e.g. +1 and ten digits for the US); the platform would not "
-                        "match it against dialed numbers, so it suppresses nothing.",
-                        address=resource.address,
-                        source=where,
-                    )
+            problem = problem_of(number)
+            if problem is None:
+                continue
+            shown = "a cell" if problem.startswith("looks like") else mask_text(number)
+            found.append(
+                finding(
+                    Code.DNC_ENTRY,
+                    f"{resource.kind} '{resource.name}': {shown} {problem}. The platform would not match it "
+                    "against dialed numbers, so it suppresses nothing; nothing is sent until it is fixed.",
+                    address=resource.address,
+                    source=where,
                 )
+            )
     return found

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from reconciler.policy import abandon, callable_tz, calling_hours, dnc, overlap, pacing_check, retry, rules
+from reconciler.policy import (
+    abandon,
+    callable_tz,
+    calling_hours,
+    dnc,
+    dnc_shrink,
+    overlap,
+    pacing_check,
+    retry,
+    rules,
+)
 from reconciler.policy.registry import Check
 
 CHECKS: list[Check] = [
@@ -19,4 +29,5 @@ CHECKS: list[Check] = [
     rules.check_rule_order,
     rules.check_rule_conflict,
     pacing_check.pacing_abandon,
+    dnc_shrink.dnc_shrink,
 ]

@@ -25,6 +25,7 @@ POLICY_CODES = frozenset(
         Code.RULE_ORDER,
         Code.RULE_CONFLICT,
         Code.PACING_ABANDON,
+        Code.DNC_SHRINK,
     }
 )
 """Codes the checks raise (validate raises them offline; plan raises them again with the live org)."""

@@ -9,15 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reconciler.graph import DependencyGraph
-from reconciler.manifest.entry_files import read_entry_numbers, resolve_entry_file
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.resource import Resource
 from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.genesys.kinds import SINGLETON_NAMES
+from reconciler.state.numbers import declared_numbers, reconciler_only_fields
 from reconciler.state.objects import DesiredObject, LiveObject
-
-RECONCILER_ONLY_FIELDS = frozenset({"entries", "records"})
-"""DNC numbers: declared inline or as a CSV path, compared as normalised lists (see below)."""
 
 
 def identity(resource: Resource) -> str:
@@ -32,41 +29,12 @@ def identity(resource: Resource) -> str:
 
 
 def essence_of(resource: Resource) -> dict[str, object]:
-    """The declared spec fields in manifest shape (only those: the diff is scoped to them)."""
+    """The declared spec fields in manifest shape (only those: the diff is scoped to them).
+
+    A DNC list's numbers and their mode are left out: they are compared as a set (state.numbers)."""
     declared = resource.document.spec.model_dump(exclude_unset=True)
-    essence = {key: value for key, value in declared.items() if key not in RECONCILER_ONLY_FIELDS}
-    numbers = declared_dnc_entries(resource)
-    if numbers is not None:
-        essence["entries"] = numbers
-    records = declared_dnc_records(resource)
-    if records is not None:
-        essence["records"] = records
-    return essence
-
-
-def declared_dnc_records(resource: Resource) -> list[dict[str, str]] | None:
-    """The records a CXone DNC group declares (inline or from its CSV file); None if undeclared."""
-    if (resource.platform, resource.kind) != ("cxone", "DncGroup"):
-        return None
-    records = getattr(resource.document.spec, "records", None)
-    if isinstance(records, str):
-        numbers = read_entry_numbers(resolve_entry_file(resource, records))
-        return [{"phone_number": number} for number in numbers]
-    if isinstance(records, list):
-        return [record.model_dump(exclude_none=True) for record in records]
-    return None
-
-
-def declared_dnc_entries(resource: Resource) -> list[str] | None:
-    """The numbers a Genesys DNC list declares (inline or from its CSV file), sorted; None if undeclared."""
-    if (resource.platform, resource.kind) != ("genesys", "DncList"):
-        return None
-    entries = getattr(resource.document.spec, "entries", None)
-    if isinstance(entries, str):
-        return sorted(read_entry_numbers(resolve_entry_file(resource, entries)))
-    if isinstance(entries, list):
-        return sorted(str(number).strip() for number in entries)
-    return None
+    kept = reconciler_only_fields(resource.platform, resource.kind)
+    return {key: value for key, value in declared.items() if key not in kept}
 
 
 def dnc_lists_with_entries(manifests: ManifestSet) -> list[str]:
@@ -92,6 +60,7 @@ def desired_objects(
             source=resource.source,
             annotations=dict(resource.annotations),
             depends_on=graph.depends_on.get(address, ()),
+            numbers=declared_numbers(resource),
         )
         for address, resource in manifests.items()
         if resource.platform == platform

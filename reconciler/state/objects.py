@@ -9,9 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconciler.exceptions import Location
+
+if TYPE_CHECKING:
+    from reconciler.state.numbers import DeclaredNumbers
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class DesiredObject:
     source: Location
     annotations: dict[str, str] = field(default_factory=dict)
     depends_on: tuple[str, ...] = ()
+    numbers: DeclaredNumbers | None = None
+    """A DNC list's or group's declared numbers, kept apart from the essence (compared as a set)."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from reconciler.apply.results import Outcome
 from reconciler.apply.run import ApplyOptions, ApplyRun, apply_project
@@ -21,6 +22,7 @@ from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone.store import external_edit
 from reconciler.emulator.seed import apply_seed
+from reconciler.exceptions import ApplyRefused
 from reconciler.live_plan import LiveRun, run_live
 from reconciler.providers.cxone.discovery import API_PATH, discover_api_base
 from reconciler.providers.http import ApiClient, RetryPolicy
@@ -254,11 +256,29 @@ def test_dnc_group_records_and_members_follow_the_manifest(tmp_path: Path) -> No
     _edit(groups, '    - phone_number: "+12125550121"\n', '    - phone_number: "+12125550123"\n')
     _edit(groups, 'expired_date: "2027-06-30"', 'expired_date: "2028-01-31"')
     assert set(_outcomes(org.apply()).values()) == {Outcome.APPLIED}
-    records = org.emulator.state.cxone["dnc_records"]["6001"]
-    assert records["12125550123"]["expiredDate"] is None
-    assert records["12125550122"]["expiredDate"] == "2028-01-31"
-    assert records["12125550121"]["expiredDate"] is not None  # expired: CXone keeps expired records
+    records = org.emulator.state.cxone["dnc_records"]["6001"]  # keyed as CXone stores them: no +1
+    assert records["2125550123"]["expiredDate"] is None
+    assert records["2125550122"]["expiredDate"] == "2028-01-31"
+    assert records["2125550121"]["expiredDate"] is None  # additive: an undeclared number is kept
     assert org.emulator.state.cxone["contributing"].get("6001") == []
+    assert org.pending() == {}
+
+
+def test_exact_records_expire_undeclared_numbers_only_with_allow_delete(tmp_path: Path) -> None:
+    org = _org(tmp_path)
+    groups = org.root / "campaigns" / "cxone" / "dnc-groups.yaml"
+    _edit(groups, '    - phone_number: "+12125550121"\n', "")
+    _edit(groups, "  records:\n", "  records_mode: exact\n  records:\n")
+    _edit(  # half of a two-number group is a shrink past the 10 % bound: allowed here, with a reason
+        groups,
+        '    reconciler/prevent-destroy: "true"',
+        '    reconciler/allow: "DNC-SHRINK: the test removes one of two numbers on purpose"',
+    )
+    with pytest.raises(ApplyRefused, match=r"removes 1 number\(s\) from DNC lists"):
+        org.apply()
+    assert org.emulator.state.cxone["dnc_records"]["6001"]["2125550121"]["expiredDate"] is None
+    assert set(_outcomes(org.apply(allow_delete=True)).values()) == {Outcome.APPLIED}
+    assert org.emulator.state.cxone["dnc_records"]["6001"]["2125550121"]["expiredDate"] is not None
     assert org.pending() == {}
 
 

@@ -99,5 +99,11 @@ def test_dnc_group_records_are_compared_and_masked(tmp_path: Path) -> None:
     assert result.code == 0, result.stderr
     plan = json.loads(result.stdout)
     group = next(c for c in plan["resource_changes"] if c["address"] == "cxone/DncGroup/cx-internal-dnc")
-    assert any(change["path"].startswith("records") for change in group["changes"])
-    assert "2125550123" not in result.stdout and "0123" in result.stdout
+    assert group["actions"] == ["update"]
+    assert (group["numbers"]["field"], group["numbers"]["add"], group["numbers"]["remove"]) == (
+        "records",
+        1,
+        0,
+    )
+    assert group["numbers"]["added"][0].startswith("***0123")
+    assert "2125550123" not in result.stdout

@@ -9,8 +9,9 @@ import pytest
 
 from reconciler.config import ConfigError, ProjectFile, load_project
 from reconciler.diagnostics import Code, Severity
+from reconciler.phones import problem_of
 from reconciler.policy.context import CheckContext
-from reconciler.policy.dnc import dnc_required, valid_number
+from reconciler.policy.dnc import dnc_required
 from reconciler.state.objects import LiveObject
 from reconciler.validation import validate_paths
 from tests.conftest import FIXTURES
@@ -107,12 +108,17 @@ def test_cxone_skills_are_not_judged_offline_when_groups_live_only_in_the_org(tm
     ("number", "valid"),
     [
         ("+12125550123", True),
-        ("2125550123", True),
+        ("+1 (212) 555-0123", True),
         ("+44 20 7946 0000", True),
+        ("2125550123", False),  # no country code: refused, not guessed
+        ("(212) 555 0194", False),
         ("+15555550123", False),
         ("12", False),
         ("call me", False),
+        ('=HYPERLINK("http://x","+12125550123")', False),
+        ("+SUM(1,2)", False),
+        ("@cmd", False),
     ],
 )
 def test_phone_number_validity(number: str, valid: bool) -> None:
-    assert valid_number(number) is valid
+    assert (problem_of(number) is None) is valid

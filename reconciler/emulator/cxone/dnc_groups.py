@@ -198,7 +198,7 @@ async def _change_records(request: Request, change: RecordChange) -> list[JsonOb
         if problem is not None or not isinstance(item, dict):
             results.append({"success": False, "error": problem})
             continue
-        digits = records.digits(item["phoneNumber"])
+        digits = records.normalised(item["phoneNumber"])
         error = change(emulator, item, digits, numbers)
         result: JsonObject = {"success": error is None, "formattedPhone": digits}
         if error is not None:
@@ -245,7 +245,7 @@ async def search(request: Request) -> Response:
     problem = records.problem({"phoneNumber": phone})
     if problem is not None:
         raise invalid(problem)
-    digits = records.digits(phone)
+    digits = records.normalised(phone)
     results: list[JsonObject] = []
     all_records = store.view(emulator, "dnc_records")
     for group in _sorted_groups(emulator):

@@ -12,9 +12,11 @@ from reconciler.emulator.state import JsonObject
 _PHONE = re.compile(r"\+?[0-9 ().-]+")
 
 
-def digits(phone: Any) -> str:
-    """The number's digits: the key of a record (+15555550142 and 15555550142 are one number)."""
-    return re.sub(r"[^0-9]", "", str(phone))
+def normalised(phone: Any) -> str:
+    """The number as CXone stores and searches it ("inContact format"): its digits, without the North
+    American country code 1 (the Admin API documents "+1 (801) 244-0005" -> "8012440005")."""
+    found = re.sub(r"[^0-9]", "", str(phone))
+    return found[1:] if len(found) == 11 and found.startswith("1") else found
 
 
 def parse_date(value: str) -> datetime | None:
@@ -33,7 +35,7 @@ def problem(record: Any) -> str | None:
     phone = record.get("phoneNumber")
     if isinstance(phone, bool) or not isinstance(phone, (str, int)):
         return "phoneNumber is required"
-    if not _PHONE.fullmatch(str(phone)) or not 7 <= len(digits(phone)) <= 15:
+    if not _PHONE.fullmatch(str(phone)) or not 7 <= len(re.sub(r"[^0-9]", "", str(phone))) <= 15:
         return f"Invalid phone number: {phone}"
     expired = record.get("expiredDate")
     if expired is not None and (not isinstance(expired, str) or parse_date(expired) is None):
@@ -44,8 +46,8 @@ def problem(record: Any) -> str | None:
 def make(emulator: Emulator, record: JsonObject, previous: JsonObject | None = None) -> JsonObject:
     now = emulator.timestamp()
     return {
-        "phoneNumber": previous["phoneNumber"] if previous else str(record["phoneNumber"]),
-        "formattedPhone": digits(record["phoneNumber"]),
+        "phoneNumber": normalised(record["phoneNumber"]),
+        "formattedPhone": normalised(record["phoneNumber"]),
         "expiredDate": record.get("expiredDate"),
         "dateCollected": previous["dateCollected"] if previous else now,
         "lastUpdateTime": now,

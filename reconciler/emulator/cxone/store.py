@@ -244,7 +244,7 @@ def seed_cxone(emulator: Emulator, cxone_seed: dict[str, Any]) -> None:
             problem = records.problem(record)
             if problem:
                 raise SeedError(f"cxone.dnc_records.{ref}: {problem}")
-            group[records.digits(record["phoneNumber"])] = records.make(emulator, record)
+            group[records.normalised(record["phoneNumber"])] = records.make(emulator, record)
     for section in ("scrubbed", "contributing"):
         for ref, skills in dict(cxone_seed.get(section) or {}).items():
             key = _key_of(emulator, "dnc_groups", ref)

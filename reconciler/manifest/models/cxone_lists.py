@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag,
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.cxone_skill import NumberText
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import Name, external, no_repeats, ref, repeated_items
+from reconciler.manifest.models.types import Name, NumbersMode, external, no_repeats, ref, repeated_items
 
 SkillName = Annotated[Name, ref("Skill")]
 
@@ -100,6 +100,11 @@ class DncGroupSpec(SpecModel):
         default=None,
         serialization_alias="dncGroupRecords",
         description="The numbers: an inline list, or the path of a CSV file relative to this manifest file",
+    )
+    records_mode: NumbersMode | None = Field(
+        default=None,
+        description="Reconciler-only. additive (the default): live records that are not declared are kept "
+        "and counted; exact: they are expired, a destructive change that needs --allow-delete",
     )
 
     @field_validator("records")

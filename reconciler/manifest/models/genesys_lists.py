@@ -9,7 +9,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import GenesysName, Text, TimeZoneId, external, ref
+from reconciler.manifest.models.types import GenesysName, NumbersMode, Text, TimeZoneId, external, ref
 
 FilterOperator = Literal[
     "EQUALS",
@@ -248,6 +248,11 @@ class DncListSpec(SpecModel):
         default=None,
         description="Reconciler-only, rds lists only: phone numbers inline, or the path of a CSV file "
         "(relative to this manifest file) whose first column holds them. Not part of the DncList body.",
+    )
+    entries_mode: NumbersMode | None = Field(
+        default=None,
+        description="Reconciler-only. additive (the default): live numbers that are not declared are kept "
+        "and counted; exact: they are removed, a destructive change that needs --allow-delete",
     )
 
     @field_validator("entries")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
@@ -124,3 +124,7 @@ def require_fields(model: Any, selector: str, table: dict[str, tuple[str, ...]])
     missing = [name for name in table.get(selector, ()) if getattr(model, name) is None]
     if missing:
         raise ValueError(f"{selector} requires {', '.join(missing)}")
+
+
+NumbersMode = Literal["additive", "exact"]
+"""How a DNC list's declared numbers meet its live ones: a floor (additive) or the whole list (exact)."""

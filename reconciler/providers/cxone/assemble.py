@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
+from reconciler.phones import from_stored
 from reconciler.providers.cxone.kinds import KINDS, LOOKUPS, PARAMETER_BLOCKS, PARAMETERS, Listing
 from reconciler.state.convert import Converter
 from reconciler.state.names import NameIndex
@@ -94,9 +95,22 @@ def live_objects(snapshot: CxoneSnapshot) -> list[LiveObject]:
                     kind=kind,
                     name=name,
                     platform_id=str(body.get(listing.id_field, "")),
-                    essence=converter.essence(model, body),
+                    essence=_numbers_in_e164(converter.essence(model, body)),
                     body=body,
                     status="inactive" if body.get("isActive") is False else None,
                 )
             )
     return objects
+
+
+def _numbers_in_e164(essence: dict[str, Any]) -> dict[str, Any]:
+    """DNC records read back from CXone's stored digits to E.164, the form manifests write."""
+    records = essence.get("records")
+    if isinstance(records, list):
+        essence["records"] = [
+            {**record, "phone_number": from_stored(record.get("phone_number", ""), platform=PLATFORM)}
+            if isinstance(record, dict)
+            else record
+            for record in records
+        ]
+    return essence

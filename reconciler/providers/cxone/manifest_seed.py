@@ -15,8 +15,10 @@ from reconciler.manifest.models.cxone_skill import SkillSpec
 from reconciler.manifest.resource import Resource
 from reconciler.providers.cxone.assemble import PLATFORM
 from reconciler.providers.cxone.kinds import PARAMETER_BLOCKS
+from reconciler.providers.cxone.records import record_body
 from reconciler.state.convert import Converter
 from reconciler.state.names import NameIndex
+from reconciler.state.numbers import declared_numbers
 
 FIRST_IDS = {"OutboundRoute": 2001, "Script": 3001, "Campaign": 4001, "Skill": 5001, "DncGroup": 6001}
 LOOKUP_SECTIONS = {"OutboundRoute": "outbound_routes", "Script": "scripts"}
@@ -89,7 +91,9 @@ def _skill(resource: Resource, converter: Converter, seed: Seed) -> None:
 
 def _group(resource: Resource, converter: Converter, seed: Seed) -> None:
     essence = _declared(resource)
-    records = essence.pop("records", None)
+    essence.pop("records", None)
+    essence.pop("records_mode", None)
+    numbers = declared_numbers(resource)
     members = {section: essence.pop(field, None) for field, section in MEMBERSHIPS.items()}
     body = converter.body(resource.info.spec, essence)
     group_id = int(str(converter.index.id_of("DncGroup", resource.name)))
@@ -97,9 +101,9 @@ def _group(resource: Resource, converter: Converter, seed: Seed) -> None:
     for section, names in members.items():
         if names is not None:
             seed[section][resource.name] = [name for name in names if converter.index.id_of("Skill", name)]
-    if isinstance(records, list):
-        seed["dnc_records"][resource.name] = converter.body(resource.info.spec, {"records": records})[
-            "dncGroupRecords"
+    if numbers is not None and not isinstance(getattr(resource.document.spec, "records", None), str):
+        seed["dnc_records"][resource.name] = [
+            record_body(number, record) for number, record in sorted(numbers.items.items())
         ]
 
 

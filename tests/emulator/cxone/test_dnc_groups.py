@@ -141,10 +141,11 @@ def test_records_are_added_with_per_record_results(client: TestClient, ch: Heade
     result = response.json()["resultSet"]
     assert result["errorCount"] == 3
     assert [r["success"] for r in result["recordResults"]] == [True, True, False, False, False]
-    assert result["recordResults"][0]["formattedPhone"] == "15555550142"
+    # CXone stores and answers numbers in its own form: "+1 (801) 244-0005" becomes "8012440005"
+    assert result["recordResults"][0]["formattedPhone"] == "5555550142"
     records = _records(client, ch, group_id)
     assert [(r["phoneNumber"], r["expiredDate"]) for r in records] == [
-        ("+15555550142", None),
+        ("5555550142", None),
         ("5555550144", "2099-12-31"),
     ]
     assert set(records[0]) == {
@@ -186,7 +187,7 @@ def test_delete_with_a_body_expires_records(client: TestClient, ch: Headers, clo
     assert "not found" in result["recordResults"][2]["error"]
     clock.advance(1)
     remaining = {r["phoneNumber"]: r["expiredDate"] for r in _records(client, ch, group_id)}
-    assert remaining == {"+15555550143": "2099-01-01", "+15555550144": None}
+    assert remaining == {"5555550143": "2099-01-01", "5555550144": None}
     readd = {"dncGroupRecords": [{"phoneNumber": "+15555550142"}]}
     client.post(f"{GROUPS}/{group_id}/records", json=readd, headers=ch)
     assert len(_records(client, ch, group_id)) == 3
@@ -216,7 +217,9 @@ def test_search_finds_the_groups_holding_a_number(client: TestClient, ch: Header
     assert response.status_code == 200
     results = response.json()["searchResults"]
     assert [r["dncGroupName"] for r in results] == ["first", "second"]
-    assert results[0]["formattedPhone"] == "15555550142"
+    assert results[0]["formattedPhone"] == "5555550142"
+    formatted = client.post(f"{GROUPS}/search", params={"phoneNumber": "+1 (555) 555-0142"}, headers=ch)
+    assert [r["dncGroupName"] for r in formatted.json()["searchResults"]] == ["first", "second"]
     assert (
         client.post(f"{GROUPS}/search", params={"phoneNumber": "5555550000"}, headers=ch).status_code == 204
     )

@@ -1,0 +1,83 @@
+"""Phone numbers in one form: parsed with `phonenumbers`, compared as E.164, sent as the platform stores them.
+
+Manifests and DNC CSV files write numbers in E.164 (a leading `+` and the country code; spaces, dashes,
+dots and parentheses are tolerated and dropped). A number without the leading `+` is refused rather
+than guessed into a country, and so is a cell that a spreadsheet would run as a formula.
+
+Genesys Cloud stores DNC numbers as written, so they are sent in E.164. NICE CXone stores DNC group
+records in its own normalised form: the NICE CXone Admin API documents that "+1 (801) 244-0005" is
+stored and searched as "8012440005" (the national number for the North American plan, +1). For other
+countries the stored form is not documented; it is taken to be the country code and national number
+without the `+`, and live records in either form are read back to E.164 for comparison.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+FORMULA_STARTS = ("=", "@", "-", "\t", "\r", "\n")
+"""Cells a spreadsheet evaluates (OWASP CSV injection); `+` counts too unless a phone number follows."""
+_WRITTEN = re.compile(r"\+[\d\s().\-]+")
+NANP = 1
+
+
+def problem_of(text: str) -> str | None:
+    """Why `text` cannot be used as a DNC number, or None when it is a valid number in E.164."""
+    stripped = text.strip()
+    if stripped.startswith(FORMULA_STARTS) or (stripped.startswith("+") and not _WRITTEN.fullmatch(stripped)):
+        return "looks like a spreadsheet formula, not a phone number"
+    if not stripped.startswith("+"):
+        return "is not in E.164: write the country code after a leading + (e.g. +1 and ten digits for the US)"
+    parsed = _parse(stripped)
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        return "is not a valid phone number"
+    return None
+
+
+def to_e164(text: str) -> str | None:
+    """The E.164 form of a number written with a leading `+`, or None when it does not parse."""
+    stripped = text.strip()
+    if not _WRITTEN.fullmatch(stripped):
+        return None
+    parsed = _parse(stripped)
+    if parsed is None:
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def e164_or_written(text: str) -> str:
+    """E.164 when the number parses, else the text as written (an invalid entry is a DNC-ENTRY finding)."""
+    return to_e164(text) or text.strip()
+
+
+def stored_form(e164: str, *, platform: str) -> str:
+    """The number as `platform` stores it: E.164 on Genesys, CXone's normalised digits on CXone."""
+    if platform != "cxone":
+        return e164
+    parsed = _parse(e164)
+    if parsed is None:
+        return re.sub(r"\D", "", e164)
+    if parsed.country_code == NANP:
+        return phonenumbers.national_significant_number(parsed)
+    return f"{parsed.country_code}{phonenumbers.national_significant_number(parsed)}"
+
+
+def from_stored(text: object, *, platform: str) -> str:
+    """A live number read back to E.164: CXone's digits without `+`; on Genesys, what was stored (E.164
+    when it parses, else the text as stored, so it compares equal with the same text declared)."""
+    raw = str(text).strip()
+    if platform != "cxone" or raw.startswith("+"):
+        return e164_or_written(raw)
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) == 10:
+        return e164_or_written("+1" + digits)
+    return e164_or_written("+" + digits) if digits else raw
+
+
+def _parse(text: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return None

@@ -1,0 +1,66 @@
+"""DNC-SHRINK: a DNC source that is empty, or that would take too many numbers off the live list.
+
+An empty or header-only source (an inline `entries: []`, a CSV with no number rows) is an error in
+both modes: a truncated export must never look like an instruction. At plan time, with the live org,
+an exact-mode list whose declared numbers would remove more than `dnc.max_shrink_percent` of the live
+numbers is an error too, whatever the flags: `--allow-delete` lets removals through, not a mass loss.
+Only `reconciler/allow: "DNC-SHRINK: reason"` on the manifest passes it.
+"""
+
+from __future__ import annotations
+
+from reconciler.diagnostics import Code, Finding, finding
+from reconciler.manifest.entry_files import allowed_roots, entry_file_problem
+from reconciler.manifest.resource import Resource
+from reconciler.policy.context import CheckContext
+from reconciler.policy.dnc import dnc_sources
+from reconciler.state.numbers import DeclaredNumbers, declared_numbers, live_numbers
+
+
+def dnc_shrink(context: CheckContext) -> list[Finding]:
+    found: list[Finding] = []
+    roots = allowed_roots(context.roots)
+    for resource in dnc_sources(context):
+        if entry_file_problem(resource, roots) is not None:
+            continue  # SCHEMA reports a file that cannot be read
+        declared = declared_numbers(resource)
+        if declared is None:
+            continue
+        problem = _empty(declared) if not declared.items else _shrinks(context, resource, declared)
+        if problem is not None:
+            where = resource.location_of(("spec", declared.field))
+            found.append(
+                finding(
+                    Code.DNC_SHRINK,
+                    f"{resource.kind} '{resource.name}': {problem}",
+                    address=resource.address,
+                    source=where,
+                )
+            )
+    return found
+
+
+def _empty(declared: DeclaredNumbers) -> str:
+    return (
+        f"its {declared.field} source holds no numbers (empty, or a header row only). A truncated export "
+        "must not become the list; fix the source, or remove the field to stop managing the numbers."
+    )
+
+
+def _shrinks(context: CheckContext, resource: Resource, declared: DeclaredNumbers) -> str | None:
+    live = context.live.get(resource.address)
+    if live is None or not declared.exact:
+        return None
+    held = live_numbers(live.essence, platform=resource.platform, field=declared.field)
+    if not held:
+        return None
+    removed = len(held.keys() - declared.items.keys())
+    share = 100 * removed / len(held)
+    limit = context.max_shrink_percent
+    if share <= limit:
+        return None
+    return (
+        f"{declared.field} (mode exact) would remove {removed} of the {len(held)} live numbers ({share:.1f} %), "
+        f"more than dnc.max_shrink_percent ({limit:g} %) allows. Check the source is complete; if the "
+        'removal is intended, annotate the manifest reconciler/allow: "DNC-SHRINK: <reason>".'
+    )
