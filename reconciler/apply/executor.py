@@ -35,7 +35,10 @@ def _result(
         name=change.name,
         category=change.category,
         outcome=outcome,
-        paths=tuple(item.path for item in change.changes),
+        paths=(
+            *(item.path for item in change.changes),
+            *(change.numbers.counted() if change.numbers is not None else ()),
+        ),
         message=None if message is None else mask_text(message),
         version=version,
     )

@@ -17,7 +17,7 @@ from typing import Any
 from reconciler.exceptions import UsageError
 from reconciler.plan.models import FORMAT_VERSION, Plan
 
-_CHANGE_KEYS = ("actions", "steps", "changes")
+_CHANGE_KEYS = ("actions", "steps", "changes", "numbers")
 
 
 def load_saved_plan(path: Path) -> dict[str, Any]:

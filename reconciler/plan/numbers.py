@@ -39,6 +39,11 @@ class NumberChanges:
     def is_change(self) -> bool:
         return bool(self.add or self.update or self.remove)
 
+    def counted(self) -> tuple[str, ...]:
+        """One line per kind of change, counts only (apply results and audit records)."""
+        parts = (("added", self.add), ("rewritten", self.update), ("removed", self.remove))
+        return tuple(f"{self.field}: {len(numbers)} number(s) {verb}" for verb, numbers in parts if numbers)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "field": self.field,

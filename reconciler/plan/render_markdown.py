@@ -12,15 +12,17 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from reconciler.plan.models import SUMMARY_KEYS, Plan
+from reconciler.plan.models import DNC_REMOVE, SUMMARY_KEYS, Plan
 from reconciler.plan.render_values import (
     SYMBOLS,
     FieldLine,
     category,
+    display_order,
     drift_lines,
     location_text,
     shown_lines,
     steps_text,
+    unmanaged_line,
 )
 
 MARKDOWN_LIMIT = 65_000
@@ -31,8 +33,15 @@ _NOTE_ROOM = 400
 
 def render_markdown(plan: Plan, *, limit: int = MARKDOWN_LIMIT) -> str:
     document = plan.to_dict()
-    head = [_title(document), _summary_table(document["summary"]), _findings_section(document["findings"])]
-    changed = [change for change in document["resource_changes"] if category(change) != "no-op"]
+    head = [
+        _title(document),
+        _summary_table(document["summary"]),
+        _findings_section(document["findings"]),
+        _unmanaged_section(document["unmanaged_numbers"]),
+    ]
+    changed = [
+        change for change in display_order(document["resource_changes"]) if category(change) != "no-op"
+    ]
     sections = [_change_section(change) for change in changed]
     sections += [_drift_section(entry) for entry in document["resource_drift"]]
     if sections:
@@ -56,8 +65,14 @@ def _title(document: Mapping[str, Any]) -> str:
     return f"## Reconciler {title.lower()}: `{target['name']}` ({target['platform']})\n"
 
 
+def _unmanaged_section(items: list[dict[str, Any]]) -> str:
+    if not items:
+        return ""
+    return "### DNC numbers kept\n\n" + "\n".join(f"- {_cell(unmanaged_line(item))}" for item in items) + "\n"
+
+
 def _summary_table(summary: Mapping[str, int]) -> str:
-    keys = [*SUMMARY_KEYS, "error", "warning"]
+    keys = [*SUMMARY_KEYS, DNC_REMOVE, "error", "warning"]
     header = "| " + " | ".join(keys) + " |"
     rule = "|" + "---:|" * len(keys)
     values = "| " + " | ".join(str(summary[key]) for key in keys) + " |"

@@ -14,11 +14,13 @@ from reconciler.plan.models import Plan
 from reconciler.plan.render_values import (
     SYMBOLS,
     category,
+    display_order,
     drift_lines,
     location_text,
     shown_lines,
     steps_text,
     summary_text,
+    unmanaged_line,
 )
 
 _STYLES = {"create": "green", "update": "yellow", "replace": "magenta", "delete": "red", "no-op": "dim"}
@@ -41,11 +43,15 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
     title = "Drift" if document["command"] == "drift" else "Plan"
     target = document["target"]
     lines = [painter.text(f"{title} for target {target['name']} ({target['platform']})"), ""]
-    for change in document["resource_changes"]:
+    for change in display_order(document["resource_changes"]):
         if category(change) != "no-op":
             lines.extend(_change_block(change, painter))
     for entry in document["resource_drift"]:
         lines.extend(_drift_block(entry, painter))
+    if document["unmanaged_numbers"]:
+        lines.append(painter.text("DNC numbers kept:"))
+        lines.extend(painter.text(f"  {unmanaged_line(item)}") for item in document["unmanaged_numbers"])
+        lines.append("")
     changed = any(category(change) != "no-op" for change in document["resource_changes"])
     if not changed and not document["resource_drift"]:
         lines.extend([painter.text("No changes: the live org matches the manifests."), ""])

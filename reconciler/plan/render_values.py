@@ -51,16 +51,70 @@ class FieldLine:
 
 
 def field_lines(change: Mapping[str, Any]) -> list[FieldLine]:
-    """The fields to show: field changes for updates and replaces, whole objects for creates and deletes."""
+    """The fields to show: field changes for updates and replaces, whole objects for creates and deletes;
+    a DNC list's numbers first (removals lead: they are the destructive part)."""
     kind = category(change)
+    numbers = number_lines(change.get("numbers"))
     if kind == "create":
-        return [FieldLine(key, None, format_value(value)) for key, value in (change["after"] or {}).items()]
+        return [
+            *numbers,
+            *(FieldLine(key, None, format_value(value)) for key, value in (change["after"] or {}).items()),
+        ]
     if kind == "delete":
         return [FieldLine(key, format_value(value), None) for key, value in (change["before"] or {}).items()]
     return [
-        FieldLine(item["path"], format_value(item["before"]), format_value(item["after"]))
-        for item in change["changes"]
+        *numbers,
+        *(
+            FieldLine(item["path"], format_value(item["before"]), format_value(item["after"]))
+            for item in change["changes"]
+        ),
     ]
+
+
+REMOVED_SHOWN = 50
+"""Removed DNC numbers listed inline per object; the JSON plan lists every one."""
+
+
+def number_lines(numbers: Mapping[str, Any] | None) -> list[FieldLine]:
+    """A DNC list's removals, additions and rewrites as lines (numbers already masked)."""
+    if not numbers:
+        return []
+    field, mode = numbers["field"], numbers["mode"]
+    lines = []
+    if numbers["remove"]:
+        shown = _listed(numbers["removed"][:REMOVED_SHOWN], numbers["remove"])
+        lines.append(FieldLine(f"{field}: REMOVE {numbers['remove']} number(s) ({mode} mode)", shown, None))
+    if numbers["add"]:
+        lines.append(
+            FieldLine(
+                f"{field}: add {numbers['add']} number(s)", None, _listed(numbers["added"], numbers["add"])
+            )
+        )
+    if numbers["update"]:
+        shown = _listed(numbers["updated"], numbers["update"])
+        lines.append(FieldLine(f"{field}: rewrite {numbers['update']} number(s)", "other values", shown))
+    return lines
+
+
+def _listed(samples: list[str], count: int) -> str:
+    text = ", ".join(samples)
+    return text if count <= len(samples) else f"{text}, … {count - len(samples)} more (see the JSON plan)"
+
+
+def unmanaged_line(item: Mapping[str, Any]) -> str:
+    """An additive DNC list's live numbers that git does not declare: kept, counted."""
+    shown = _listed(item["samples"], item["count"])
+    return f"{item['address']}: {item['count']} live number(s) in {item['field']} not declared in git, kept (additive mode): {shown}"
+
+
+def display_order(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Changes as a reviewer reads them: destructive ones first (deletes, replaces, DNC removals)."""
+    return sorted(changes, key=lambda change: 0 if is_destructive(change) else 1)
+
+
+def is_destructive(change: Mapping[str, Any]) -> bool:
+    numbers = change.get("numbers") or {}
+    return "delete" in change["actions"] or bool(numbers.get("remove"))
 
 
 def shown_lines(change: Mapping[str, Any]) -> tuple[list[FieldLine], int]:
@@ -80,7 +134,8 @@ def drift_lines(entry: Mapping[str, Any]) -> list[FieldLine]:
 def summary_text(summary: Mapping[str, int]) -> str:
     return (
         f"{summary['create']} to create, {summary['update']} to update, {summary['replace']} to replace, "
-        f"{summary['delete']} to delete, {summary['no-op']} unchanged; "
+        f"{summary['delete']} to delete, {summary['dnc-remove']} DNC number(s) to remove, "
+        f"{summary['no-op']} unchanged; "
         f"{summary['error']} error(s), {summary['warning']} warning(s)"
     )
 

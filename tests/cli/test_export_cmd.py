@@ -36,4 +36,7 @@ def test_cxone_export_then_plan_shows_no_changes(tmp_path: Path) -> None:
     project.write_text(project.read_text().replace("manifests: campaigns/", "manifests: exported/"))
     plan = run_cli("plan", "--target", "local-cxone", "--detailed-exitcode", cwd=tmp_path)
     assert plan.code == 0, plan.stdout
-    assert "0 to create, 0 to update, 0 to replace, 0 to delete, 3 unchanged" in plan.stdout
+    assert (
+        "0 to create, 0 to update, 0 to replace, 0 to delete, 0 DNC number(s) to remove, 3 unchanged"
+        in plan.stdout
+    )

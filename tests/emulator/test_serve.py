@@ -3,56 +3,20 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import ROOT
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"emulator exited: {process.stderr.read() if process.stderr else ''}")
-        try:
-            if httpx.get(f"{url}/_emulator/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise AssertionError("emulator did not start within 20 s")
+from tests.served import served_emulator
 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    port = _free_port()
     state = tmp_path / "state.json"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reconciler", "emulator", "serve", "--port", str(port), "--state", str(state)],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
+    with served_emulator(state) as url:
         yield url, state
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_serve_answers_over_loopback_and_persists_the_org(served: tuple[str, Path]) -> None:

@@ -240,7 +240,9 @@ def test_text_of_an_empty_plan_says_nothing_changes() -> None:
     scenario = load_scenario(SCENARIOS / "server-extras.yaml")
     text = render_text(plan_of(scenario))
     assert "No changes" in text
-    assert "0 to create, 0 to update, 0 to replace, 0 to delete, 2 unchanged" in text
+    assert (
+        "0 to create, 0 to update, 0 to replace, 0 to delete, 0 DNC number(s) to remove, 2 unchanged" in text
+    )
 
 
 def test_color_markup_escapes_values() -> None:
