@@ -80,11 +80,10 @@ def _member_fields(work: Work, address: str) -> list[str] | None:
     for field, value in desired.essence.items():
         info = spec.model_fields.get(field)
         marker = field_ref(info) if info is not None else None
-        named = marker is not None and isinstance(value, list)
-        if named and marker is not None and field in tolerant:
+        if marker is not None and field in tolerant and isinstance(value, list):
             if address in (address_of(desired.platform, marker.kind, str(item)) for item in value):
                 fields.append(field)
-        elif _mentions(value, address.rsplit("/", 1)[-1]):
+        elif _mentions(value, address.rsplit("/", 1)[-1]):  # any other mention needs the object
             return None
     return fields or None
 
