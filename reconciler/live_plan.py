@@ -29,6 +29,7 @@ from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import Session, open_session
 from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
+from reconciler.state.name_case import case_variant_findings
 from reconciler.state.names import NameIndex
 from reconciler.state.objects import DesiredObject, LiveObject
 from reconciler.state.references import live_reference_findings
@@ -152,6 +153,7 @@ async def run_live(
         *(f for f in offline if f.code not in POLICY_CODES),
         *checked,
         *live_reference_findings(validation.manifests, validation.graph, index, platform=platform),
+        *case_variant_findings(validation.manifests, live, platform=platform),
     ]
     if command == "drift":
         drift = build_drift(

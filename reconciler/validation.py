@@ -12,6 +12,7 @@ from reconciler.diagnostics import Code, Finding, Severity, sort_findings
 from reconciler.graph import DependencyGraph, link
 from reconciler.manifest.entry_files import check_entry_files
 from reconciler.manifest.loader import load_paths
+from reconciler.manifest.lookalike_names import lookalike_findings
 from reconciler.manifest.manifest_set import ManifestSet, build_manifest_set
 from reconciler.manifest.typing import type_documents
 from reconciler.policy.context import DEFAULT_JURISDICTIONS, CheckContext
@@ -75,7 +76,11 @@ def validate_paths(
         roots=tuple(paths),
         max_shrink_percent=project.dnc.max_shrink_percent if project else CheckContext.max_shrink_percent,
     )
-    checked = apply_policy(run_checks(context), overrides=overrides_of(project), manifests=manifests)
+    checked = apply_policy(
+        [*run_checks(context), *lookalike_findings(manifests)],
+        overrides=overrides_of(project),
+        manifests=manifests,
+    )
     findings = sort_findings(
         [*loaded.findings, *typing_findings, *duplicate_findings, *link_findings, *file_findings, *checked]
     )

@@ -1,5 +1,7 @@
 """Running a plan's changes: level by level, independent changes of a level concurrently, failures
-skipping their dependents while everything else proceeds (ARCHITECTURE.md §8).
+skipping their dependents while everything else proceeds (ARCHITECTURE.md §8). An object that lists
+several siblings in a field of reconciler.apply.partial_members is written without the ones whose
+create did not apply, and says so, instead of being skipped.
 
 The plan's `order` already encodes the levels: creates and updates by ascending dependency level,
 deletes after them in reverse. All requests share the client's one rate limiter, so concurrency only
@@ -11,8 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import groupby
 
+from reconciler.apply.partial_members import Partial, split_blocked
 from reconciler.apply.results import ChangeResult, Outcome
 from reconciler.apply.work import Work, Writer
 from reconciler.exceptions import ReconcilerError, StaleChange
@@ -67,31 +71,33 @@ async def execute(
 ) -> list[ChangeResult]:
     """Apply every change; the results come back in plan order."""
     limit = asyncio.Semaphore(max(1, concurrency))
-    not_applied: set[str] = set()
+    not_applied: dict[str, ChangeResult] = {}
     results: dict[str, ChangeResult] = {}
     pending = sorted((work for work in works if work.change.is_change), key=lambda w: w.change.order)
     for _, level in groupby(pending, key=lambda w: w.change.order):
-        batch: list[Work] = []
+        batch: list[tuple[Work, Partial | None]] = []
         for work in level:
-            blocked = sorted(dep for dep in work.change.depends_on if dep in not_applied)
-            if blocked:
+            blocked = {dep: not_applied[dep] for dep in work.change.depends_on if dep in not_applied}
+            blocking, partial = split_blocked(work, blocked)
+            if blocking:
                 result = _result(
-                    work, Outcome.SKIPPED, message=f"depends on {', '.join(blocked)}, which did not apply"
+                    work, Outcome.SKIPPED, message=f"depends on {', '.join(blocking)}, which did not apply"
                 )
-                results[work.change.address] = result
-                not_applied.add(work.change.address)
+                results[work.change.address] = not_applied[work.change.address] = result
                 if on_result is not None:
                     on_result(result)
             else:
-                batch.append(work)
+                batch.append((work, partial))
 
-        async def run(work: Work) -> None:
-            result = await _run_one(writer, work, limit)
+        async def run(work: Work, partial: Partial | None) -> None:
+            result = await _run_one(writer, work if partial is None else partial.work, limit)
+            if partial is not None and result.ok:
+                result = replace(result, message=mask_text(partial.message()))
             results[work.change.address] = result
             if not result.ok:
-                not_applied.add(work.change.address)
+                not_applied[work.change.address] = result
             if on_result is not None:
                 on_result(result)
 
-        await asyncio.gather(*(run(work) for work in batch))
+        await asyncio.gather(*(run(work, partial) for work, partial in batch))
     return [results[work.change.address] for work in pending]

@@ -32,8 +32,31 @@ def _where(resource: Resource) -> str:
     return f"{resource.raw.file}:{resource.raw.line}"
 
 
+PLATFORM_NAMES = {"cxone": "CXone", "genesys": "Genesys Cloud"}
+
+
+def _name_key(resource: Resource) -> tuple[str, ...]:
+    """The identity of a resource's name, compared as its platform compares names of its kind."""
+    name = resource.name.casefold() if resource.info.definition.names_ignore_case else resource.name
+    return (resource.platform, resource.kind, name)
+
+
+def _declared_twice(first: Resource, second: Resource) -> str:
+    if first.name == second.name:
+        return f"{second.address} is declared twice"
+    platform = PLATFORM_NAMES.get(second.platform, second.platform)
+    return (
+        f"{second.address} and {first.address} are one name to {platform}, which compares "
+        f"{second.kind} names without regard to case"
+    )
+
+
 def build_manifest_set(resources: Iterable[Resource]) -> tuple[ManifestSet, list[Finding]]:
-    """Index resources; a second document with the same identity is a DUPLICATE (the first one wins)."""
+    """Index resources; a second document with the same identity is a DUPLICATE (the first one wins).
+
+    Names are compared as the platform compares them (KindDef.names_ignore_case); addresses keep the
+    exact names.
+    """
     by_address: dict[str, Resource] = {}
     seen: dict[tuple[str, ...], Resource] = {}
     findings: list[Finding] = []
@@ -43,9 +66,7 @@ def build_manifest_set(resources: Iterable[Resource]) -> tuple[ManifestSet, list
         if definition.singleton:
             keys.append(((resource.platform, resource.kind), f"{resource.kind} is an org-wide singleton"))
         else:
-            keys.append(
-                ((resource.platform, resource.kind, resource.name), f"{resource.address} is declared twice")
-            )
+            keys.append((_name_key(resource), ""))  # the message names both spellings
         if definition.unique_by is not None:
             target = getattr(resource.document.spec, definition.unique_by)
             keys.append(
@@ -60,7 +81,7 @@ def build_manifest_set(resources: Iterable[Resource]) -> tuple[ManifestSet, list
             findings.append(
                 finding(
                     Code.DUPLICATE,
-                    f"{clash[1]}; first declared at {_where(first)}",
+                    f"{clash[1] or _declared_twice(first, resource)}; first declared at {_where(first)}",
                     address=resource.address,
                     source=resource.source,
                 )

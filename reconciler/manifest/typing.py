@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.exceptions import Location
 from reconciler.manifest.kinds import KINDS, PLATFORM_OF_API_VERSION, KindInfo, kinds_of
+from reconciler.manifest.name_characters import printable, refused_character
 from reconciler.manifest.resource import Resource, address_of
 from reconciler.manifest.yaml_reader import Path, YamlDocument
 
@@ -81,7 +82,11 @@ def _message(error: ErrorDetails, path: Path, model: type[BaseModel]) -> str:
         return f"{where}: required field is missing"
     value = error.get("input")
     shown = (
-        f" (got {value!r})" if isinstance(value, (str, int, float, bool)) and len(repr(value)) < 80 else ""
+        f" (got {value!r})"
+        if isinstance(value, (str, int, float, bool))
+        and len(repr(value)) < 80
+        and not (isinstance(value, str) and refused_character(value))
+        else ""
     )
     text = error["msg"].removeprefix("Value error, ")
     return f"{where}: {text}{shown}"
@@ -119,7 +124,7 @@ def _envelope(doc: YamlDocument) -> tuple[KindInfo | None, list[Finding]]:
 def _address_hint(doc: YamlDocument, info: KindInfo) -> str | None:
     metadata = doc.data.get("metadata")
     name = metadata.get("name") if isinstance(metadata, dict) else None
-    return address_of(info.platform, info.kind, name) if isinstance(name, str) else None
+    return address_of(info.platform, info.kind, printable(name)) if isinstance(name, str) else None
 
 
 def type_document(doc: YamlDocument) -> tuple[Resource | None, list[Finding]]:

@@ -137,11 +137,13 @@ KINDS = [
     KindDef(
         "DncGroup",
         DncGroupSpec,
+        names_ignore_case=True,
         description="An internal do-not-call group with its scrubbed and contributing skills (/dnc-groups).",
     ),
     KindDef(
         "Campaign",
         CampaignSpec,
+        names_ignore_case=True,
         description="A reporting campaign grouping skills (/campaigns); it carries no dialer settings.",
     ),
 ]

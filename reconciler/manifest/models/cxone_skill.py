@@ -307,6 +307,7 @@ KINDS = [
     KindDef(
         "Skill",
         SkillSpec,
+        names_ignore_case=True,
         compliance=True,
         description="An outbound Personal Connection skill with its dialer parameter blocks (/skills).",
     ),

@@ -14,6 +14,8 @@ class KindDef:
     singleton: an org-wide object; at most one document of the kind (its name is free).
     unique_by: a spec field whose value must differ between documents (one schedule per campaign).
     compliance: the document may carry the reconciler-only `compliance` block.
+    names_ignore_case: the platform compares names of this kind without regard to case, so two
+        names that differ only by case are one object (docs/names.md has the rule per kind).
     """
 
     kind: str
@@ -21,4 +23,5 @@ class KindDef:
     compliance: bool = False
     singleton: bool = False
     unique_by: str | None = None
+    names_ignore_case: bool = False
     description: str = ""

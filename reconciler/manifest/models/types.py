@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
+from reconciler.manifest.name_characters import refused_character
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -56,10 +58,13 @@ def _check_hm(value: str) -> str:
 
 
 def _check_name(value: str) -> str:
+    refused = refused_character(value)
+    if refused is not None:
+        raise ValueError(
+            f"names must not contain invisible, direction-control or control characters; found {refused}"
+        )
     if value != value.strip():
         raise ValueError("names must not start or end with white space")
-    if any(ord(ch) < 32 for ch in value):
-        raise ValueError("names must not contain control characters")
     return value
 
 
