@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from reconciler.diagnostics import Code
 from reconciler.exceptions import ConfigError, Location, ManifestLoadError
@@ -147,6 +147,12 @@ class ProjectFile(_Strict):
     dnc: Dnc = Field(default_factory=Dnc)
     audit: Audit = Field(default_factory=Audit)
     notifications: list[Notification] = Field(default_factory=list)
+    _source: Path | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> Path | None:
+        """The file this project was loaded from (a saved plan pins it); None when built in code."""
+        return self._source
 
     @model_validator(mode="after")
     def _structural_codes_are_fixed(self) -> ProjectFile:
@@ -182,7 +188,7 @@ def load_project(path: Path) -> ProjectFile:
         raise ConfigError("the project file must be one YAML mapping", location=Location(shown, 1))
     doc = documents[0]
     try:
-        return ProjectFile.model_validate(doc.data)
+        project = ProjectFile.model_validate(doc.data)
     except ValidationError as exc:
         lines = []
         for error in exc.errors():
@@ -192,6 +198,8 @@ def load_project(path: Path) -> ProjectFile:
                 text = "unknown setting"
             lines.append(f"{shown}:{doc.line_of(where)}: {format_path(where) or 'project file'}: {text}")
         raise ConfigError("invalid project file:\n  " + "\n  ".join(lines)) from None
+    project._source = path
+    return project
 
 
 def find_project(start: Path) -> Path | None:

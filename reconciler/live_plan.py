@@ -13,6 +13,7 @@ from typing import Any
 from reconciler.config import ProjectFile, Target
 from reconciler.diagnostics import Finding, Severity, sort_findings
 from reconciler.exceptions import UsageError
+from reconciler.input_digests import files_read, input_digests
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
 from reconciler.plan.models import Plan, PlanTarget
@@ -101,6 +102,7 @@ async def run_live(
     validation = validate_paths(paths, project=project)
     platform = target.platform
     skipped = sum(1 for resource in validation.manifests.values() if resource.platform != platform)
+    digests = input_digests(files_read(validation, roots=paths, project=project), root=root)
 
     def finish(
         *,
@@ -112,6 +114,7 @@ async def run_live(
         plan = Plan(
             target=PlanTarget(name=name, platform=platform),
             manifest_digest=validation.digest,
+            input_digests=digests,
             command=command,
             **parts,
         )

@@ -19,6 +19,7 @@ import pytest
 
 from reconciler.config import Notification
 from reconciler.notify import Delivery, Notifier
+from reconciler.plan.masking import mask_value
 
 SECRET = "receiver-shared-secret-7f3a"
 
@@ -241,8 +242,11 @@ def test_phone_numbers_never_leave(receiver: Receiver) -> None:
     [got] = receiver.received
     assert got.verified
     assert b"5555550" not in got.body
-    assert got.json()["data"]["caller_address"] == "***0123"
-    assert got.json()["data"]["entries"][0] == {"number": "***0199", "note": "call ***0142"}
+    assert got.json()["data"]["caller_address"] == mask_value("+15555550123")
+    assert got.json()["data"]["entries"][0] == {
+        "number": mask_value("+15555550199"),
+        "note": f"call {mask_value('+15555550142')}",
+    }
 
 
 def test_missing_url_variable_is_a_skipped_delivery(caplog: pytest.LogCaptureFixture) -> None:

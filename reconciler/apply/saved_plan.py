@@ -1,11 +1,25 @@
 """Saved plans: `apply plan.json` applies exactly the reviewed plan, or refuses.
 
-The saved document is masked (phone numbers show their last four digits only), so it cannot be
-replayed as is. Apply instead re-validates the manifests and re-reads the org, plans again, and
-requires the new plan to be the saved one: the same manifest digest, and for every object the same
-actions, steps and field changes. A live object that moved in a managed field since the review
-changes its `changes` (or turns a change into a no-op, or the reverse), and apply refuses, saying
-which object and field; a move in an unmanaged field changes nothing the plan shows and is preserved.
+The saved document is masked, so it cannot be replayed as is. Apply instead re-validates the
+manifests and re-reads the org, plans again, and requires the new plan to be the saved one:
+
+- Inputs: the plan pins every file it read (`input_digests`: manifests, the DNC CSV files they point
+  at, reconciler.yaml). Any file edited, added or removed since makes apply refuse, naming it. This is
+  what catches an edit the masked plan cannot show (a number edited to one with the same last four
+  digits). `manifest_digest` keeps its meaning (the YAML manifests only) and is not compared: its
+  paths are relative to the working directory, and the input digests are the stronger check.
+- Changes: for every object the same actions, steps and field changes. A live object that moved in a
+  managed field since the review changes its `changes` (or turns a change into a no-op, or the
+  reverse), and apply refuses, saying which object and field; a move in an unmanaged field changes
+  nothing the plan shows and is preserved.
+
+Why changes are compared without fingerprints: a masked number is `***0199#7f3a`, and the
+fingerprint is keyed by a secret drawn per process (reconciler.plan.masking), never saved, so the same
+number has a different fingerprint in the re-plan. Comparing with the fingerprints would refuse every
+saved plan that shows a number; comparing what both runs can show (the last four digits) keeps a saved
+plan applicable when nothing changed. What the last four digits cannot tell apart on the manifest side
+is caught by the input digests; a live number replaced by another with the same last four digits
+between plan and apply is not detected here (the applied result is still the reviewed manifests).
 """
 
 from __future__ import annotations
@@ -15,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from reconciler.exceptions import UsageError
+from reconciler.input_digests import changed_inputs
+from reconciler.plan.masking import without_fingerprints
 from reconciler.plan.models import FORMAT_VERSION, Plan
 
 _CHANGE_KEYS = ("actions", "steps", "changes", "numbers")
@@ -51,6 +67,9 @@ def _shape_problems(document: Any) -> list[str]:
         problems.append("target.name is missing")
     if not isinstance(document.get("manifest_digest"), str):
         problems.append("manifest_digest is missing")
+    digests = document.get("input_digests")
+    if not isinstance(digests, dict) or not all(isinstance(value, str) for value in digests.values()):
+        problems.append("input_digests is missing (plans made before input pinning cannot be checked)")
     changes = document.get("resource_changes")
     if not isinstance(changes, list) or not all(
         isinstance(item, dict)
@@ -64,6 +83,13 @@ def _shape_problems(document: Any) -> list[str]:
 
 def _changes_by_address(changes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {item["address"]: item for item in changes if item.get("actions") != ["no-op"]}
+
+
+def _same_changes(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Equal in what both runs can show: masked numbers compare by their last four digits."""
+    return all(
+        without_fingerprints(old.get(key)) == without_fingerprints(new.get(key)) for key in _CHANGE_KEYS
+    )
 
 
 def _describe(change: dict[str, Any]) -> str:
@@ -83,11 +109,12 @@ def saved_plan_problems(saved: dict[str, Any], fresh: Plan) -> list[str]:
         problems.append(
             f"the plan was made for target '{saved['target'].get('name')}', this run targets '{fresh.target.name}'"
         )
-    if saved["manifest_digest"] != fresh.manifest_digest:
+    changed = changed_inputs(saved["input_digests"], dict(fresh.input_digests))
+    if changed:  # the object differences follow from the edit; naming the files says what to review
         problems.append(
-            "the manifests changed since the plan was made "
-            f"(plan: {saved['manifest_digest']}, now: {fresh.manifest_digest}); plan again and review"
+            f"the manifests changed since the plan was made: {', '.join(changed)}; plan again and review"
         )
+        return problems
     before = _changes_by_address(saved["resource_changes"])
     after = _changes_by_address(now["resource_changes"])
     for address in sorted(before.keys() | after.keys()):
@@ -98,9 +125,7 @@ def saved_plan_problems(saved: dict[str, Any], fresh: Plan) -> list[str]:
             problems.append(
                 f"{address}: the org changed since the plan; the planned {_describe(old)} is no longer needed"
             )
-        elif (
-            old is not None and new is not None and any(old.get(key) != new.get(key) for key in _CHANGE_KEYS)
-        ):
+        elif old is not None and new is not None and not _same_changes(old, new):
             problems.append(
                 f"{address}: the live object moved since the plan: the plan said {_describe(old)}, "
                 f"now it would be {_describe(new)}"

@@ -21,6 +21,7 @@ from reconciler.cli.schema_cmd import schema
 from reconciler.cli.simulate_cmd import simulate
 from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
+from reconciler.plan.masking import mask_text
 from reconciler.runtime import tune_garbage_collector
 
 
@@ -61,7 +62,7 @@ def main() -> None:
         exc.show()
         sys.exit(1 if exc.exit_code == 2 else exc.exit_code)
     except ReconcilerError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {mask_text(str(exc))}", err=True)  # refusals quote findings and server answers
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

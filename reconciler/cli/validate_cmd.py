@@ -10,7 +10,13 @@ import click
 
 from reconciler.cli.project import project_for
 from reconciler.exceptions import UsageError
-from reconciler.render.findings import finding_line, findings_document, github_annotation, summary_line
+from reconciler.render.findings import (
+    finding_line,
+    findings_document,
+    github_annotation,
+    masked_findings,
+    summary_line,
+)
 from reconciler.render.sarif import sarif_document
 from reconciler.validation import validate_paths
 
@@ -45,7 +51,7 @@ def validate(paths: tuple[Path, ...], output_format: str, config_path: Path | No
             )
         paths = tuple(project.manifest_paths(root))
     result = validate_paths(paths, project=project)
-    findings = result.findings
+    findings = masked_findings(result.findings)
     if output_format == "json":
         document = findings_document(
             findings, command="validate", files=len(result.files), documents=result.documents

@@ -6,7 +6,7 @@ masked (reconciler.plan.masking), and is the single source every renderer format
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -199,6 +199,8 @@ def summary_of(changes: Sequence[ResourceChange], findings: Sequence[Finding]) -
 class Plan:
     target: PlanTarget
     manifest_digest: str
+    input_digests: Mapping[str, str] = field(default_factory=dict)
+    """Relative path -> sha256 of every file the run read (reconciler.input_digests)."""
     resource_changes: tuple[ResourceChange, ...] = ()
     resource_drift: tuple[DriftEntry, ...] = ()
     unmanaged_numbers: tuple[UnmanagedNumbers, ...] = ()
@@ -222,6 +224,7 @@ class Plan:
             "command": self.command,
             "target": {"name": self.target.name, "platform": self.target.platform},
             "manifest_digest": self.manifest_digest,
+            "input_digests": dict(sorted(self.input_digests.items())),
             "resource_changes": [change.to_dict() for change in self.resource_changes],
             "resource_drift": [entry.to_dict() for entry in self.resource_drift],
             "unmanaged_numbers": [item.to_dict() for item in self.unmanaged_numbers],

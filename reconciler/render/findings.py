@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from reconciler import __version__
 from reconciler.diagnostics import Finding, Severity, Summary
+from reconciler.plan.masking import mask_text
+
+
+def masked_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings with phone numbers masked in message and reason (a SCHEMA error echoes the input)."""
+    return [
+        replace(
+            item,
+            message=mask_text(item.message),
+            suppressed=None if item.suppressed is None else mask_text(item.suppressed),
+        )
+        for item in findings
+    ]
 
 
 def finding_line(item: Finding) -> str:

@@ -1,4 +1,4 @@
-"""The rule preview as text or JSON. Every phone number is masked to its last four digits.
+"""The rule preview as text or JSON. Every phone number is masked (last four digits, per-run fingerprint).
 
 Masking runs once per distinct piece of text — a rule set's header and footer, each combination of
 matching rules' outcome, each contact's number — not over the whole output, so 100,000 contacts print

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
+from reconciler.plan.masking import without_fingerprints
 from tests.conftest import ROOT, run_cli
 
 Write = Callable[[str, str], Path]
@@ -76,8 +78,10 @@ def _run(config: Path, contacts: Path, *extra: str) -> tuple[int, str, str]:
 
 def test_text_lists_matches_outcomes_counts_and_evidence_with_numbers_masked(write: Write) -> None:
     config, contacts = _project(write)
-    code, out, err = _run(config, contacts, "--at", "2026-12-04T18:30-05:00")
+    code, shown, err = _run(config, contacts, "--at", "2026-12-04T18:30-05:00")
     assert code == 0, err
+    assert re.search(r"line 2  \*\*\*1234#[0-9a-f]{4,}: ", shown)
+    out = without_fingerprints(shown)  # fingerprints are keyed per run; the lines are checked without them
     assert (
         "line 2  ***1234: high-balance-caller-id, cell-caller-id -> dialed; kept: 'cell-caller-id' sets the caller id to ***0199 (Acme Mobile)"
         in out
@@ -97,7 +101,8 @@ def test_json_carries_the_same_preview_and_only_json(write: Write) -> None:
     config, contacts = _project(write)
     code, out, err = _run(config, contacts, "--format", "json", "--rule-set", "collections-rules")
     assert code == 0, err
-    (rule_set,) = json.loads(out)["rule_sets"]
+    assert re.search(r'"phone": "\*\*\*1234#[0-9a-f]{4,}"', out)
+    (rule_set,) = without_fingerprints(json.loads(out)["rule_sets"])
     assert [rule["matches"] for rule in rule_set["rules"]] == [1, 2, 1]
     first = rule_set["contacts"][0]
     assert first["phone"] == "***1234" and first["matched"] == ["high-balance-caller-id", "cell-caller-id"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -149,3 +150,15 @@ def test_broken_project_file_is_reported_with_its_line(tmp_path: Path) -> None:
     assert result.code == 1
     assert "reconciler.yaml:3: targets.x.platform" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_number_echoed_by_a_schema_error_is_masked_in_every_format(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        "apiVersion: genesys/v1\nkind: Campaign\nmetadata:\n  name: x\n"
+        "spec:\n  abandon_rate: '+1 555 555 0100'\n  caller_address: 15555550100\n"
+    )
+    for output in ("text", "json", "sarif", "github"):
+        result = run_cli("validate", "c.yaml", "--format", output, cwd=tmp_path)
+        assert result.code == 1, output
+        assert "5550100" not in result.stdout + result.stderr, output
+        assert re.search(r"got \*\*\*0100#[0-9a-f]{4,}\)", result.stdout), output

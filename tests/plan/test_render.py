@@ -10,6 +10,7 @@ from reconciler.diagnostics import Code, finding
 from reconciler.diff import FieldChange
 from reconciler.exceptions import Location
 from reconciler.plan.drift import build_drift
+from reconciler.plan.masking import mask_value
 from reconciler.plan.models import Action, Plan, ResourceChange, Step
 from reconciler.plan.render_json import render_json
 from reconciler.plan.render_markdown import MARKDOWN_LIMIT, render_markdown
@@ -144,7 +145,7 @@ def test_json_is_the_plan_document_and_validates() -> None:
     assert document == json.loads(json.dumps(plan.to_dict()))
     assert_valid_plan_document(document)
     assert document["summary"]["error"] == 1  # the allowed finding does not count
-    assert document["findings"][1]["suppressed"].endswith("***0177 tests")
+    assert document["findings"][1]["suppressed"].endswith(f"{mask_value('+15555550177')} tests")
 
 
 def test_sarif_holds_every_finding() -> None:
@@ -152,7 +153,7 @@ def test_sarif_holds_every_finding() -> None:
     assert document["version"] == "2.1.0"
     results = document["runs"][0]["results"]
     assert [result["ruleId"] for result in results] == ["DNC-ENTRY", "ABANDON-RATE"]
-    assert results[1]["suppressions"][0]["justification"].endswith("***0177 tests")
+    assert results[1]["suppressions"][0]["justification"].endswith(f"{mask_value('+15555550177')} tests")
 
 
 def _many_changes(count: int) -> Plan:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reconciler.diagnostics import Code, Finding, Severity
+from reconciler.plan.masking import without_fingerprints
 from reconciler.validation import validate_paths
 
 Write = Callable[[str, str], Path]
@@ -63,7 +64,7 @@ def test_rule_set_conflict_names_rules_actions_witness_and_where(write: Write) -
     assert found.severity == Severity.ERROR
     assert found.address == "genesys/RuleSet/caller-ids"
     assert found.source is not None and (found.source.file, found.source.line) == (str(path), 14)
-    message = found.message
+    message = without_fingerprints(found.message)
     assert "rule set 'caller-ids'" in message
     assert "'default-caller-id' (line 7)" in message and "'east-caller-id'" in message
     assert "sets the caller id to ***0100 (Acme)" in message and "to ***0199 (Acme East)" in message
