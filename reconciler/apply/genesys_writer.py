@@ -5,10 +5,11 @@ Every write re-reads the object and overlays the managed fields onto the fresh b
 Run states follow the platform's rules: campaigns, sequences and campaign rules are created off and
 switched on by a status-only PUT afterwards; a stop waits (bounded) until the campaign has left
 `stopping`. A replace renames the old object (names are unique), creates the new one, repoints the
-declared dependents at it, then deletes the old one. The org singletons are written in place: settings
-by PATCH (asynchronous on the platform, so apply waits until a read shows the change), wrap-up
-mappings by PUT. Internal DNC list numbers are added by PATCH, in E.164; numbers are removed only where the
-plan removes them (exact mode, reviewed and gated), never because a live number is undeclared.
+declared dependents at it, then deletes the old one; an old object a crash left renamed aside is
+finished the same way on the next run (reconciler.plan.leftovers). The org singletons are written in
+place: settings by PATCH (asynchronous on the platform, so apply waits until a read shows the change),
+wrap-up mappings by PUT. Internal DNC list numbers are added by PATCH, in E.164; numbers are removed only
+where the plan removes them (exact mode, reviewed and gated), never because a live number is undeclared.
 """
 
 from __future__ import annotations
@@ -16,20 +17,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from reconciler.apply.overlay import overlay, refuse_stale, without_ignored
+from reconciler.apply.overlay import overlay, references, refuse_stale, repointed, without_ignored
 from reconciler.apply.work import ApplySettings, Work, Written, once_readable
 from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.phones import stored_form
 from reconciler.plan.annotations import ignored_fields
-from reconciler.plan.models import Step
+from reconciler.plan.leftovers import aside_name, replaced_by
+from reconciler.plan.models import ResourceChange, Step
 from reconciler.plan.planner import declared_diff
 from reconciler.plan.steps import RunState, run_state
 from reconciler.providers.genesys.kinds import KINDS, GenesysKind
@@ -43,7 +44,6 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "genesys"
 DNC_BATCH = 1000
-NAME_LIMIT = 64
 OWNER_KINDS = {"campaign": "Campaign", "sequence": "Sequence"}
 
 Body = dict[str, Any]
@@ -84,6 +84,7 @@ class GenesysWriter:
         desired: Mapping[str, DesiredObject],
         set_like: Mapping[str, frozenset[str]],
         settings: ApplySettings | None = None,
+        planned: Mapping[str, ResourceChange] | None = None,
     ) -> None:
         self.client = client
         self.index = index
@@ -91,6 +92,10 @@ class GenesysWriter:
         self.set_like = set_like
         self.settings = settings or ApplySettings()
         self.converter = Converter(platform=PLATFORM, index=index)
+        self.planned = planned or {}
+        """The plan's change per address: a dependent a repoint rewrites is checked against its view."""
+        self.moved: dict[str, str] = {}
+        """Old id -> new id of each object this apply replaced: a reference to either is expected."""
 
     # --- entry point -----------------------------------------------------------------------------
     async def apply(self, work: Work) -> Written:
@@ -229,7 +234,7 @@ class GenesysWriter:
         state = run_state(PLATFORM, work.desired.kind)
         refuse_stale(
             work,
-            self.converter.essence(_model(work.desired.kind), fresh),
+            self.converter.essence(_model(work.desired.kind), repointed(fresh, self.moved)),
             set_like=self.set_like.get(work.desired.kind, frozenset()),
             skip=frozenset({state.field}) if state else frozenset(),
         )
@@ -250,6 +255,8 @@ class GenesysWriter:
         created = await self._post_once(spec, obj.name, body)
         new_id = str(created["id"])
         self.index.add(obj.kind, obj.name, new_id)
+        if work.live is not None:  # from here on, dependents may point at the old object or the new one
+            self.moved[work.live.platform_id] = new_id
         target.path, target.platform_id = f"{spec.path}/{new_id}", new_id
         if isinstance(created.get("version"), int):
             target.version = created["version"]
@@ -282,8 +289,7 @@ class GenesysWriter:
     async def _rename_old(self, work: Work, spec: GenesysKind, target: _Target) -> None:
         old_path = f"{spec.path}/{work.change.platform_id}"
         target.old_path = old_path
-        suffix = f"~replaced-{uuid.uuid4().hex[:8]}"
-        temporary = _required(work).name[: NAME_LIMIT - len(suffix)] + suffix
+        temporary = aside_name(_required(work).name)
         await self._put_versioned(target, old_path, lambda fresh: {**fresh, "name": temporary})
         self.index.add(work.change.kind, temporary, str(work.change.platform_id))
 
@@ -370,45 +376,63 @@ class GenesysWriter:
             await asyncio.sleep(self.settings.poll_seconds)
 
     async def _repoint(self, work: Work, spec: GenesysKind, target: _Target) -> None:
-        """Write every declared dependent again: its references now resolve to the new object."""
-        address = work.change.address
+        """Rewrite every declared dependent still using the old object: its references now resolve to the
+        new one. The old object is the one being replaced, or one an interrupted replace left behind."""
+        owner = work.desired or (replaced_by(work.live, self.desired) if work.live is not None else None)
+        old_id = work.change.platform_id
+        new_id = None if owner is None else self.index.id_of(owner.kind, owner.name)
+        if owner is None or not old_id or new_id is None:
+            raise PlatformError(f"{work.change.address}: no declared object exists live to repoint to")
+        self.moved[old_id] = new_id
         for dependent in sorted(self.desired.values(), key=lambda obj: obj.address):
-            if address not in dependent.depends_on:
+            if owner.address not in dependent.depends_on:
                 continue
-            dependent_spec = KINDS[dependent.kind]
-            if dependent_spec.listing == "singleton":
-                path = dependent_spec.path
-            elif dependent_spec.owner is not None:
-                owner = self.index.id_of(
-                    OWNER_KINDS[dependent_spec.owner], str(dependent.essence.get(dependent_spec.owner))
-                )
-                if owner is None:
-                    continue
-                path = f"{dependent_spec.path}/{owner}"
-            else:
-                dependent_id = self.index.id_of(dependent.kind, dependent.name)
-                if dependent_id is None:
-                    continue  # not created yet: it will be created pointing at the new object
-                path = f"{dependent_spec.path}/{dependent_id}"
-            await self._converge(dependent, dependent_spec, path)
+            path = self._dependent_path(dependent)
+            if path is not None:  # None: not created yet, it will be created pointing at the new object
+                await self._converge(dependent, KINDS[dependent.kind], path, old_id=old_id)
         if target.old_path is not None:
             target.path = target.old_path
 
-    async def _converge(self, obj: DesiredObject, spec: GenesysKind, path: str) -> None:
-        """Overlay `obj`'s managed fields at `path`, stopping and restarting it if it runs."""
+    def _dependent_path(self, dependent: DesiredObject) -> str | None:
+        spec = KINDS[dependent.kind]
+        if spec.listing == "singleton":
+            return spec.path
+        if spec.owner is not None:
+            owner = self.index.id_of(OWNER_KINDS[spec.owner], str(dependent.essence.get(spec.owner)))
+            return None if owner is None else f"{spec.path}/{owner}"
+        dependent_id = self.index.id_of(dependent.kind, dependent.name)
+        return None if dependent_id is None else f"{spec.path}/{dependent_id}"
+
+    async def _converge(self, obj: DesiredObject, spec: GenesysKind, path: str, *, old_id: str) -> None:
+        """Overlay `obj`'s managed fields at `path` if it still references `old_id`, stopping and
+        restarting it if it runs. A managed field someone else moved since the plan is refused first."""
         managed = self._managed(obj)
         fresh = await self._read(path)
-        if fresh is None:
+        if fresh is None or not references(fresh, old_id):
             return
+        self._check_dependent(obj, fresh)  # before stopping anything: a refusal leaves it as it was
         state = run_state(PLATFORM, obj.kind)
         field = spec.status_field
         running = state is not None and field is not None and _value(fresh, field) in state.busy
         holder = _Target(path=path)
+
+        def mutate(current: Body) -> Body:
+            self._check_dependent(obj, current)
+            return overlay(current, managed)
+
         if running and state is not None:
             await self._switch_off(spec, holder, path)
-        await self._put_versioned(holder, path, lambda current: overlay(current, managed))
-        if running and state is not None and field is not None:
-            await self._put_versioned(holder, path, lambda current: {**current, field: state.on})
+        try:
+            await self._put_versioned(holder, path, mutate)
+        finally:
+            if running and state is not None and field is not None:
+                await self._put_versioned(holder, path, lambda current: {**current, field: state.on})
+
+    def _check_dependent(self, obj: DesiredObject, fresh: Body) -> None:
+        """Refuse to rewrite a dependent whose managed fields moved live since the plan saw it."""
+        change = self.planned.get(obj.address)
+        if change is not None:
+            self._check_stale(Work(change=change, desired=obj, live=None), fresh)
 
     async def _delete(self, work: Work, spec: GenesysKind, target: _Target) -> None:
         path = target.old_path or target.path

@@ -6,6 +6,10 @@ the manifest does not declare keeps whatever value it has live now, even if some
 second ago. A declared field that someone changed live after the plan was made is different: writing
 our value would silently undo their edit, which the reviewer never saw. That change is refused as
 stale (re-plan to review it), unless the live value already is what the manifest wants.
+
+A reference this apply moved itself is not someone else's edit: after a replace, a dependent points at
+the old object until it is repointed and at the new one after. The stale check reads both as the new
+object (`repointed`), so only an edit made outside this apply is refused.
 """
 
 from __future__ import annotations
@@ -123,3 +127,30 @@ def without_ignored(essence: Mapping[str, Any], paths: frozenset[str]) -> dict[s
         if isinstance(node, dict):
             node.pop(parts[-1], None)
     return result
+
+
+def repointed(value: Any, moved: Mapping[str, str]) -> Any:
+    """`value` (an API body) with every id in `moved` (old id -> new id) swapped, as a value or a key.
+
+    Ids are unique across an org (UUIDs), so a string equal to an old id is a reference to it.
+    """
+    if not moved:
+        return value
+    if isinstance(value, str):
+        return moved.get(value, value)
+    if isinstance(value, Mapping):
+        return {repointed(key, moved): repointed(item, moved) for key, item in value.items()}
+    if isinstance(value, list):
+        return [repointed(item, moved) for item in value]
+    return value
+
+
+def references(value: Any, object_id: str) -> bool:
+    """Whether `value` (an API body) holds `object_id` anywhere, as a value or a key."""
+    if isinstance(value, str):
+        return value == object_id
+    if isinstance(value, Mapping):
+        return any(key == object_id or references(item, object_id) for key, item in value.items())
+    if isinstance(value, list):
+        return any(references(item, object_id) for item in value)
+    return False

@@ -89,7 +89,12 @@ def writer_for(session: Session, run: LiveRun, settings: ApplySettings) -> Write
     if platform != "genesys":
         raise ApplyRefused(f"apply does not write to {platform} targets yet; nothing was changed")
     return GenesysWriter(
-        session.client, index=run.index, desired=run.desired, set_like=SET_LIKE[platform], settings=settings
+        session.client,
+        index=run.index,
+        desired=run.desired,
+        set_like=SET_LIKE[platform],
+        settings=settings,
+        planned={change.address: change for change in run.plan.resource_changes},
     )
 
 

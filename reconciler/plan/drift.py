@@ -1,4 +1,4 @@
-"""Drift (ARCHITECTURE.md §9): managed fields whose live value left git, and unmanaged objects in scope.
+"""Drift (ARCHITECTURE.md §9): managed fields that left git, unmanaged objects, replace leftovers.
 
 Pure, like the planner; the `drift` command turns a non-empty result into exit code 2.
 Fields under `reconciler/ignore-fields` and objects annotated `reconciler/create-only` never drift:
@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from reconciler.config import Prune
 from reconciler.plan.annotations import create_only
+from reconciler.plan.leftovers import leftovers
 from reconciler.plan.models import DriftEntry, DriftField, DriftStatus
 from reconciler.plan.numbers import NumberChanges
 from reconciler.plan.planner import declared_diff, match_live, numbers_of
@@ -26,7 +27,8 @@ def build_drift(
     prune: Prune,
     target_platform: str,
 ) -> tuple[DriftEntry, ...]:
-    """Every drifted declared object, then every unmanaged live object inside the prune scope.
+    """Every drifted declared object, then every replace leftover, then every unmanaged live object
+    inside the prune scope.
 
     The scope counts even when pruning is disabled: drift reports what a prune would delete.
     """
@@ -39,18 +41,29 @@ def build_drift(
         if entry is not None:
             entries.append(entry)
     claimed = {obj.address for obj in matched.values()}
+    aside = leftovers({a: obj for a, obj in present.items() if a not in claimed}, declared)
+    for address, owner in sorted(aside.items()):
+        # Whatever the prune scope: the org holds two copies of a declared object until apply finishes.
+        reason = (
+            f"renamed aside by an interrupted replace of {owner.address}; "
+            "the next apply --allow-delete repoints its dependents and deletes it"
+        )
+        entries.append(_undeclared(present[address], DriftStatus.LEFTOVER, reason=reason))
     for address, found in sorted(present.items()):
-        if address not in claimed and in_scope(found, prune.scope):
-            entries.append(
-                DriftEntry(
-                    address=address,
-                    kind=found.kind,
-                    name=found.name,
-                    status=DriftStatus.UNMANAGED,
-                    platform_id=found.platform_id,
-                )
-            )
+        if address not in claimed and address not in aside and in_scope(found, prune.scope):
+            entries.append(_undeclared(found, DriftStatus.UNMANAGED))
     return tuple(entries)
+
+
+def _undeclared(found: LiveObject, status: DriftStatus, *, reason: str | None = None) -> DriftEntry:
+    return DriftEntry(
+        address=found.address,
+        kind=found.kind,
+        name=found.name,
+        status=status,
+        platform_id=found.platform_id,
+        reason=reason,
+    )
 
 
 def _declared_drift(

@@ -53,6 +53,8 @@ class DriftStatus(StrEnum):
     """A declared object no longer exists live."""
     UNMANAGED = "unmanaged"
     """A live object inside the prune scope that no manifest declares."""
+    LEFTOVER = "leftover"
+    """A declared object's old copy, renamed aside by an interrupted replace: the next apply deletes it."""
 
 
 SUMMARY_KEYS = ("create", "update", "replace", "delete", "no-op")
@@ -155,6 +157,8 @@ class DriftEntry:
     platform_id: str | None = None
     fields: tuple[DriftField, ...] = ()
     source: Location | None = None
+    reason: str | None = None
+    """What the object is, where the status alone does not say (a leftover names its replace)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +169,7 @@ class DriftEntry:
             "status": str(self.status),
             "fields": [item.to_dict() for item in self.fields],
             "source": _source(self.source),
+            "reason": self.reason,
         }
 
 

@@ -2,11 +2,13 @@
 
 No I/O happens here (pyinfra's facts-then-operations split): the live side was fetched before, and
 nothing is written after. Every declared object gets exactly one change (possibly a no-op); undeclared
-live objects get a delete only when pruning is enabled and they sit inside the prune scope.
+live objects get a delete only when pruning is enabled and they sit inside the prune scope, or when an
+interrupted replace of a declared object left them behind (reconciler.plan.leftovers).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from reconciler.config import Prune
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.diff import FieldChange, project, scoped_diff, top_field
 from reconciler.plan.annotations import create_only, ignored_fields, prevent_destroy
+from reconciler.plan.leftovers import leftover_reason, leftovers
 from reconciler.plan.models import REPLACE, Action, ResourceChange, Step
 from reconciler.plan.numbers import NumberChanges, number_changes
 from reconciler.plan.ordering import delete_base, delete_order
@@ -70,14 +73,21 @@ def build_plan(
     changes = [_plan_declared(obj, matched.get(address), rules) for address, obj in sorted(declared.items())]
     findings = [item for change in changes for item in _replace_findings(change, declared, rules)]
     claimed = {obj.address for obj in matched.values()}
+    base = delete_base(change.order for change in changes)
+    aside = leftovers({a: obj for a, obj in present.items() if a not in claimed}, declared)
+    changes = [_reasoned_create(change, aside) for change in changes]
+    for address, owner in sorted(aside.items()):
+        live_obj = present[address]
+        order = delete_order(base=base, platform=live_obj.platform, kind=live_obj.kind)
+        changes.append(_finish_replace(live_obj, owner, order=order))
+    claimed |= set(aside)
     if prune.enabled:
-        base = delete_base(change.order for change in changes)
         for address, obj in sorted(present.items()):
             if address not in claimed and in_scope(obj, prune.scope) and obj.status != INACTIVE:
                 changes.append(
                     _delete(obj, order=delete_order(base=base, platform=obj.platform, kind=obj.kind))
                 )
-    findings.extend(protection_findings(changes, declared))
+    findings.extend(protection_findings(changes, declared, leftover_of=aside))
     ordered = sorted(changes, key=lambda change: (change.order, change.address))
     return PlanResult(tuple(ordered), tuple(findings))
 
@@ -201,6 +211,31 @@ def _delete(live: LiveObject, *, order: int) -> ResourceChange:
     )
 
 
+def _finish_replace(live: LiveObject, owner: DesiredObject, *, order: int) -> ResourceChange:
+    """The rest of `owner`'s interrupted replace: repoint what still uses `live`, then delete it.
+
+    It depends on the owner, so apply skips it when the owner's create fails (nothing to repoint to).
+    """
+    delete = _delete(live, order=order)
+    return dataclasses.replace(
+        delete,
+        action_reason=leftover_reason(owner.address),
+        depends_on=(owner.address,),
+        steps=(Step.REPOINT, *delete.steps),
+    )
+
+
+def _reasoned_create(change: ResourceChange, aside: Mapping[str, DesiredObject]) -> ResourceChange:
+    """A create whose old object an interrupted replace renamed aside says so (it is that replace's step)."""
+    if change.actions != (Action.CREATE,):
+        return change
+    left = sorted(address for address, owner in aside.items() if owner.address == change.address)
+    if not left:
+        return change
+    reason = f"finishes an interrupted replace: the old object was renamed aside ({', '.join(left)})"
+    return dataclasses.replace(change, action_reason=reason)
+
+
 def _forced_fields(obj: DesiredObject, changes: Iterable[FieldChange], rules: _Rules) -> list[str]:
     immutable = rules.immutable_fields.get(obj.kind, frozenset())
     return sorted({top_field(change.path) for change in changes} & immutable)
@@ -221,22 +256,30 @@ def _replace_findings(
 
 
 def protection_findings(
-    changes: Iterable[ResourceChange], declared: Mapping[str, DesiredObject]
+    changes: Iterable[ResourceChange],
+    declared: Mapping[str, DesiredObject],
+    *,
+    leftover_of: Mapping[str, DesiredObject] | None = None,
 ) -> list[Finding]:
     """DELETE-PROTECTED for every planned delete (or replace) of an object annotated prevent-destroy, and
     for every removal of DNC numbers from such a list.
 
-    Only manifests carry annotations, so this fires for replaces and for any delete whose object is
-    still declared.
+    Only manifests carry annotations, so this fires for replaces, for any delete whose object is
+    still declared, and for the delete of an object a declared one's interrupted replace left behind
+    (`leftover_of`: its address -> that declared object).
     """
     found: list[Finding] = []
     for change in changes:
-        obj = declared.get(change.address)
+        leftover = (leftover_of or {}).get(change.address)
+        obj = declared.get(change.address) or leftover
         if not change.is_destructive or obj is None or not prevent_destroy(obj.annotations):
             continue
-        if Action.DELETE in change.actions:
-            verb = "replaces" if change.actions == REPLACE else "deletes"
-            what = f"{verb} {obj.kind} '{obj.name}'"
+        if leftover is not None:
+            what = (
+                f"deletes {change.kind} '{change.name}', left over by an interrupted replace of '{obj.name}'"
+            )
+        elif Action.DELETE in change.actions:
+            what = f"{'replaces' if change.actions == REPLACE else 'deletes'} {obj.kind} '{obj.name}'"
         else:
             what = f"removes {change.removed_numbers} number(s) from {obj.kind} '{obj.name}'"
         found.append(

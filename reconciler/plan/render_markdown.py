@@ -118,7 +118,8 @@ def _change_section(change: Mapping[str, Any]) -> str:
 
 
 def _drift_section(entry: Mapping[str, Any]) -> str:
-    summary = f"<code>! {html.escape(entry['address'], quote=False)}</code> drift: {html.escape(entry['status'], quote=False)}"
+    detail = entry["status"] + (f": {entry['reason']}" if entry.get("reason") else "")
+    summary = f"<code>! {html.escape(entry['address'], quote=False)}</code> drift: {html.escape(detail, quote=False)}"
     body = [f"{line.path}: git {line.before}, live {line.after}" for line in drift_lines(entry)]
     return _details(summary, body)
 

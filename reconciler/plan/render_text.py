@@ -89,6 +89,8 @@ def _plain_step(kind: str) -> str:
 def _drift_block(entry: Mapping[str, Any], painter: _Painter) -> list[str]:
     header = painter.paint(f"! {entry['address']}", "yellow")
     lines = [f"{header}  {painter.text('(drift: ' + entry['status'] + ')')}"]
+    if entry.get("reason"):
+        lines.append(painter.text(f"    {entry['reason']}"))
     for line in drift_lines(entry):
         lines.append(painter.text(f"    {line.path}: git {line.before}, live {line.after}"))
     lines.append("")

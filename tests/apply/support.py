@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from reconciler.apply.results import ChangeResult
 from reconciler.apply.run import ApplyOptions, ApplyRun, apply_project
 from reconciler.apply.work import ApplySettings
 from reconciler.config import ProjectFile, Target, load_project
+from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.genesys.store import objects
 from reconciler.live_plan import LiveRun, run_live
@@ -28,6 +31,29 @@ from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
 
 FAST = ApplySettings(stop_timeout_seconds=20, poll_seconds=0.1, visible_timeout_seconds=20, version_retries=8)
 QUICK_RETRIES = RetryPolicy(attempts=12, max_seconds=60, backoff_base=0.01, backoff_max=0.1)
+Crash = Callable[[httpx.Request], bool]
+"""Picks the request whose answer the apply process dies right after (the write has happened)."""
+
+
+class Killed(BaseException):
+    """Stands in for the apply process dying: not an Exception, so nothing inside apply catches it."""
+
+
+class _Crashing(httpx.AsyncBaseTransport):
+    """The emulator app as a transport that raises Killed once, right after answering the chosen request."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, crash: Crash) -> None:
+        self.inner: httpx.AsyncBaseTransport = inner
+        self.crash: Crash | None = crash
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        if self.crash is not None and response.status_code < 300 and self.crash(request):
+            self.crash = None
+            raise Killed
+        return response
+
+
 GENESYS_COLLECTIONS = (
     "campaigns",
     "campaignrules",
@@ -77,17 +103,25 @@ class Harness:
         )
         return Session(name="local", target=Target(platform="genesys", emulator=True), client=client)
 
+    def _http(self, crash: Crash | None) -> httpx.AsyncClient:
+        if crash is None:
+            return in_process(self.emulator)
+        app = httpx.ASGITransport(app=create_app(self.emulator))
+        return httpx.AsyncClient(transport=_Crashing(app, crash), base_url=EMULATOR_URL)
+
     def apply(
         self,
         *,
         options: ApplyOptions | None = None,
         on_result: Callable[[ChangeResult], None] | None = None,
         notifier: Notifier | None = None,
+        crash: Crash | None = None,
     ) -> ApplyRun:
+        """Plan and apply; `crash` kills the run right after the request it picks was answered."""
         chosen = options or ApplyOptions(auto_approve=True, settings=FAST)
 
         async def run() -> ApplyRun:
-            async with in_process(self.emulator) as http:
+            async with self._http(crash) as http:
                 return await apply_project(
                     self.project,
                     root=self.root,
@@ -101,7 +135,7 @@ class Harness:
 
         return asyncio.run(run())
 
-    def plan(self) -> LiveRun:
+    def plan(self, command: str = "plan") -> LiveRun:
         async def run() -> LiveRun:
             async with in_process(self.emulator) as http:
                 return await run_live(
@@ -109,11 +143,14 @@ class Harness:
                     root=self.root,
                     target_name="local",
                     paths=self.project.manifest_paths(self.root),
-                    command="plan",
+                    command=command,
                     session=self._session(http),
                 )
 
         return asyncio.run(run())
+
+    def drift(self) -> LiveRun:
+        return self.plan("drift")
 
     def pending(self) -> dict[str, list[str]]:
         """Address -> actions of every change the next plan would make (empty: the org matches git)."""
@@ -139,3 +176,11 @@ class Harness:
 
     def find(self, collection: str, name: str) -> dict[str, Any]:
         return next(obj for obj in objects(self.emulator, collection).values() if obj.get("name") == name)
+
+
+def edit_manifest(harness: Harness, name: str, old: str, new: str) -> None:
+    """Replace `old` by `new` (once) in the demo manifest file `campaigns/genesys/<name>`."""
+    path = harness.root / "campaigns" / "genesys" / name
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))

@@ -19,7 +19,7 @@ from reconciler.emulator.genesys.store import external_edit, objects
 from reconciler.exceptions import ApplyRefused, UsageError
 from reconciler.notify import Notifier
 from reconciler.plan.render_json import render_json
-from tests.apply.support import FAST, Harness, demo_emulator, demo_repo
+from tests.apply.support import FAST, Harness, demo_emulator, demo_repo, edit_manifest
 from tests.conftest import run_cli
 from tests.test_notify import SECRET, Receiver
 
@@ -29,13 +29,6 @@ Q3 = "genesys/Campaign/q3-renewals"
 @pytest.fixture
 def harness(tmp_path: Path) -> Harness:
     return Harness(root=demo_repo(tmp_path), emulator=demo_emulator())
-
-
-def _edit_manifest(harness: Harness, name: str, old: str, new: str) -> None:
-    path = harness.root / "campaigns" / "genesys" / name
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 def _saved(harness: Harness) -> dict:
@@ -68,7 +61,7 @@ def test_non_interactive_apply_without_approval_changes_nothing(tmp_path: Path) 
 
 def test_running_campaign_is_stopped_edited_and_restarted(harness: Harness) -> None:
     harness.apply()
-    _edit_manifest(harness, "campaigns.yaml", "dialing_mode: predictive", "dialing_mode: power")
+    edit_manifest(harness, "campaigns.yaml", "dialing_mode: predictive", "dialing_mode: power")
     change = next(c for c in harness.plan().plan.resource_changes if c.address == Q3)
     assert [str(step) for step in change.steps] == ["stop", "update", "start"]
     assert harness.apply().report.ok
@@ -79,7 +72,7 @@ def test_running_campaign_is_stopped_edited_and_restarted(harness: Harness) -> N
 
 def test_enabled_campaign_rule_is_disabled_edited_and_enabled(harness: Harness) -> None:
     harness.apply()
-    _edit_manifest(harness, "campaign-rules.yaml", 'value: "5"', 'value: "3"')
+    edit_manifest(harness, "campaign-rules.yaml", 'value: "5"', 'value: "3"')
     rule = "genesys/CampaignRule/collections-priority-when-few-agents"
     change = next(c for c in harness.plan().plan.resource_changes if c.address == rule)
     assert [str(step) for step in change.steps] == ["disable", "update", "enable"]
@@ -92,7 +85,7 @@ def test_enabled_campaign_rule_is_disabled_edited_and_enabled(harness: Harness) 
 def test_replace_creates_repoints_and_deletes(harness: Harness) -> None:
     harness.apply()
     old = harness.find("contactlists", "collections-list")
-    _edit_manifest(
+    edit_manifest(
         harness, "contact-lists.yaml", "days_past_due, state, phone]", "days_past_due, state, zip, phone]"
     )
     with pytest.raises(ApplyRefused, match="--allow-delete"):
@@ -109,13 +102,13 @@ def test_replace_creates_repoints_and_deletes(harness: Harness) -> None:
 
 
 def test_error_findings_block_apply(harness: Harness) -> None:
-    _edit_manifest(
+    edit_manifest(
         harness,
         "contact-lists.yaml",
         "labels: {team: collections}",
         'annotations: {reconciler/prevent-destroy: "true"}',
     )
-    _edit_manifest(
+    edit_manifest(
         harness, "contact-lists.yaml", "days_past_due, state, phone]", "days_past_due, state, zip, phone]"
     )
     with pytest.raises(ApplyRefused, match="DELETE-PROTECTED"):
@@ -138,7 +131,7 @@ def test_pruning_deletes_only_with_allow_delete(harness: Harness) -> None:
 
 def test_a_failed_change_skips_its_dependents_and_the_rest_proceed(harness: Harness) -> None:
     # The platform refuses a sort on a column the contact list does not have (contact.sorts.invalid.field.name).
-    _edit_manifest(
+    edit_manifest(
         harness,
         "campaigns.yaml",
         "  preview_time_out_seconds: 120",
@@ -171,10 +164,10 @@ def test_dnc_numbers_are_added_and_removed(harness: Harness) -> None:
 
 def test_saved_plan_applies_exactly_and_refuses_when_out_of_date(harness: Harness) -> None:
     saved = _saved(harness)
-    _edit_manifest(harness, "campaigns.yaml", "abandon_rate: 2.5", "abandon_rate: 2")
+    edit_manifest(harness, "campaigns.yaml", "abandon_rate: 2.5", "abandon_rate: 2")
     with pytest.raises(ApplyRefused, match="manifests changed"):
         harness.apply(options=ApplyOptions(saved_plan=saved, settings=FAST))
-    _edit_manifest(harness, "campaigns.yaml", "abandon_rate: 2", "abandon_rate: 2.5")
+    edit_manifest(harness, "campaigns.yaml", "abandon_rate: 2", "abandon_rate: 2.5")
     external_edit(harness.emulator, "campaigns", None, "q3-renewals", {"abandonRate": 4.0})
     with pytest.raises(ApplyRefused, match=r"q3-renewals: the live object moved since the plan"):
         harness.apply(options=ApplyOptions(saved_plan=saved, settings=FAST))
@@ -240,7 +233,7 @@ def test_apply_events_are_signed_and_a_failing_webhook_never_fails_apply(harness
         finished = json.loads(receiver.received[-1].body)
         assert finished["data"]["ok"] is True and finished["data"]["outcomes"]["applied"] == 6
         assert "5555550100" not in b"".join(item.body for item in receiver.received).decode()
-    _edit_manifest(harness, "campaigns.yaml", "abandon_rate: 2.5", "abandon_rate: 2")
+    edit_manifest(harness, "campaigns.yaml", "abandon_rate: 2.5", "abandon_rate: 2")
     with Receiver() as broken:
         broken.statuses = [500] * 50
         assert harness.apply(notifier=_every_event(broken.url(), attempts=2)).report.ok

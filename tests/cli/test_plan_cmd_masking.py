@@ -49,11 +49,20 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def crowded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """As `repo`, and 600 more DNC numbers that all end in 0199."""
+    """As `repo`, with 600 more live DNC numbers that all end in 0199, which an exact-mode list drops:
+    the plan lists every removed number."""
     root = _applied_demo(tmp_path_factory.mktemp("crowded"))
     csv = root / "campaigns" / "genesys" / "internal-dnc.csv"
+    declared = csv.read_text()
     extra = [f"+1{area}{exchange}0199" for area in AREAS for exchange in range(250, 270)]
-    csv.write_text(csv.read_text() + "\n".join(extra) + "\n")
+    csv.write_text(declared + "\n".join(extra) + "\n")
+    assert run_cli("apply", "--auto-approve", cwd=root).code == 0
+    csv.write_text(declared)
+    _edit(
+        root / "campaigns" / "genesys" / "dnc-lists.yaml",
+        "  entries: internal-dnc.csv",
+        "  entries_mode: exact\n  entries: internal-dnc.csv",
+    )
     return root
 
 
@@ -91,13 +100,13 @@ def test_a_one_digit_dnc_change_is_visible_in_every_format(repo: Path) -> None:
 def test_different_numbers_never_share_a_rendering_and_one_number_renders_alike(crowded: Path) -> None:
     result = run_cli("plan", "--format", "json", "--out", "plan.json", cwd=crowded)
     document = json.loads(result.stdout)
-    dnc = json.dumps(_change(document, DNC))
-    assert len(set(masked("0199").findall(dnc))) == SAME_LAST_FOUR  # 600 numbers, 600 renderings
-    # one run, one rendering per number: the printed plan and the saved file agree, and +12125550111,
-    # in the list before and after, looks the same wherever it appears
+    removed = _change(document, DNC)["numbers"]["removed"]
+    # the 600 numbers, and +12125550112 kept live when the CSV changed it (additive) before exact mode
+    assert len(removed) == SAME_LAST_FOUR + 1
+    assert len(set(masked("0199").findall(json.dumps(removed)))) == SAME_LAST_FOUR  # 600 renderings
+    assert "DNC-SHRINK" in {finding["code"] for finding in document["findings"]}
+    # one run, one rendering per number: the printed plan and the saved file agree
     assert json.loads((crowded / "plan.json").read_text())["resource_changes"] == document["resource_changes"]
-    kept = masked("0111").findall(dnc)
-    assert len(kept) >= 2 and len(set(kept)) == 1
 
 
 def test_each_run_renders_a_number_with_its_own_key(repo: Path) -> None:
