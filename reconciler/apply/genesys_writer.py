@@ -260,7 +260,7 @@ class GenesysWriter:
         target.path, target.platform_id = f"{spec.path}/{new_id}", new_id
         if isinstance(created.get("version"), int):
             target.version = created["version"]
-        await self._sync_entries(work, new_id, new_list=True)
+        await self._sync_entries(work, new_id)
 
     async def _post_once(self, spec: GenesysKind, name: str, body: Body) -> Body:
         """POST a new object; if the answer was lost, look for it by name before sending again."""
@@ -296,7 +296,7 @@ class GenesysWriter:
     async def _update(self, work: Work, spec: GenesysKind, target: _Target) -> None:
         obj = _required(work)
         if work.live is not None and work.change.numbers is not None and not work.change.changes:
-            await self._sync_entries(work, str(target.platform_id), new_list=False)  # only numbers change
+            await self._sync_entries(work, str(target.platform_id))  # only numbers change
             return
         managed = self._managed(obj)
         partial = spec.kind == "OutboundSettings"  # PATCH (asynchronous: the read-back waits for it)
@@ -314,24 +314,17 @@ class GenesysWriter:
             method="PATCH" if partial else "PUT",
         )
         if target.platform_id and work.live is not None:
-            await self._sync_entries(work, target.platform_id, new_list=False)
+            await self._sync_entries(work, target.platform_id)
 
-    async def _sync_entries(self, work: Work, list_id: str, *, new_list: bool) -> None:
+    async def _sync_entries(self, work: Work, list_id: str) -> None:
         """Add the planned numbers of an internal DNC list, and remove only the planned removals (exact mode).
 
-        A replace's new list starts empty: it gets the declared numbers and, in additive mode, the old
-        list's unmanaged ones, so no number is lost with the old list."""
+        (A list is replaced only when its dnc_source_type changes, and only rds lists hold entries, so a
+        replace never carries numbers from an old list to a new one.)"""
         numbers = work.change.numbers
         if numbers is None:
             return
         adding, removing = sorted({*numbers.add, *numbers.update}), list(numbers.remove)
-        if (
-            new_list
-            and work.live is not None
-            and work.desired is not None
-            and work.desired.numbers is not None
-        ):
-            adding, removing = sorted({*work.desired.numbers.items, *numbers.unmanaged}), []
         path = f"{KINDS['DncList'].path}/{list_id}/phonenumbers"
         for action, chosen in (("Add", adding), ("Remove", removing)):
             sent = [stored_form(number, platform=PLATFORM) for number in chosen]

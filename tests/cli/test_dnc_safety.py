@@ -72,12 +72,12 @@ class Repo:
         ]
         return set(org["dnc_numbers"].get(list_id, {}))
 
-    def add_live(self, number: str) -> None:
-        """What a wrap-up rule, an agent or an integration does: the platform's own PATCH Add."""
+    def add_live(self, number: str, *, action: str = "Add") -> None:
+        """What a wrap-up rule, an agent or an integration does: the platform's own PATCH Add (or Remove)."""
         headers = genesys_token(self.url)
         lists = httpx.get(f"{self.url}{DNC}", headers=headers, timeout=5).json()["entities"]
         (list_id,) = [item["id"] for item in lists if item["name"] == "internal-dnc"]
-        body = {"action": "Add", "phoneNumbers": [number]}
+        body = {"action": action, "phoneNumbers": [number]}
         answer = httpx.patch(f"{self.url}{DNC}/{list_id}/phonenumbers", json=body, headers=headers, timeout=5)
         assert answer.status_code == 204, answer.text
 
@@ -194,3 +194,17 @@ def test_entries_that_are_not_e164_or_are_formulas_are_errors_with_lines(repo: R
     refused = repo.cli("apply", "--auto-approve")
     assert refused.code == 1 and "DNC-ENTRY" in refused.stdout + refused.stderr
     assert repo.live_numbers() == set(NUMBERS)
+
+
+def test_a_declared_number_removed_live_is_drift_and_the_next_apply_adds_it_back(repo: Repo) -> None:
+    repo.add_live(NUMBERS[0], action="Remove")
+    drift = repo.cli("drift", "--format", "json")
+    assert drift.code == 2, drift.stdout + drift.stderr
+    (entry,) = json.loads(drift.stdout)["resource_drift"]
+    (field,) = entry["fields"]
+    assert field["path"].startswith("entries[***0101#") and field["live"] is None
+    applied = repo.cli("apply", "--auto-approve")
+    assert applied.code == 0 and "entries: add 1 number(s): ***0101#" in applied.stdout
+    assert repo.live_numbers() == set(NUMBERS)
+    audit = (repo.root / ".reconciler" / "audit.jsonl").read_text().splitlines()
+    assert json.loads(audit[-1])["paths"] == ["entries: 1 number(s) added"]  # counted, never the number
