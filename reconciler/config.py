@@ -5,6 +5,7 @@ Secrets never live in this file: credentials are named by environment variable (
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -111,10 +112,27 @@ class Prune(_Strict):
         return self
 
 
+BASELINE_ENV = "RECONCILER_DNC_BASELINE_REF"
+"""Overrides dnc.baseline_ref for one run (the shipped workflows set HEAD^1)."""
+
+
 class Dnc(_Strict):
     max_shrink_percent: float = Field(
         default=10, ge=0, le=100, description="DNC-SHRINK fires when a source drops more than this share"
     )
+    baseline_ref: str | None = Field(
+        default="HEAD",
+        min_length=1,
+        pattern=r"^[A-Za-z0-9_./^~@{}][A-Za-z0-9_./^~@{}-]*$",
+        description="git revision whose DNC sources a shrink is measured against (null: none)",
+    )
+
+    def baseline(self) -> str | None:
+        """The revision to compare with: the environment's override, else baseline_ref."""
+        override = os.environ.get(BASELINE_ENV, "").strip()
+        if re.fullmatch(r"[A-Za-z0-9_./^~@{}][A-Za-z0-9_./^~@{}-]*", override):
+            return override
+        return self.baseline_ref
 
 
 class Audit(_Strict):

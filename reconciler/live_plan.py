@@ -148,6 +148,7 @@ async def run_live(
         platform=platform,
         roots=tuple(paths),
         max_shrink_percent=project.dnc.max_shrink_percent,
+        dnc_baseline=project.dnc.baseline(),
     )
     checked = apply_policy(
         run_checks(context), overrides=overrides_of(project), manifests=validation.manifests

@@ -74,7 +74,8 @@ def validate_paths(
         manifests=manifests,
         default_jurisdictions=default_jurisdictions(project),
         roots=tuple(paths),
-        max_shrink_percent=project.dnc.max_shrink_percent if project else CheckContext.max_shrink_percent,
+        max_shrink_percent=(project or ProjectFile()).dnc.max_shrink_percent,
+        dnc_baseline=(project or ProjectFile()).dnc.baseline(),
     )
     checked = apply_policy(
         [*run_checks(context), *lookalike_findings(manifests)],

@@ -431,7 +431,9 @@ def test_apply_gives_the_platform_credentials_only_to_its_reconciler_steps() -> 
             "GENESYS_CLIENT_ID": "${{ secrets.GENESYS_CLIENT_ID }}",
             "GENESYS_CLIENT_SECRET": "${{ secrets.GENESYS_CLIENT_SECRET }}",
         }
-    assert "env" not in _load("apply.yml") and set(_apply_job()["env"]) == {"RECONCILER_TARGET"}
+    assert "env" not in _load("apply.yml")
+    assert set(_apply_job()["env"]) == {"RECONCILER_TARGET", "RECONCILER_DNC_BASELINE_REF"}
+    assert _apply_job()["env"]["RECONCILER_DNC_BASELINE_REF"] == "HEAD^1"
 
 
 def test_apply_uploads_the_plan_and_the_audit_log_even_on_failure() -> None:
@@ -517,3 +519,11 @@ def test_deletes_are_applied_only_when_the_repository_variable_allows_them(
     assert _run_step(_step("apply.yml", id="apply"), tmp_path, env) == 0
     (line,) = (tmp_path / "args").read_text().splitlines()
     assert line.endswith("--allow-delete") is flag
+
+
+@pytest.mark.parametrize("name", ["validate.yml", "plan.yml", "apply.yml"])
+def test_dnc_shrink_is_measured_against_the_previous_commit(name: str) -> None:
+    (job,) = _load(name)["jobs"].values()
+    assert job["env"]["RECONCILER_DNC_BASELINE_REF"] == "HEAD^1"
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 2  # HEAD^1 must exist in the clone

@@ -69,7 +69,11 @@ def check_entry_files(resources: Iterable[Resource], roots: Iterable[Path]) -> l
 
 def read_entry_rows(path: Path) -> list[tuple[int, str]]:
     """(line, number) from the first column of a CSV file, skipping blank rows and a header row."""
-    text = path.read_text(encoding="utf-8-sig")
+    return parse_entry_rows(path.read_text(encoding="utf-8-sig"))
+
+
+def parse_entry_rows(text: str) -> list[tuple[int, str]]:
+    """(line, number) from the first column of CSV text, skipping blank rows and a header row."""
     rows: list[tuple[int, str]] = []
     for index, row in enumerate(csv.reader(io.StringIO(text))):
         cell = row[0].strip() if row else ""

@@ -20,7 +20,7 @@ def plan_sarif(plan: Plan) -> dict[str, Any]:
         )
         for item in plan.findings
     ]
-    return sarif_document(masked)
+    return sarif_document(masked, properties={"summary": plan.summary})  # deletes and DNC removals counted
 
 
 def render_sarif(plan: Plan) -> str:

@@ -35,7 +35,9 @@ class CheckContext:
     roots: tuple[Path, ...] = ()
     """The manifest folders of the run: files a manifest names are read only from inside them."""
     max_shrink_percent: float = 10.0
-    """reconciler.yaml dnc.max_shrink_percent: the most of a live DNC list one plan may remove."""
+    """reconciler.yaml dnc.max_shrink_percent: the most of a DNC source one change may drop."""
+    dnc_baseline: str | None = None
+    """The git revision a DNC source's shrink is measured against (dnc.baseline_ref); None: none."""
 
     @property
     def offline(self) -> bool:

@@ -47,23 +47,27 @@ def _result(item: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def sarif_document(findings: Sequence[Finding]) -> dict[str, Any]:
+def sarif_document(
+    findings: Sequence[Finding], *, properties: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """`properties` goes to the run's property bag (a plan's summary counts)."""
     rules = _rules()
     rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "reconciler",
+                "version": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }
+        },
+        "results": [_result(item, rule_index) for item in findings],
+    }
+    if properties:
+        run["properties"] = properties
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "reconciler",
-                        "version": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": rules,
-                    }
-                },
-                "results": [_result(item, rule_index) for item in findings],
-            }
-        ],
+        "runs": [run],
     }

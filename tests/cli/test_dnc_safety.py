@@ -8,6 +8,7 @@ prevent-destroy, an empty source is refused whatever the flags, and bad entries 
 from __future__ import annotations
 
 import json
+import subprocess
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,6 +140,8 @@ def test_exact_removals_need_allow_delete_and_are_counted_first(repo: Repo) -> N
         shown = repo.cli("plan", "--format", output).stdout
         assert "REMOVE 1 number(s) (exact mode)" in shown, output
         assert "1 DNC number(s) to remove" in shown or "| 1 |" in shown, output
+    sarif = json.loads(repo.cli("plan", "--format", "sarif").stdout)
+    assert sarif["runs"][0]["properties"]["summary"]["dnc-remove"] == 1
     refused = repo.cli("apply", "--auto-approve")
     assert refused.code == 1 and "--allow-delete" in refused.stderr + refused.stdout
     assert repo.live_numbers() == {*NUMBERS, LIVE_ADDED}
@@ -208,3 +211,56 @@ def test_a_declared_number_removed_live_is_drift_and_the_next_apply_adds_it_back
     assert repo.live_numbers() == set(NUMBERS)
     audit = (repo.root / ".reconciler" / "audit.jsonl").read_text().splitlines()
     assert json.loads(audit[-1])["paths"] == ["entries: 1 number(s) added"]  # counted, never the number
+
+
+def _git(root: Path, *args: str) -> None:
+    identity = ("-c", "user.name=Reviewer", "-c", "user.email=reviewer@example.invalid")
+    subprocess.run(["git", *identity, *args], cwd=root, check=True, capture_output=True)
+
+
+@pytest.fixture
+def committed(tmp_path: Path) -> Path:
+    """A git checkout whose DNC list (additive) declares 20 numbers in a committed CSV."""
+    root = tmp_path / "config"
+    (root / "campaigns").mkdir(parents=True)
+    (root / "reconciler.yaml").write_text("manifests: campaigns/\n")
+    (root / "campaigns" / "dnc.yaml").write_text(_manifest())
+    twenty = "".join(f"+121255501{n:02d}\n" for n in range(1, 21))
+    (root / "campaigns" / "dnc.csv").write_text("phone_number\n" + twenty)
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "twenty numbers")
+    return root
+
+
+def _truncate(root: Path, keep: int) -> None:
+    """The CSV with only the first `keep` of the twenty numbers."""
+    kept = "".join(f"+121255501{n:02d}\n" for n in range(1, keep + 1))
+    (root / "campaigns" / "dnc.csv").write_text("phone_number\n" + kept)
+
+
+def test_an_additive_source_that_shrinks_against_git_is_refused(committed: Path) -> None:
+    _truncate(committed, 15)  # an uncommitted truncated export: 5 of 20 gone
+    result = run_cli("validate", "campaigns", cwd=committed)
+    assert result.code == 1
+    assert (
+        "DNC-SHRINK" in result.stdout
+        and "drops 5 of the 20 it declared at git HEAD (25.0 %)" in result.stdout
+    )
+    assert "campaigns/dnc.yaml:8" in result.stdout  # the manifest's entries line
+    _truncate(committed, 19)  # one number of twenty (5 %) is within the bound
+    assert run_cli("validate", "campaigns", cwd=committed).code == 0
+
+
+def test_ci_measures_a_shrink_against_the_previous_commit(
+    committed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _truncate(committed, 10)
+    _git(committed, "commit", "-q", "-am", "truncated export")
+    assert run_cli("validate", "campaigns", cwd=committed).code == 0  # HEAD holds the truncation itself
+    monkeypatch.setenv("RECONCILER_DNC_BASELINE_REF", "HEAD^1")  # what the shipped workflows set
+    result = run_cli("validate", "campaigns", cwd=committed)
+    assert result.code == 1 and "declared at git HEAD^1 (50.0 %)" in result.stdout
+    (committed / "reconciler.yaml").write_text("manifests: campaigns/\ndnc: {baseline_ref: null}\n")
+    monkeypatch.delenv("RECONCILER_DNC_BASELINE_REF")
+    assert run_cli("validate", "campaigns", cwd=committed).code == 0
