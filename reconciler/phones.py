@@ -4,7 +4,8 @@ Manifests and DNC CSV files write numbers in E.164 (a leading `+` and the countr
 dots and parentheses are tolerated and dropped). A number without the leading `+` is refused rather
 than guessed into a country, and so is a cell that a spreadsheet would run as a formula.
 
-Genesys Cloud stores DNC numbers as written, so they are sent in E.164. NICE CXone stores DNC group
+Genesys Cloud DNC lists are sent and compared in E.164 (a live number that does not parse is compared as
+stored, so it never matches a declared number by accident). NICE CXone stores DNC group
 records in its own normalised form: the NICE CXone Admin API documents that "+1 (801) 244-0005" is
 stored and searched as "8012440005" (the national number for the North American plan, +1). For other
 countries the stored form is not documented; it is taken to be the country code and national number
@@ -17,7 +18,7 @@ import re
 
 import phonenumbers
 
-FORMULA_STARTS = ("=", "@", "-", "\t", "\r", "\n")
+FORMULA_STARTS = ("=", "@", "-")
 """Cells a spreadsheet evaluates (OWASP CSV injection); `+` counts too unless a phone number follows."""
 _WRITTEN = re.compile(r"\+[\d\s().\-]+")
 NANP = 1
