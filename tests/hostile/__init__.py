@@ -1,0 +1,1 @@
+"""Hostile inputs and faults (issue #12): each test asserts the exit code, the message, no traceback, no secret."""
