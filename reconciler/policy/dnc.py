@@ -22,6 +22,7 @@ from pathlib import Path
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.exceptions import Location
 from reconciler.manifest.entry_files import (
+    ENTRY_FILE_FIELDS,
     allowed_roots,
     entry_file_problem,
     read_entry_rows,
@@ -113,7 +114,7 @@ def _unscrubbed_skills(context: CheckContext) -> list[Finding]:
 def _numbers(resource: Resource, roots: list[Path]) -> Iterator[tuple[str, Location]]:
     """(number, where it is written) for the numbers a DNC list or group declares. A CSV file is read
     only if it may be (inside the manifest folders, present, not too large: else SCHEMA reports it)."""
-    field = "entries" if resource.kind == "DncList" else "records"
+    field = ENTRY_FILE_FIELDS[(resource.platform, resource.kind)]
     value = getattr(resource.document.spec, field, None)
     if isinstance(value, str):
         if entry_file_problem(resource, roots) is not None:
@@ -138,12 +139,10 @@ def _csv_numbers(path: Path, *, shown: str) -> Iterator[tuple[str, Location]]:
 
 def dnc_sources(context: CheckContext) -> Iterator[Resource]:
     """The DNC lists and groups of the run that declare numbers."""
-    for resource in [*context.resources("genesys", "DncList"), *context.resources("cxone", "DncGroup")]:
-        if resource.kind == "DncList" and getattr(resource.document.spec, "entries", None) is None:
-            continue
-        if resource.kind == "DncGroup" and getattr(resource.document.spec, "records", None) is None:
-            continue
-        yield resource
+    for (platform, kind), field in ENTRY_FILE_FIELDS.items():
+        for resource in context.resources(platform, kind):
+            if getattr(resource.document.spec, field, None) is not None:
+                yield resource
 
 
 def dnc_entries(context: CheckContext) -> list[Finding]:
