@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reconciler.diagnostics import Code, Finding, Severity, finding
 from reconciler.exceptions import Location, ManifestLoadError
+from reconciler.manifest.safe_paths import resolved
 from reconciler.manifest.yaml_reader import YamlDocument, read_yaml_documents
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -25,7 +26,7 @@ class LoadResult:
 def display_path(path: Path) -> str:
     """Path as users wrote it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -43,7 +44,7 @@ def discover_files(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
                     for name in sorted(names)
                     if name.endswith(YAML_SUFFIXES) and not name.startswith(".")
                 )
-        elif path.is_file():
+        elif path.is_file() or path.is_symlink():  # a looping or dangling link: reading it says why
             files.append(path)
         else:
             problems.append(
