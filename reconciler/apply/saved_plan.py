@@ -49,6 +49,8 @@ def load_saved_plan(path: Path) -> dict[str, Any]:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}:{exc.lineno}: not a plan file (invalid JSON: {exc.msg})") from None
+    except ValueError:  # an integer past Python's 4,300-digit conversion limit
+        raise UsageError(f"{path}: not a plan file (a number too long to read)") from None
     problems = _shape_problems(document)
     if problems:
         raise UsageError(f"{path}: not a plan written by `reconciler plan --out`: {'; '.join(problems)}")

@@ -106,7 +106,7 @@ class EmulatorState:
         """The state saved at `path`; EmulatorStateError naming the file and how to reset it."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # ValueError: bad JSON, not UTF-8, a 4,300-digit integer
             raise _corrupt(path, _why(exc)) from None
         problem = shape_problem(data)
         if problem is not None:
@@ -146,6 +146,8 @@ def _why(exc: Exception) -> str:
         return f"invalid JSON at line {exc.lineno}: {exc.msg}"
     if isinstance(exc, UnicodeDecodeError):
         return "not UTF-8 text"
+    if isinstance(exc, ValueError):
+        return "a number too long to read"
     return f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
 
 

@@ -35,13 +35,21 @@ def malformed(response: httpx.Response, problem: str) -> MalformedResponse:
 
 def json_of(response: httpx.Response) -> Any:
     """The body as JSON; MalformedResponse for HTML, text or JSON cut short."""
-    kind = response.headers.get("content-type", "").split(";")[0].strip() or "no content type"
+    kind = response.headers.get("content-type", "").split(";")[0].strip()
     try:
         return json.loads(response.content)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        why = f"invalid JSON ({exc.msg} at char {exc.pos})" if isinstance(exc, json.JSONDecodeError) else ""
-        problem = f"a {kind} body, not JSON" if "json" not in kind else f"a body that is {why or 'not UTF-8'}"
-        raise malformed(response, problem) from None
+    except ValueError as exc:  # not JSON, not UTF-8, or an integer past 4,300 digits
+        raise malformed(response, _not_json(exc, kind)) from None
+
+
+def _not_json(exc: ValueError, kind: str) -> str:
+    if "json" not in kind:
+        return f"a {kind} body, not JSON" if kind else "a body that is not JSON (and has no content type)"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"a body that is invalid JSON ({exc.msg} at char {exc.pos})"
+    if isinstance(exc, UnicodeDecodeError):
+        return "a body that is not UTF-8"
+    return "a body holding a number too long to read"
 
 
 def object_of(response: httpx.Response) -> dict[str, Any]:

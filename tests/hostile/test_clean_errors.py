@@ -115,6 +115,7 @@ def test_a_utf16_dnc_csv_is_refused_at_validate_and_never_crashes_plan(tmp_path:
         (b'{"entities": "none", "pageCount": 1}', "application/json", "`entities` as a JSON string"),
         (b'{"entities": [1, 2], "pageCount": 1}', "application/json", "`entities[0]` as a JSON number"),
         (b"[1, 2]", "application/json", "`body[0]` as a JSON number"),
+        (b'{"entities": [], "pageCount": ' + HUGE.encode() + b"}", "application/json", "number too long"),
     ],
 )
 def test_a_listing_that_is_not_the_documented_json_names_the_request(
@@ -183,6 +184,13 @@ def test_a_malformed_saved_plan_is_refused_naming_the_file(
     one_clean_error(run_cli("apply", "plan.json", cwd=tmp_path), "error: plan.json:", problem)
 
 
+def test_a_saved_plan_holding_a_4300_digit_number_is_refused_naming_the_file(tmp_path: Path) -> None:
+    repo(tmp_path)
+    (tmp_path / "plan.json").write_text('{"format_version": "1", "summary": {"create": ' + HUGE + "}}")
+
+    one_clean_error(run_cli("apply", "plan.json", cwd=tmp_path), "error: plan.json:", "not a plan file")
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
@@ -190,6 +198,7 @@ def test_a_malformed_saved_plan_is_refused_naming_the_file(
         (b'{"genesys": [1, 2]}', "`genesys` is not an object"),
         (b'{"genesys": {"campaigns": {"a": 1}}}', "`genesys.campaigns`"),
         (bytes(range(256)) * 4, "not UTF-8"),
+        (b'{"meta": {"n": ' + HUGE.encode() + b"}}", "a number too long to read"),
     ],
 )
 def test_a_corrupt_emulator_state_file_names_the_file_and_how_to_reset_it(

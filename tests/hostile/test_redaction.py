@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import logging
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -136,3 +138,22 @@ def test_log_records_of_every_package_logger_are_redacted_before_formatting() ->
     shown = written.getvalue()
     assert "got Bearer [REDACTED]" in shown and "ValueError: echo [REDACTED]" in shown
     assert TOKEN.split(".")[1] not in shown
+
+
+GUARDED = f"""
+import logging, sys
+from reconciler.cli.output_guard import guard_output
+guard_output()
+print("stdout: Bearer {TOKEN} {PHONE}")
+print("stderr: {TOKEN} {PHONE}", file=sys.stderr)
+logging.getLogger("reconciler.apply.executor").warning("log: %s", "{TOKEN} {PHONE}")
+"""
+
+
+def test_whatever_the_cli_writes_passes_the_redacting_streams_and_log_handler() -> None:
+    done = subprocess.run([sys.executable, "-c", GUARDED], capture_output=True, text=True, timeout=60)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"stdout: Bearer {REDACTED} {PHONE}"  # stdout keeps its digits (data)
+    assert "stderr: [REDACTED] ***0111#" in done.stderr and "log: [REDACTED] ***0111#" in done.stderr
+    assert TOKEN not in done.stdout + done.stderr and PHONE not in done.stderr
