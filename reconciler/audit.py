@@ -2,7 +2,8 @@
 
 Each line holds an entry's fields plus `seq` (1-based) and `prev`, the SHA-256 of the previous line's
 exact bytes (64 zeros for the first line). A head file `<log>.head` records the last line's seq and
-hash, so removing lines from the end is detected too. Phone numbers are masked before writing.
+hash, so removing lines from the end is detected too. Every entry is redacted before writing
+(reconciler.redaction): phone numbers masked, and no token or secret, even one a server echoed.
 
 The chain is not keyed: it shows accidental or naive edits, not an attacker who rewrites every hash.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from reconciler.exceptions import Location, ReconcilerError
-from reconciler.plan.masking import mask_text
+from reconciler.redaction import redact, redact_secrets
 
 if sys.platform != "win32":
     import fcntl
@@ -119,8 +120,10 @@ class AuditLog:
     def append(self, entry: AuditEntry) -> None:
         masked = replace(
             entry,
-            paths=tuple(mask_text(path) for path in entry.paths),
-            message=None if entry.message is None else mask_text(entry.message),
+            actor=redact_secrets(entry.actor),
+            address=redact_secrets(entry.address),
+            paths=tuple(redact(path) for path in entry.paths),
+            message=None if entry.message is None else redact(entry.message),
         )
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,19 +6,24 @@
     ├── UsageError                  the command line asks for something impossible
     ├── ApplyRefused                apply will not start (unapproved, deletes not allowed, plan out of date)
     ├── StaleChange                 a managed field changed live since the plan: that change is refused
+    ├── EmulatorStateError          the emulator's state file is corrupt (not JSON, wrong shape, binary)
     └── PlatformError               a platform API call failed
         ├── AuthenticationError     credentials refused, or missing from the environment (permanent)
         ├── RequestFailed           the API answered an error status (permanent unless retryable)
+        ├── MalformedResponse       the API answered something that is not the JSON it documents
         ├── OutcomeUnknown          a write's connection failed after sending: it may have happened
         └── RetriesExhausted        temporary failures (429, 5xx, timeouts) outlasted the retry budget
 
 Problems found *inside* manifests are not raised: they are collected as findings
-(reconciler.diagnostics) so one run reports all of them.
+(reconciler.diagnostics) so one run reports all of them. Messages are redacted when the error is made
+(reconciler.redaction): a server's echo of a token or a phone number never travels on in one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from reconciler.redaction import redact
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class ReconcilerError(Exception):
     """Base class: carries a human message and, where known, a source location."""
 
     def __init__(self, message: str, *, location: Location | None = None) -> None:
+        message = redact(message)
         super().__init__(message)
         self.message = message
         self.location = location
@@ -63,6 +69,10 @@ class StaleChange(ReconcilerError):
     """Someone changed a managed field live after the plan was made; applying would overwrite their edit."""
 
 
+class EmulatorStateError(ReconcilerError):
+    """The emulator's saved org cannot be read; deleting the file starts again from the seed."""
+
+
 class PlatformError(ReconcilerError):
     """A call to a platform API failed. `retryable` says whether trying again later may help."""
 
@@ -85,6 +95,11 @@ class RequestFailed(PlatformError):
     @property
     def retryable(self) -> bool:  # type: ignore[override]
         return self.status == 429 or (self.status >= 500 and self.status != 501)
+
+
+class MalformedResponse(PlatformError):
+    """The API answered a success status with a body that is not the JSON it documents (HTML, cut short,
+    a listing of the wrong shape): reading on would misread the org, so the run stops."""
 
 
 class OutcomeUnknown(PlatformError):

@@ -20,6 +20,7 @@ from reconciler.manifest.entry_files import (
     entry_file_problem,
     resolve_entry_file,
 )
+from reconciler.manifest.safe_paths import resolved
 from reconciler.validation import ValidationResult
 
 
@@ -38,10 +39,10 @@ def files_read(
     validation: ValidationResult, *, roots: Iterable[Path], project: ProjectFile | None
 ) -> set[Path]:
     """Every file the run reads, as absolute paths."""
-    files = {Path(name).resolve() for name in validation.files}
-    files.update(path.resolve() for path in entry_files_read(validation, roots))
+    files = {resolved(Path(name)) for name in validation.files}
+    files.update(resolved(path) for path in entry_files_read(validation, roots))
     if project is not None and project.source is not None:
-        files.add(project.source.resolve())
+        files.add(resolved(project.source))
     return files
 
 

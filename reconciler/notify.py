@@ -27,7 +27,7 @@ from tenacity.wait import wait_random_exponential
 
 from reconciler.config import Notification
 from reconciler.exceptions import ConfigError
-from reconciler.plan.masking import mask_value
+from reconciler.redaction import redact_value, register_secret
 from reconciler.transport import refusal
 
 log = logging.getLogger(__name__)
@@ -79,13 +79,13 @@ def url_host(url: str) -> str:
 
 
 def event_body(event: str, *, target: str, data: Mapping[str, Any], delivery_id: str) -> bytes:
-    """The JSON body of an event, compact, with phone numbers in `data` masked."""
+    """The JSON body of an event, compact, with `data` redacted (secrets, tokens, phone numbers)."""
     document = {
         "event": event,
         "time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "target": target,
         "delivery_id": delivery_id,
-        "data": mask_value(data),
+        "data": redact_value(data),
     }
     return json.dumps(document, separators=(",", ":"), ensure_ascii=False, default=str).encode("utf-8")
 
@@ -155,6 +155,8 @@ class Notifier:
         if not host.startswith(("http://", "https://")) or refusal(url) is not None:
             return _failed(event, "", None, 0, f"{item.url_env} is not an allowed http(s) URL")
         secret = self.env.get(item.secret_env, "") if item.secret_env else None
+        register_secret(url)  # webhook URLs often embed tokens: never shown, whoever echoes them
+        register_secret(secret)
         if item.secret_env and not secret:  # never send unsigned what the receiver expects signed
             return _failed(event, host, None, 0, f"{item.secret_env} not set")
         return _Endpoint(url=url, host=host, secret=secret)

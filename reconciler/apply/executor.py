@@ -20,7 +20,7 @@ from reconciler.apply.partial_members import Partial, split_blocked
 from reconciler.apply.results import ChangeResult, Outcome
 from reconciler.apply.work import Work, Writer
 from reconciler.exceptions import ReconcilerError, StaleChange
-from reconciler.plan.masking import mask_text
+from reconciler.redaction import redact
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def _result(
             *(item.path for item in change.changes),
             *(change.numbers.counted() if change.numbers is not None else ()),
         ),
-        message=None if message is None else mask_text(message),
+        message=None if message is None else redact(message),
         version=version,
     )
 
@@ -92,7 +92,7 @@ async def execute(
         async def run(work: Work, partial: Partial | None) -> None:
             result = await _run_one(writer, work if partial is None else partial.work, limit)
             if partial is not None and result.ok:
-                result = replace(result, message=mask_text(partial.message()))
+                result = replace(result, message=redact(partial.message()))
             results[work.change.address] = result
             if not result.ok:
                 not_applied[work.change.address] = result

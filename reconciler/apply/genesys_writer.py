@@ -33,6 +33,7 @@ from reconciler.plan.leftovers import aside_name, replaced_by
 from reconciler.plan.models import ResourceChange, Step
 from reconciler.plan.planner import declared_diff
 from reconciler.plan.steps import RunState, run_state
+from reconciler.providers.bodies import json_of
 from reconciler.providers.genesys.kinds import KINDS, GenesysKind
 from reconciler.providers.http import ApiClient
 from reconciler.providers.paging import genesys_list
@@ -170,7 +171,7 @@ class GenesysWriter:
         response = await self.client.request("GET", path, allow=(404,))
         if response.status_code == 404:
             return None
-        body = response.json()
+        body = json_of(response)
         return body if isinstance(body, dict) else None
 
     async def _read_existing(self, path: str) -> Body:
@@ -272,7 +273,7 @@ class GenesysWriter:
                 log.info("%s '%s' was created before the connection dropped", spec.kind, name)
                 return found
             response = await self.client.request("POST", spec.path, json=body)
-        created = response.json()
+        created = json_of(response)
         if not isinstance(created, dict) or "id" not in created:
             raise PlatformError(f"POST {spec.path}: the answer carries no id")
         return created

@@ -34,6 +34,7 @@ from reconciler.plan.masking import without_fingerprints
 from reconciler.plan.models import FORMAT_VERSION, Plan
 
 _CHANGE_KEYS = ("actions", "steps", "changes", "numbers")
+_MAX_PROBLEMS = 5
 
 
 def load_saved_plan(path: Path) -> dict[str, Any]:
@@ -48,6 +49,8 @@ def load_saved_plan(path: Path) -> dict[str, Any]:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}:{exc.lineno}: not a plan file (invalid JSON: {exc.msg})") from None
+    except ValueError:  # an integer past Python's 4,300-digit conversion limit
+        raise UsageError(f"{path}: not a plan file (a number too long to read)") from None
     problems = _shape_problems(document)
     if problems:
         raise UsageError(f"{path}: not a plan written by `reconciler plan --out`: {'; '.join(problems)}")
@@ -71,14 +74,38 @@ def _shape_problems(document: Any) -> list[str]:
     if not isinstance(digests, dict) or not all(isinstance(value, str) for value in digests.values()):
         problems.append("input_digests is missing (plans made before input pinning cannot be checked)")
     changes = document.get("resource_changes")
+    if not isinstance(changes, list):
+        problems.append("resource_changes is missing or not a list")
+    else:
+        problems.extend(
+            f"resource_changes[{index}]: {problem}"
+            for index, item in enumerate(changes)
+            if (problem := _change_problem(item)) is not None
+        )
+    return problems[:_MAX_PROBLEMS]
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _change_problem(item: Any) -> str | None:
+    """What is wrong with one entry of resource_changes, in the fields apply reads (None: nothing)."""
+    if not isinstance(item, dict):
+        return "not an object"
+    if not isinstance(item.get("address"), str):
+        return "address is not a string"
+    for key in ("actions", "steps"):
+        if not _strings(item.get(key)):
+            return f"{key} is not a list of strings"
+    changes = item.get("changes")
     if not isinstance(changes, list) or not all(
-        isinstance(item, dict)
-        and isinstance(item.get("address"), str)
-        and isinstance(item.get("actions"), list)
-        for item in changes
+        isinstance(change, dict) and isinstance(change.get("path"), str) for change in changes
     ):
-        problems.append("resource_changes is missing or malformed")
-    return problems
+        return "changes is not a list of {path, before, after} objects"
+    if item.get("numbers") is not None and not isinstance(item["numbers"], dict):
+        return "numbers is neither null nor an object"
+    return None
 
 
 def _changes_by_address(changes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

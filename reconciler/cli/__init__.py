@@ -15,19 +15,26 @@ from reconciler.cli.audit_cmd import audit
 from reconciler.cli.emulator_cmd import emulator
 from reconciler.cli.export_cmd import export
 from reconciler.cli.forecast_cmd import forecast
+from reconciler.cli.output_guard import (
+    enable_debug,
+    guard_output,
+    internal_error_line,
+    print_traceback_if_debug,
+)
 from reconciler.cli.plan_cmd import drift, plan
 from reconciler.cli.rules_cmd import rules
 from reconciler.cli.schema_cmd import schema
 from reconciler.cli.simulate_cmd import simulate
 from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
-from reconciler.plan.masking import mask_text
+from reconciler.redaction import redact
 from reconciler.runtime import tune_garbage_collector
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reconciler")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks (redacted) and debug logs on errors.")
+def cli(debug: bool) -> None:
     """Outbound dialing configuration as code for Genesys Cloud and NICE CXone.
 
     Manifests (YAML) describe campaigns, rules, schedules, DNC lists and dialer settings;
@@ -35,6 +42,8 @@ def cli() -> None:
     them with a live org (or the built-in emulator), `reconciler apply` makes the changes,
     `reconciler drift` reports what changed live, and `simulate`/`forecast` predict pacing.
     """
+    if debug:
+        enable_debug()
 
 
 cli.add_command(validate)
@@ -51,8 +60,9 @@ cli.add_command(rules)
 
 
 def main() -> None:
-    """Console entry point: a ReconcilerError becomes a message on stderr and exit 1, never a traceback."""
+    """Console entry point: an error becomes one redacted line on stderr and exit 1; tracebacks need --debug."""
     tune_garbage_collector()
+    guard_output()
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -62,8 +72,13 @@ def main() -> None:
         exc.show()
         sys.exit(1 if exc.exit_code == 2 else exc.exit_code)
     except ReconcilerError as exc:
-        click.echo(f"error: {mask_text(str(exc))}", err=True)  # refusals quote findings and server answers
+        print_traceback_if_debug()
+        click.echo(f"error: {redact(str(exc))}", err=True)  # refusals quote findings and server answers
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug or an input no check foresaw: one line, not a traceback
+        print_traceback_if_debug()
+        click.echo(internal_error_line(exc), err=True)
+        sys.exit(1)

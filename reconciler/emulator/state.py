@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reconciler.exceptions import EmulatorStateError
+
 JsonObject = dict[str, Any]
 
 STALE_TEMPORARY_SECONDS = 60.0
@@ -107,7 +109,59 @@ class EmulatorState:
 
     @classmethod
     def load(cls, path: Path) -> EmulatorState:
-        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+        """The state saved at `path`; EmulatorStateError naming the file and how to reset it."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:  # ValueError: bad JSON, not UTF-8, a 4,300-digit integer
+            raise _corrupt(path, _why(exc)) from None
+        problem = shape_problem(data)
+        if problem is not None:
+            raise _corrupt(path, problem)
+        return cls.from_json(data)
+
+
+_NESTED = ("genesys", "lookups", "dnc_numbers")
+"""Sections of {collection: {id: value}}."""
+_FLAT = ("singletons", "cxone", "meta")
+"""Sections of {name: object}."""
+
+
+def shape_problem(data: Any) -> str | None:
+    """What makes `data` not a state document (None: its sections have the shape `from_json` reads)."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    for section in (*_NESTED, *_FLAT):
+        value = data.get(section, {})
+        if not isinstance(value, dict):
+            return f"`{section}` is not an object"
+        inner = value.values() if section in _NESTED or section == "singletons" else ()
+        if any(not isinstance(item, dict) for item in inner):
+            return f"`{section}` holds a value that is not an object"
+    for section in ("genesys", "lookups"):
+        for name, collection in data.get(section, {}).items():
+            if any(not isinstance(item, dict) for item in collection.values()):
+                return f"`{section}.{name}` holds an item that is not an object"
+    cxone = data.get("cxone", {})
+    if any(not isinstance(cxone.get(section, {}), dict) for section in CXONE_SECTIONS):
+        return "a `cxone` section is not an object"
+    return None
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON at line {exc.lineno}: {exc.msg}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, ValueError):
+        return "a number too long to read"
+    return f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
+
+
+def _corrupt(path: Path, why: str) -> EmulatorStateError:
+    return EmulatorStateError(
+        f"{path}: the emulator's state file is corrupt ({why}). It holds only the emulated org: delete it "
+        f"(rm {path}) and the next run starts again from the demo org"
+    )
 
 
 def _remove_stale_temporaries(path: Path) -> None:

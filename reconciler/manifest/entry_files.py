@@ -2,8 +2,9 @@
 
 A manifest may give its numbers inline or as the path of a CSV file relative to the manifest. The
 path must stay inside the manifest folders given to the run (no reading of arbitrary files), exist,
-and respect the manifest size limit. The first column of each row is the number; a header row
-whose first cell holds no digit is skipped.
+respect the manifest size limit, be readable (no symlink loop) and be UTF-8 text: a UTF-16 export
+is refused here, at validate, rather than misread later. The first column of each row is the
+number; a header row whose first cell holds no digit is skipped.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.loader import MAX_FILE_BYTES
 from reconciler.manifest.resource import Resource
+from reconciler.manifest.safe_paths import resolved
 
 NUMBER_FIELDS: dict[tuple[str, str], tuple[str, str]] = {
     ("genesys", "DncList"): ("entries", "entries_mode"),
@@ -33,11 +36,11 @@ def entry_file_of(resource: Resource) -> str | None:
 
 
 def resolve_entry_file(resource: Resource, relative: str) -> Path:
-    return (Path(resource.raw.file).parent / relative).resolve()
+    return resolved(Path(resource.raw.file).parent / relative)
 
 
 def allowed_roots(roots: Iterable[Path]) -> list[Path]:
-    return [root.resolve() if root.is_dir() else root.resolve().parent for root in roots]
+    return [resolved(root) if root.is_dir() else resolved(root).parent for root in roots]
 
 
 def entry_file_problem(resource: Resource, allowed: Iterable[Path]) -> str | None:
@@ -49,10 +52,30 @@ def entry_file_problem(resource: Resource, allowed: Iterable[Path]) -> str | Non
     target = resolve_entry_file(resource, relative)
     if not any(target.is_relative_to(root) for root in allowed):
         return f"spec.{field}: '{relative}' points outside the manifest folders"
-    if not target.is_file():
+    if not target.is_file() and not target.is_symlink():
         return f"spec.{field}: CSV file '{relative}' not found (paths are relative to the manifest file)"
-    if target.stat().st_size > MAX_FILE_BYTES:
-        return f"spec.{field}: CSV file '{relative}' is larger than {MAX_FILE_BYTES // 1024 // 1024} MB"
+    what = f"spec.{field}: CSV file '{relative}'"
+    try:
+        status = target.stat()
+        if status.st_size > MAX_FILE_BYTES:
+            return f"{what} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB"
+        problem = _content_problem(target, status.st_mtime_ns, status.st_size)
+    except OSError as exc:
+        return f"{what} cannot be read: {exc.strerror or exc}"
+    return None if problem is None else f"{what} {problem}"
+
+
+@lru_cache(maxsize=256)  # several checks ask about one file; the stamp makes an edited file read again
+def _content_problem(path: Path, _mtime_ns: int, _size: int) -> str | None:
+    """Why the file is not UTF-8 text (a UTF-16 export decodes to NULs or not at all), else None."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return f"is not UTF-8 text (line {line}); save it as UTF-8 CSV"
+    if "\x00" in text:
+        return "holds NUL characters (UTF-16 or binary); save it as UTF-8 CSV"
     return None
 
 

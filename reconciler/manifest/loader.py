@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reconciler.diagnostics import Code, Finding, Severity, finding
 from reconciler.exceptions import Location, ManifestLoadError
+from reconciler.manifest.safe_paths import resolved
 from reconciler.manifest.yaml_reader import YamlDocument, read_yaml_documents
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -42,7 +43,7 @@ class LoadResult:
 def display_path(path: Path) -> str:
     """Path as users wrote it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -101,7 +102,7 @@ def discover_files(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
             read, lookalikes = _walk(path)
             files.extend(read)
             skipped.extend(lookalikes)
-        elif path.is_file():
+        elif path.is_file() or path.is_symlink():  # a looping or dangling link: reading it says why
             files.append(path)
         else:
             problems.append(

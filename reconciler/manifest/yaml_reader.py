@@ -5,7 +5,8 @@ iteratively, so that hostile input is rejected early and cheaply:
 - nesting deeper than MAX_DEPTH is refused (no recursion, so no RecursionError);
 - aliases share values instead of copying them, and a document whose *expanded* size passes
   MAX_EXPANDED_NODES is refused ("billion laughs");
-- only plain data tags are accepted (no Python objects, no binary).
+- only plain data tags are accepted (no Python objects, no binary);
+- an integer longer than MAX_INT_DIGITS is refused (Python cannot even print one: no setting takes it).
 
 Plain scalars follow the YAML 1.2 core schema rather than YAML 1.1: `on`/`off`/`yes`/`no` stay
 strings (a campaign status reads naturally), timestamps stay strings, and numbers written with a
@@ -27,6 +28,9 @@ from reconciler.exceptions import Location, ManifestLoadError
 
 MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 200_000
+MAX_INT_DIGITS = 4_300
+"""Python's own limit on converting integers to and from text (sys.int_info.default_max_str_digits)."""
+_MAX_INT_BITS = int(MAX_INT_DIGITS * 3.3219)  # log2(10): a hexadecimal integer of as many decimal digits
 
 Path = tuple[str | int, ...]
 
@@ -94,15 +98,32 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+def _resolved(event: yaml.ScalarEvent, file: str) -> Any:
+    """`resolve_plain`, with an integer too long to be any setting as an error at its line."""
+    try:
+        value = resolve_plain(event.value)
+    except ValueError:  # int() refuses more than MAX_INT_DIGITS decimal digits
+        value = None
+    else:
+        if not (isinstance(value, int) and value.bit_length() > _MAX_INT_BITS):
+            return value
+    raise _error(
+        f"integer too long to be a value ({len(event.value):,} characters; the limit is "
+        f"{MAX_INT_DIGITS:,} digits)",
+        file,
+        event,
+    )
+
+
 def _typed_scalar(event: yaml.ScalarEvent, file: str) -> Any:
     tag = event.tag
     if tag in (None, "!"):
         plain, _quoted = event.implicit
-        return resolve_plain(event.value) if plain and tag is None else event.value
+        return _resolved(event, file) if plain and tag is None else event.value
     if tag == _TAG + "str":
         return event.value
     if tag in (_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"):
-        typed = resolve_plain(event.value)
+        typed = _resolved(event, file)
         wanted: dict[str, tuple[type, ...]] = {
             "int": (int,),
             "float": (int, float),

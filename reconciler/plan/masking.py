@@ -10,6 +10,10 @@ canonical form under a key drawn at random once per process (`secrets.token_byte
   are compared without fingerprints (`without_fingerprints`, used by reconciler.apply.saved_plan).
 - One number renders the same however it is written: the canonical form is E.164 (phonenumbers; a
   bare 10-digit number, or 11 digits starting with 1, is read as a US number), else the digit string.
+- Free text is searched twice: by the digit pattern below, then by reconciler.plan.number_spans (the
+  phonenumbers matcher, and `%2B…` URL-encoded numbers) for what the pattern misses, such as
+  `12125550111x` or `+1 212 555 0111 ext 5`. The second search runs only on text with a long enough
+  stretch of digits, and its answers are cached, so masking every plan value stays linear.
 - Two different numbers never render the same in one run: a registry of the renderings handed out
   gives a later number whose fingerprint is taken a longer one (one hex digit more until it is free).
   The registry holds only renderings and keyed digests, never the numbers.
@@ -29,6 +33,8 @@ from functools import lru_cache
 from typing import Any
 
 import phonenumbers
+
+from reconciler.plan.number_spans import number_spans
 
 _NUMBER_SHAPE = re.compile(r"\+?[\s().\-]*\d[\d\s().\-]*")
 _IN_TEXT = re.compile(r"(?<![\w+.\-])\+?\(?\d[\d().\-]*(?:\s[\d().\-]+)*(?![\w])")
@@ -90,6 +96,7 @@ class Masker:
         """Keyed digest of a canonical number -> its rendering in this run."""
         self._taken: set[str] = set()
         self._lock = threading.Lock()  # a library caller may mask from several threads: stay one-to-one
+        self._found = lru_cache(maxsize=16_384)(self._mask_found)
 
     def __repr__(self) -> str:
         return f"Masker({len(self._shown)} numbers rendered)"
@@ -124,7 +131,16 @@ class Masker:
             tail = match.group(0)[len(candidate) :]
             return (self.number(candidate) + tail) if looks_like_phone(candidate) else match.group(0)
 
-        return _IN_TEXT.sub(replace, text)
+        return self._found(_IN_TEXT.sub(replace, text))
+
+    def _mask_found(self, text: str) -> str:
+        """`text` with the numbers reconciler.plan.number_spans finds masked."""
+        parts: list[str] = []
+        last = 0
+        for span in number_spans(text):
+            parts += [text[last : span.start], self.number(span.number)]
+            last = span.end
+        return "".join(parts) + text[last:] if parts else text
 
     def value(self, value: Any) -> Any:
         """A copy of `value` with phone-number strings (and 10-15 digit integers) masked, recursively."""

@@ -16,6 +16,7 @@ from typing import Protocol
 import httpx
 
 from reconciler.exceptions import AuthenticationError
+from reconciler.redaction import register_secret
 
 REFRESH_EARLY_SECONDS = 60
 
@@ -77,6 +78,7 @@ class _CachedToken:
                     f"cannot reach the token endpoint {url}: {type(exc).__name__}"
                 ) from None
             token, expires_in = _parse_token(response, url)
+            register_secret(token)  # an echo of the token, with or without "Bearer", is redacted
             self._token, self._expires = token, self._clock() + expires_in
             return token
 
@@ -91,7 +93,7 @@ def _parse_token(response: httpx.Response, url: str) -> tuple[str, float]:
     try:
         body = response.json()
         return str(body["access_token"]), float(body.get("expires_in", 3600))
-    except (ValueError, KeyError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:  # HTML, cut short, or not an object
         raise AuthenticationError(f"the token endpoint {url} sent no access_token") from exc
 
 

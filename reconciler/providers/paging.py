@@ -11,19 +11,12 @@ import asyncio
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from reconciler.exceptions import RequestFailed
+from reconciler.providers.bodies import json_of, malformed, object_of, objects_in
 from reconciler.providers.http import ApiClient
 
 GENESYS_PAGE_SIZE = 100
 CXONE_PAGE_SIZE = 100
 PAGE_CONCURRENCY = 4
-
-
-def _body(response: Any, what: str) -> dict[str, Any]:
-    data = response.json()
-    if not isinstance(data, dict):
-        raise RequestFailed(f"{what}: expected a JSON object", status=response.status_code)
-    return data
 
 
 async def genesys_list(
@@ -32,10 +25,12 @@ async def genesys_list(
     """Every entity of a Genesys paged listing, or the items of a bare-array listing (schedules)."""
     query = {**(params or {}), "pageSize": GENESYS_PAGE_SIZE, "pageNumber": 1}
     first = await client.request("GET", path, params=query)
-    data = first.json()
+    data = json_of(first)
     if isinstance(data, list):
-        return data
-    entities: list[dict[str, Any]] = list(data.get("entities") or [])
+        return objects_in(data, first, field="body")
+    if not isinstance(data, dict):
+        raise malformed(first, "a listing that is neither an object nor an array")
+    entities = list(objects_in(data.get("entities"), first, field="entities"))
     pages = int(data.get("pageCount") or 1)
     if pages <= 1:
         return entities
@@ -44,7 +39,7 @@ async def genesys_list(
     async def page(number: int) -> list[dict[str, Any]]:
         async with limit:
             response = await client.request("GET", path, params={**query, "pageNumber": number})
-            return list(_body(response, path).get("entities") or [])
+            return objects_in(object_of(response).get("entities"), response, field="entities")
 
     for chunk in await asyncio.gather(*(page(n) for n in range(2, pages + 1))):
         entities.extend(chunk)
@@ -68,8 +63,11 @@ async def cxone_list(
         )
         if response.status_code == 204 or not response.content:
             return collected
-        data = _body(response, path)
-        chunk = items(data)
+        data = object_of(response)
+        try:
+            chunk = items(data)
+        except ValueError as exc:  # the envelope's items are not a list of objects
+            raise malformed(response, str(exc)) from None
         collected.extend(chunk)
         skip += len(chunk)
         if not chunk or skip >= total(data):

@@ -34,6 +34,7 @@ from reconciler.providers.auth import (
 from reconciler.providers.cxone.discovery import api_base, discover_api_base
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
+from reconciler.redaction import register_env_fields
 from reconciler.regions import CXONE_ISSUERS, genesys_api_url, genesys_auth_url
 from reconciler.transport import plain_http_elsewhere, refusal, warn_insecure
 
@@ -153,6 +154,7 @@ async def _client(name: str, target: Target, http: httpx.AsyncClient) -> ApiClie
 @asynccontextmanager
 async def open_session(name: str, target: Target, *, root: Path) -> AsyncIterator[Session]:
     """An API session for `target`; the emulator (when emulated) persists its org under .reconciler/."""
+    register_env_fields(target)  # its credentials are redacted from everything the run shows
     emulator = None
     if target.emulator:
         emulator = Emulator(state_path=local_state_path(root, name), seed=demo_org_seed())

@@ -20,8 +20,13 @@ class Listing:
     name_field: str = "name"
 
     def items_of(self, envelope: dict[str, Any]) -> list[dict[str, Any]]:
+        """The listing's items; ValueError when they are not a list of objects (a misread, not an empty org)."""
         found = _dig(envelope, self.items)
-        return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
+        if found is None:
+            return []
+        if not isinstance(found, list) or not all(isinstance(item, dict) for item in found):
+            raise ValueError(f"`{'.'.join(self.items)}` that is not an array of objects")
+        return found
 
     def total_of(self, envelope: dict[str, Any]) -> int:
         """The listing's size; an unpaged listing counts what it sent (so paging stops at once)."""

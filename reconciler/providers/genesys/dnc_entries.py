@@ -14,6 +14,7 @@ import io
 from urllib.parse import urlsplit
 
 from reconciler.exceptions import RequestFailed
+from reconciler.providers.bodies import malformed, object_of
 from reconciler.providers.genesys.kinds import API
 from reconciler.providers.http import ApiClient, failure
 
@@ -27,7 +28,10 @@ async def _export_uri(client: ApiClient, list_id: str) -> str:
     for attempt in range(EXPORT_POLLS):
         response = await client.request("GET", path, allow=(400, 404))
         if response.status_code == 200:
-            return str(response.json()["uri"])
+            uri = object_of(response).get("uri")
+            if not isinstance(uri, str) or not uri:
+                raise malformed(response, "no `uri` for the export")
+            return uri
         await asyncio.sleep(EXPORT_POLL_SECONDS * (attempt + 1) / EXPORT_POLLS)
     raise RequestFailed(f"DNC list {list_id}: the export did not become ready", status=404)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
+from reconciler.providers.bodies import json_of
 from reconciler.providers.genesys.dnc_entries import read_dnc_entries
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, SINGLETON_NAMES, GenesysKind
 from reconciler.providers.http import ApiClient
@@ -32,7 +33,7 @@ class GenesysSnapshot:
 async def _read_kind(client: ApiClient, spec: GenesysKind) -> list[dict[str, Any]]:
     if spec.listing == "singleton":
         response = await client.request("GET", spec.path)
-        body = response.json()
+        body = json_of(response)
         return [body] if isinstance(body, dict) else []
     return await genesys_list(client, spec.path)
 
