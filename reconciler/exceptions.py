@@ -10,7 +10,8 @@
         ├── AuthenticationError     credentials refused, or missing from the environment (permanent)
         ├── RequestFailed           the API answered an error status (permanent unless retryable)
         ├── OutcomeUnknown          a write's connection failed after sending: it may have happened
-        └── RetriesExhausted        temporary failures (429, 5xx, timeouts) outlasted the retry budget
+        ├── RetriesExhausted        temporary failures (429, 5xx, timeouts) outlasted the retry budget
+        └── LimitExceeded           a response or listing passed a bound of `limits:` (reconciler.yaml)
 
 Problems found *inside* manifests are not raised: they are collected as findings
 (reconciler.diagnostics) so one run reports all of them.
@@ -97,3 +98,7 @@ class RetriesExhausted(PlatformError):
     """Temporary failures went on past the retry budget."""
 
     retryable = True
+
+
+class LimitExceeded(PlatformError):
+    """A server sent more than `limits:` of reconciler.yaml allows (a body, a listing's pages)."""

@@ -23,6 +23,7 @@ import httpx
 from reconciler.config import Target
 from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
+from reconciler.limits import DEFAULT_LIMITS, Limits
 from reconciler.providers.auth import (
     CxonePasswordGrant,
     GenesysClientCredentials,
@@ -108,22 +109,31 @@ def _cxone_tokens(target: Target, *, emulated: bool) -> tuple[str, str | None, T
     return issuer, base, grant
 
 
-async def _client(target: Target, http: httpx.AsyncClient) -> ApiClient:
-    """The API client of `target`: its base URL, token source and rate limiter."""
+async def _client(target: Target, http: httpx.AsyncClient, limits: Limits) -> ApiClient:
+    """The API client of `target`: its base URL, token source, rate limiter and bounds."""
     limiter = RateLimiter(target.rate_limit_per_minute)
     if target.platform == "cxone":
         issuer, fixed, tokens = _cxone_tokens(target, emulated=target.emulator)
         base = fixed or await discover_api_base(http, issuer=issuer, tokens=tokens)
         return ApiClient(
-            http=http, base_url=base, tokens=tokens, limiter=limiter, default_headers=CXONE_HEADERS
+            http=http,
+            base_url=base,
+            tokens=tokens,
+            limiter=limiter,
+            default_headers=CXONE_HEADERS,
+            limits=limits,
         )
     base, tokens = _genesys_tokens(target, emulated=target.emulator)
-    return ApiClient(http=http, base_url=base, tokens=tokens, limiter=limiter)
+    return ApiClient(http=http, base_url=base, tokens=tokens, limiter=limiter, limits=limits)
 
 
 @asynccontextmanager
-async def open_session(name: str, target: Target, *, root: Path) -> AsyncIterator[Session]:
-    """An API session for `target`; the emulator (when emulated) persists its org under .reconciler/."""
+async def open_session(
+    name: str, target: Target, *, root: Path, limits: Limits = DEFAULT_LIMITS
+) -> AsyncIterator[Session]:
+    """An API session for `target`; the emulator (when emulated) persists its org under .reconciler/.
+
+    `limits` (reconciler.yaml) bounds response sizes and pages per listing."""
     emulator = None
     if target.emulator:
         emulator = Emulator(state_path=root / STATE_DIR / f"{name}.json", seed=demo_org_seed())
@@ -133,7 +143,7 @@ async def open_session(name: str, target: Target, *, root: Path) -> AsyncIterato
     else:
         http = httpx.AsyncClient(timeout=TIMEOUT)
     try:
-        client = await _client(target, http)
+        client = await _client(target, http, limits)
         yield Session(name=name, target=target, client=client, emulator=emulator)
     finally:
         await http.aclose()
