@@ -10,7 +10,17 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from reconciler.diagnostics import Code
 from reconciler.exceptions import ConfigError, Location, ManifestLoadError
@@ -20,6 +30,7 @@ from reconciler.manifest.models.base import Jurisdiction
 from reconciler.manifest.typing import data_path, format_path
 from reconciler.manifest.yaml_reader import read_yaml_documents
 from reconciler.regions import CXONE_ISSUERS, GENESYS_REGIONS
+from reconciler.transport import refusal
 
 PROJECT_FILE = "reconciler.yaml"
 
@@ -30,6 +41,9 @@ EnvName = Annotated[
         description="Name of an environment variable (upper case), never the secret itself",
     ),
 ]
+
+TARGET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+"""Target names are file names: the emulated `local` kind keeps its state in .reconciler/<name>.json."""
 
 _SECRET_KEYS = re.compile(r"(secret|password|token|client_id|access_key|api_key|url)$")
 
@@ -57,6 +71,9 @@ class Target(_Strict):
     emulator: bool = Field(default=False, description="Use the built-in emulator (state under .reconciler/)")
     region: str | None = Field(default=None, description="Genesys region, e.g. us-east-1")
     issuer: Literal["global", "gov"] | None = Field(default=None, description="CXone token issuer")
+    insecure: bool = Field(
+        default=False, description="Allow plain http to a host that is not loopback (warned on every run)"
+    )
     base_url: AnyHttpUrl | None = Field(
         default=None, description="API base URL override (e.g. a running emulator)"
     )
@@ -66,6 +83,14 @@ class Target(_Strict):
     access_key_id_env: EnvName | None = None
     access_key_secret_env: EnvName | None = None
     rate_limit_per_minute: int = Field(default=300, ge=1, le=100_000)
+
+    @field_validator("base_url", "auth_url")
+    @classmethod
+    def _safe_transport(cls, url: AnyHttpUrl | None, info: ValidationInfo) -> AnyHttpUrl | None:
+        problem = None if url is None else refusal(str(url), insecure=bool(info.data.get("insecure")))
+        if problem is not None:
+            raise ValueError(f"{url} {problem}")
+        return url
 
     @model_validator(mode="after")
     def _complete(self) -> Target:
@@ -150,6 +175,12 @@ class Notification(_Strict):
     url_env: EnvName
     secret_env: EnvName | None = None
     events: list[NotificationEvent] = Field(default_factory=lambda: list(_DEFAULT_EVENTS))
+    _where: Location | None = PrivateAttr(default=None)
+
+    @property
+    def where(self) -> Location | None:
+        """The url_env line in reconciler.yaml (None when built in code): errors about the URL point there."""
+        return self._where
 
 
 PolicySeverity = Literal["error", "warning", "off"]
@@ -183,6 +214,17 @@ class ProjectFile(_Strict):
                 "object, names a missing object or forms a cycle cannot be planned"
             )
         return self
+
+    @field_validator("targets")
+    @classmethod
+    def _names_are_file_names(cls, targets: dict[str, Target]) -> dict[str, Target]:
+        for name in targets:  # an emulated target keeps its org in .reconciler/<name>.json
+            if not TARGET_NAME.fullmatch(name):
+                raise ValueError(
+                    f"target name {name!r} must be a plain file name: letters, digits, '.', '_' and '-', "
+                    "starting with a letter or digit, at most 64 characters"
+                )
+        return targets
 
     @model_validator(mode="after")
     def _default_exists(self) -> ProjectFile:
@@ -219,6 +261,8 @@ def load_project(path: Path) -> ProjectFile:
             lines.append(f"{shown}:{doc.line_of(where)}: {format_path(where) or 'project file'}: {text}")
         raise ConfigError("invalid project file:\n  " + "\n  ".join(lines)) from None
     project._source = path
+    for index, item in enumerate(project.notifications):
+        item._where = Location(shown, doc.line_of(("notifications", index, "url_env")))
     return project
 
 

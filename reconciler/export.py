@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from reconciler.manifest.kinds import KINDS
 from reconciler.manifest.models.base import API_VERSIONS
+from reconciler.manifest.yaml_reader import resolve_plain
 from reconciler.state.objects import LiveObject
 
 DEFAULTS: Mapping[str, Mapping[str, Any]] = {
@@ -70,10 +71,27 @@ def _file_name(kind: str) -> str:
     return f"{snake}.yaml"
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting every string the project's YAML 1.2 reader would type otherwise.
+
+    PyYAML quotes by YAML 1.1 rules, under which `1e5` or `0o17` are strings; our reader (yaml_reader)
+    follows the 1.2 core schema and would read them as numbers, so export quotes them itself.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    retyped = not isinstance(resolve_plain(value), str)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'" if retyped else None)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def render_documents(documents: Iterable[dict[str, Any]]) -> str:
     header = "# Exported by `reconciler export`; edit freely, then `reconciler plan`.\n"
     body = "---\n".join(
-        yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110) for document in documents
+        yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+        for document in documents
     )
     return header + body
 

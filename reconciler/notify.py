@@ -27,8 +27,10 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 from tenacity.wait import wait_random_exponential
 
 from reconciler.config import Notification
+from reconciler.exceptions import ConfigError
 from reconciler.limits import DEFAULT_LIMITS
 from reconciler.plan.masking import mask_value
+from reconciler.transport import refusal
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +117,7 @@ class Notifier:
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
         self.transport = transport
+        refuse_unsafe_urls(self.notifications, env)
 
     def enabled_for(self, event: str) -> bool:
         """True when some notification subscribes to `event` (whether or not its env vars are set)."""
@@ -153,8 +156,8 @@ class Notifier:
         if not url:
             return _failed(event, "", None, 0, f"{item.url_env} not set")
         host = url_host(url)
-        if not host.startswith(("http://", "https://")):
-            return _failed(event, "", None, 0, f"{item.url_env} is not an http(s) URL")
+        if not host.startswith(("http://", "https://")) or refusal(url) is not None:
+            return _failed(event, "", None, 0, f"{item.url_env} is not an allowed http(s) URL")
         secret = self.env.get(item.secret_env, "") if item.secret_env else None
         if item.secret_env and not secret:  # never send unsigned what the receiver expects signed
             return _failed(event, host, None, 0, f"{item.secret_env} not set")
@@ -214,6 +217,18 @@ async def _post_once(
     if response.status_code == 429 or response.status_code >= 500:
         raise _Retryable(f"HTTP {response.status_code}", response.status_code)
     return response
+
+
+def refuse_unsafe_urls(notifications: Sequence[Notification], env: Mapping[str, str]) -> None:
+    """Refuse, before a run starts, a webhook URL that is plain http to a host that is not loopback, or a
+    link-local or metadata address (ARCHITECTURE.md §13); an unset variable stays a skipped delivery."""
+    for index, item in enumerate(notifications):
+        url = env.get(item.url_env, "")
+        problem = refusal(url) if url else None
+        if problem is not None:  # the message names the variable and the host, never the URL (tokens)
+            raise ConfigError(
+                f"notifications[{index}].url_env: the URL in {item.url_env} {problem}", location=item.where
+            )
 
 
 def _failed(event: str, host: str, status: int | None, attempts: int, error: str) -> Delivery:

@@ -140,10 +140,11 @@ def test_plan_runs_on_pull_requests_touching_manifests_with_minimal_permissions(
 
 
 def test_plan_validates_then_plans_to_markdown_and_json() -> None:
-    assert _step("plan.yml", id="validate")["run"] == "reconciler validate --format github"
+    assert 'reconciler validate --format github 2> "$log"' in _step("plan.yml", id="validate")["run"]
     plan = _step("plan.yml", id="plan")
-    assert plan["run"] == (
+    assert (
         'reconciler plan --target "$RECONCILER_TARGET" --format markdown --out plan.json > plan.md'
+        in plan["run"]
     )
     assert plan["continue-on-error"] is True  # the comment is posted before the job fails
 
@@ -527,3 +528,89 @@ def test_dnc_shrink_is_measured_against_the_previous_commit(name: str) -> None:
     assert job["env"]["RECONCILER_DNC_BASELINE_REF"] == "HEAD^1"
     checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 2  # HEAD^1 must exist in the clone
+
+
+# --- workflow commands: nothing reconciler prints (server or manifest text) can start one ---------------
+HOSTILE_RECONCILER = """#!/usr/bin/env bash
+echo "$*" >> "$FAKE_ARGS"
+printf '::error::owned-on-stderr\\n  ::add-mask::owned-indented\\n::stop-commands::owned\\n' >&2
+if [[ "$*" == *"--format github"* ]]; then
+  echo '::error file=a.yaml,line=3,title=SCHEMA::escaped%0A::error::owned-but-escaped'
+else
+  printf '# report\\n::error::owned-on-stdout\\n::set-output name=x::owned\\n'
+fi
+if [[ "$*" == *"--out plan.json"* ]]; then echo "{}" > plan.json; fi
+exit "${FAKE_CODE:-0}"
+"""
+
+
+def _effective_commands(log: str) -> list[str]:
+    """The workflow commands GitHub's runner would act on in `log`, honouring ::stop-commands::."""
+    commands: list[str] = []
+    resume: str | None = None
+    for line in log.splitlines():
+        text = line.strip()
+        if resume is not None:
+            if text == f"::{resume}::":
+                resume = None
+            continue
+        if text.startswith("::stop-commands::"):
+            resume = text.removeprefix("::stop-commands::")
+        elif text.startswith("::"):
+            commands.append(text)
+    return commands
+
+
+def _run_step_logged(step: dict[str, Any], tmp_path: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Run a `run:` step as GitHub does and return its exit code and its log (stdout and stderr)."""
+    script = tmp_path / "step.sh"
+    script.write_text(step["run"])
+    done = subprocess.run(
+        ["bash", "-e", str(script)],
+        cwd=tmp_path,
+        env=env,
+        timeout=30,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    return done.returncode, done.stdout
+
+
+RECONCILER_STEPS = [
+    ("validate.yml", {"text": "--format github"}),
+    ("validate.yml", {"text": "--format sarif"}),
+    ("plan.yml", {"id": "validate"}),
+    ("plan.yml", {"id": "plan"}),
+    ("plan.yml", {"id": "sarif"}),
+    ("apply.yml", {"id": "plan"}),
+    ("apply.yml", {"id": "apply"}),
+    ("drift.yml", {"id": "drift"}),
+]
+
+
+@pytest.mark.parametrize(("name", "which"), RECONCILER_STEPS, ids=lambda v: str(v))
+@pytest.mark.parametrize("code", [0, 1])
+def test_reconciler_output_cannot_start_a_workflow_command(
+    tmp_path: Path, name: str, which: dict[str, str], code: int
+) -> None:
+    env = _fake_reconciler(tmp_path, 0)
+    fake = Path(env["PATH"].split(os.pathsep)[0]) / "reconciler"
+    fake.write_text(HOSTILE_RECONCILER)
+    (tmp_path / "summary.md").write_text("")
+    env = {**env, "FAKE_CODE": str(code), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    status, log = _run_step_logged(_step(name, **which), tmp_path, env)
+    assert "owned-on-stderr" in log  # shown in the log ...
+    commands = _effective_commands(log)
+    ours = "::error file=a.yaml,line=3,title=SCHEMA::"  # reconciler's own annotation, its message escaped
+    assert [command for command in commands if "owned" in command and not command.startswith(ours)] == [], log
+    if "--format github" in _step(name, **which)["run"]:
+        assert commands[0].startswith(ours)  # annotations still work
+    if code and name != "validate.yml" and "sarif" not in _step(name, **which)["run"]:
+        assert status == 1
+
+
+def test_the_runner_model_honours_stop_commands() -> None:
+    """The check above can fail: without ::stop-commands:: the runner would act on these lines."""
+    log = "::error::one\n::stop-commands::t0k\n::error::two\n::t0k::\n  ::warning::three\n"
+    assert _effective_commands(log) == ["::error::one", "::warning::three"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reconciler.emulator.history import MAX_HOURS, history_csv, synthetic_history
-from reconciler.emulator.server import build_emulator, serve
+from reconciler.emulator.server import ADMIN_TOKEN_ENV, admin_token_for, build_emulator, serve
 from reconciler.emulator.settings import EmulatorSettings, Faults
 
 
@@ -47,6 +47,19 @@ def emulator() -> None:
     help="Requests per minute per token.",
 )
 @click.option("--campaign-stop-seconds", default=2.0, show_default=True, type=click.FloatRange(0))
+@click.option(
+    "--max-body-bytes",
+    default=10 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Larger request bodies are answered 413.",
+)
+@click.option(
+    "--admin-token",
+    envvar=ADMIN_TOKEN_ENV,
+    show_envvar=True,
+    help="Token the /_emulator/ admin API requires (Bearer). Default: none on loopback, else generated.",
+)
 def serve_command(
     host: str,
     port: int,
@@ -58,13 +71,19 @@ def serve_command(
     drop_rate: float,
     rate_limit: int,
     campaign_stop_seconds: float,
+    max_body_bytes: int,
+    admin_token: str | None,
 ) -> None:
     """Serve the emulator until interrupted.
 
     Credentials: client id `emulator`, secret `emulator-secret` (Genesys client credentials, CXone
-    client and access key). Faults can be changed at run time through /_emulator/settings.
+    client and access key). Faults can be changed at run time through /_emulator/settings. Bound to an
+    address other than loopback, the admin API (/_emulator/) needs a token; one is generated and printed
+    once unless --admin-token (or the environment variable) gives it.
     """
+    token, generated = admin_token_for(host, admin_token)
     settings = EmulatorSettings(
+        max_body_bytes=max_body_bytes,
         rate_limit_per_minute=rate_limit,
         campaign_stop_seconds=campaign_stop_seconds,
         faults=Faults(latency_ms=latency_ms, error_rate=fault_rate, drop_rate=drop_rate),
@@ -73,7 +92,9 @@ def serve_command(
         settings=settings, state_path=state_path, seed_path=seed_path, use_default_seed=not empty
     )
     click.echo(f"emulator listening on http://{host}:{port} (Ctrl-C to stop)", err=True)
-    serve(instance, host=host, port=port)
+    if generated:
+        click.echo(f"admin API token (send 'Authorization: Bearer TOKEN' to /_emulator/): {token}", err=True)
+    serve(instance, host=host, port=port, admin_token=token)
 
 
 @emulator.command("history")

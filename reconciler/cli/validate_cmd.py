@@ -9,11 +9,13 @@ from pathlib import Path
 import click
 
 from reconciler.cli.project import project_for
-from reconciler.exceptions import UsageError
+from reconciler.exceptions import ReconcilerError, UsageError
+from reconciler.plan.masking import mask_text
 from reconciler.render.findings import (
     finding_line,
     findings_document,
     github_annotation,
+    github_error,
     masked_findings,
     summary_line,
 )
@@ -43,6 +45,19 @@ def validate(paths: tuple[Path, ...], output_format: str, config_path: Path | No
     manifest declares is a warning here, since the live org may have it. Exits 1 when any error
     is found.
     """
+    if output_format != "github":
+        _validate(paths, output_format, config_path)
+        return
+    try:  # in a workflow log an error quoting manifest or project text must not start a command either
+        _validate(paths, output_format, config_path)
+    except ReconcilerError as exc:
+        where = exc.location
+        file, line = (where.file, where.line) if where else (None, None)
+        click.echo(github_error(mask_text(exc.message), file=file, line=line))
+        sys.exit(1)
+
+
+def _validate(paths: tuple[Path, ...], output_format: str, config_path: Path | None) -> None:
     project, root = project_for(config_path)
     if not paths:
         if project is None:

@@ -1,9 +1,15 @@
 """The emulator's own API under /_emulator/: reset, seed, snapshot, settings and faults, external edits,
-and the request log. It is never rate limited or fault-injected."""
+and the request log. It is never rate limited or fault-injected.
+
+When the app has an admin token (`emulator serve` on a non-loopback address), every route but health
+needs `Authorization: Bearer <token>`. No route ever returns the accepted credentials.
+"""
 
 from __future__ import annotations
 
 import copy
+import hmac
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,6 +38,27 @@ async def _json_body(request: Request) -> Any:
 
 def _problem(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _guarded(handler: Handler) -> Handler:
+    """`handler` behind the app's admin token, when it has one (compared in constant time)."""
+
+    async def guarded(request: Request) -> Response:
+        expected: str | None = request.app.state.admin_token
+        if expected is not None:
+            scheme, _, given = request.headers.get("authorization", "").partition(" ")
+            if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), expected.encode()):
+                return _problem(401, "the emulator's admin API needs 'Authorization: Bearer <admin token>'")
+        return await handler(request)
+
+    return guarded
+
+
+def _public_settings(settings: EmulatorSettings) -> dict[str, Any]:
+    return settings.model_dump(exclude={"credentials"})  # write-only: an admin API never hands them out
 
 
 async def health(request: Request) -> Response:
@@ -79,7 +106,7 @@ async def settings(request: Request) -> Response:
             )
         if "faults" in body and "seed" in body["faults"]:
             emulator.rng.seed(emulator.settings.faults.seed)
-    return JSONResponse(emulator.settings.model_dump())
+    return JSONResponse(_public_settings(emulator.settings))
 
 
 def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -131,11 +158,11 @@ async def request_log(request: Request) -> Response:
 def routes() -> list[Route]:
     return [
         Route("/_emulator/health", health, methods=["GET"]),
-        Route("/_emulator/reset", reset, methods=["POST"]),
-        Route("/_emulator/seed", seed, methods=["POST"]),
-        Route("/_emulator/snapshot", snapshot, methods=["GET"]),
-        Route("/_emulator/settings", settings, methods=["GET", "PUT", "PATCH"]),
-        Route("/_emulator/external-edit", external_edit, methods=["POST"]),
-        Route("/_emulator/requests", request_log, methods=["GET", "DELETE"]),
-        Route("/_emulator/history", history.history, methods=["GET"]),
+        Route("/_emulator/reset", _guarded(reset), methods=["POST"]),
+        Route("/_emulator/seed", _guarded(seed), methods=["POST"]),
+        Route("/_emulator/snapshot", _guarded(snapshot), methods=["GET"]),
+        Route("/_emulator/settings", _guarded(settings), methods=["GET", "PUT", "PATCH"]),
+        Route("/_emulator/external-edit", _guarded(external_edit), methods=["POST"]),
+        Route("/_emulator/requests", _guarded(request_log), methods=["GET", "DELETE"]),
+        Route("/_emulator/history", _guarded(history.history), methods=["GET"]),
     ]

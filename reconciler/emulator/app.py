@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from reconciler.emulator import admin, auth
+from reconciler.emulator.body_limit import BodyLimitMiddleware
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone.routes import routes as cxone_routes
 from reconciler.emulator.errors import CxoneError, GenesysError, cxone_response, genesys_response
@@ -24,13 +25,18 @@ async def _cxone_error(request: Request, exc: Exception) -> Response:
     return cxone_response(exc)
 
 
-def create_app(emulator: Emulator | None = None) -> Starlette:
-    """Build the app around an emulator (a fresh default one when none is given)."""
+def create_app(emulator: Emulator | None = None, *, admin_token: str | None = None) -> Starlette:
+    """Build the app around an emulator (a fresh default one when none is given).
+
+    With `admin_token`, every /_emulator/ route but health needs `Authorization: Bearer <admin_token>`.
+    """
     emulator = emulator or Emulator()
     app = Starlette(
         routes=[*auth.routes(), *admin.routes(), *genesys_routes(), *cxone_routes()],
         exception_handlers={GenesysError: _genesys_error, CxoneError: _cxone_error},
     )
     app.state.emulator = emulator
+    app.state.admin_token = admin_token
     app.add_middleware(EmulatorMiddleware, emulator=emulator)
+    app.add_middleware(BodyLimitMiddleware, limit=lambda: emulator.settings.max_body_bytes)  # outermost
     return app

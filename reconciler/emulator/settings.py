@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from reconciler.emulator.body_limit import DEFAULT_MAX_BODY_BYTES
+
 
 class Credentials(BaseModel):
     """Accepted credentials. The same pair serves Genesys client credentials, CXone access keys and CXone
@@ -34,6 +36,8 @@ class Faults(BaseModel):
 
 
 class EmulatorSettings(BaseModel):
+    """Everything /_emulator/settings reads and writes; `credentials` can be written but is never returned."""
+
     model_config = ConfigDict(extra="forbid")
 
     credentials: Credentials = Field(default_factory=Credentials)
@@ -45,5 +49,8 @@ class EmulatorSettings(BaseModel):
     )
     settings_apply_seconds: float = Field(
         default=1.0, ge=0, description="Delay before a settings PATCH applies"
+    )
+    max_body_bytes: int = Field(
+        default=DEFAULT_MAX_BODY_BYTES, ge=1, description="Larger request bodies are answered 413, any route"
     )
     faults: Faults = Field(default_factory=Faults)

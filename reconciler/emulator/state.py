@@ -18,12 +18,17 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 JsonObject = dict[str, Any]
+
+STALE_TEMPORARY_SECONDS = 60.0
+"""A temporary file this old was left by a writer that died (kill -9, power loss): removed at the next save."""
 
 CXONE_SECTIONS = (
     "skills",
@@ -86,9 +91,10 @@ class EmulatorState:
         self.dnc_numbers, self.cxone, self.meta = other.dnc_numbers, other.cxone, other.meta
 
     def save(self, path: Path) -> None:
-        """Write atomically: a crash never leaves a half-written state file."""
+        """Write atomically: a crash never leaves a half-written state file, and no temporary file stays."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        _remove_stale_temporaries(path)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump(self.to_json(), out, separators=(",", ":"))
@@ -102,3 +108,17 @@ class EmulatorState:
     @classmethod
     def load(cls, path: Path) -> EmulatorState:
         return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files of `path` that a dead writer left (mkstemp's names, old enough to be dead)."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}(\.tmp)?")
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    with os.scandir(path.parent) as entries:
+        stale = [entry for entry in entries if pattern.fullmatch(entry.name)]
+    for entry in stale:
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:  # another process removed or replaced it first
+            continue

@@ -17,10 +17,12 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.loader import MAX_FILE_BYTES
 from reconciler.manifest.resource import Resource
 
-ENTRY_FILE_FIELDS: dict[tuple[str, str], str] = {
-    ("genesys", "DncList"): "entries",
-    ("cxone", "DncGroup"): "records",
+NUMBER_FIELDS: dict[tuple[str, str], tuple[str, str]] = {
+    ("genesys", "DncList"): ("entries", "entries_mode"),
+    ("cxone", "DncGroup"): ("records", "records_mode"),
 }
+"""(platform, kind) -> (the spec field holding a DNC list's numbers, the field holding their mode)."""
+ENTRY_FILE_FIELDS: dict[tuple[str, str], str] = {key: numbers for key, (numbers, _) in NUMBER_FIELDS.items()}
 
 
 def entry_file_of(resource: Resource) -> str | None:

@@ -23,6 +23,7 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.exceptions import Location
 from reconciler.finding_cap import CodeCap
 from reconciler.manifest.entry_files import (
+    ENTRY_FILE_FIELDS,
     allowed_roots,
     entry_file_problem,
     read_entry_rows,
@@ -118,7 +119,7 @@ Written = int | tuple[str | int, ...]
 def _numbers(resource: Resource, roots: list[Path]) -> Iterator[tuple[str, Written]]:
     """(number, where it is written) for the numbers a DNC list or group declares. A CSV file is read
     only if it may be (inside the manifest folders, present, not too large: else SCHEMA reports it)."""
-    field = "entries" if resource.kind == "DncList" else "records"
+    field = ENTRY_FILE_FIELDS[(resource.platform, resource.kind)]
     value = getattr(resource.document.spec, field, None)
     if isinstance(value, str):
         if entry_file_problem(resource, roots) is None:
@@ -141,20 +142,17 @@ def _csv_numbers(path: Path) -> Iterator[tuple[str, int]]:
 
 def _location(resource: Resource, where: Written) -> Location:
     if isinstance(where, int):
-        field = "entries" if resource.kind == "DncList" else "records"
-        value = getattr(resource.document.spec, field)
+        value = getattr(resource.document.spec, ENTRY_FILE_FIELDS[(resource.platform, resource.kind)])
         return Location(str(Path(resource.raw.file).parent / value), where)
     return resource.location_of(where)
 
 
 def dnc_sources(context: CheckContext) -> Iterator[Resource]:
     """The DNC lists and groups of the run that declare numbers."""
-    for resource in [*context.resources("genesys", "DncList"), *context.resources("cxone", "DncGroup")]:
-        if resource.kind == "DncList" and getattr(resource.document.spec, "entries", None) is None:
-            continue
-        if resource.kind == "DncGroup" and getattr(resource.document.spec, "records", None) is None:
-            continue
-        yield resource
+    for (platform, kind), field in ENTRY_FILE_FIELDS.items():
+        for resource in context.resources(platform, kind):
+            if getattr(resource.document.spec, field, None) is not None:
+                yield resource
 
 
 def dnc_entries(context: CheckContext) -> list[Finding]:

@@ -20,9 +20,10 @@ from typing import Any
 
 import httpx
 
-from reconciler.config import Target
+from reconciler.config import TARGET_NAME, Target
 from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
+from reconciler.exceptions import AuthenticationError, ConfigError
 from reconciler.limits import DEFAULT_LIMITS, Limits
 from reconciler.providers.auth import (
     CxonePasswordGrant,
@@ -35,6 +36,7 @@ from reconciler.providers.cxone.discovery import api_base, discover_api_base
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.regions import CXONE_ISSUERS, genesys_api_url, genesys_auth_url
+from reconciler.transport import plain_http_elsewhere, refusal, warn_insecure
 
 LOCAL_URL = "http://emulator.local"
 STATE_DIR = ".reconciler"
@@ -109,12 +111,39 @@ def _cxone_tokens(target: Target, *, emulated: bool) -> tuple[str, str | None, T
     return issuer, base, grant
 
 
-async def _client(target: Target, http: httpx.AsyncClient, limits: Limits) -> ApiClient:
+def local_state_path(root: Path, name: str) -> Path:
+    """Where an emulated target keeps its org: .reconciler/<name>.json, never anywhere else."""
+    folder = root / STATE_DIR
+    path = folder / f"{name}.json"
+    if not TARGET_NAME.fullmatch(name):
+        raise ConfigError(
+            f"target name {name!r} is not a plain file name; cannot keep its state in {STATE_DIR}/"
+        )
+    for link in (folder, path):
+        if link.is_symlink():  # a committed symlink would carry the state file anywhere
+            raise ConfigError(
+                f"{link} is a symbolic link; the emulator state stays in a real {STATE_DIR}/ folder"
+            )
+    return path
+
+
+def _check_discovered(name: str, target: Target, base: str) -> None:
+    """The tenant's API host comes from a server's answer: it follows the same transport rules as base_url."""
+    problem = refusal(base, insecure=target.insecure)
+    if problem is not None:
+        raise AuthenticationError(f"CXone discovery named an API host that {problem}")
+    if plain_http_elsewhere(base):
+        warn_insecure(name, [base])
+
+
+async def _client(name: str, target: Target, http: httpx.AsyncClient, limits: Limits) -> ApiClient:
     """The API client of `target`: its base URL, token source, rate limiter and bounds."""
     limiter = RateLimiter(target.rate_limit_per_minute)
     if target.platform == "cxone":
         issuer, fixed, tokens = _cxone_tokens(target, emulated=target.emulator)
         base = fixed or await discover_api_base(http, issuer=issuer, tokens=tokens)
+        if fixed is None and not target.emulator:
+            _check_discovered(name, target, base)
         return ApiClient(
             http=http,
             base_url=base,
@@ -136,14 +165,16 @@ async def open_session(
     `limits` (reconciler.yaml) bounds response sizes and pages per listing."""
     emulator = None
     if target.emulator:
-        emulator = Emulator(state_path=root / STATE_DIR / f"{name}.json", seed=demo_org_seed())
+        emulator = Emulator(state_path=local_state_path(root, name), seed=demo_org_seed())
         emulator.changed()
         transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app=create_app(emulator))
         http = httpx.AsyncClient(transport=transport, timeout=TIMEOUT)
     else:
+        if target.insecure:
+            warn_insecure(name, [str(url) for url in (target.base_url, target.auth_url) if url is not None])
         http = httpx.AsyncClient(timeout=TIMEOUT)
     try:
-        client = await _client(target, http, limits)
+        client = await _client(name, target, http, limits)
         yield Session(name=name, target=target, client=client, emulator=emulator)
     finally:
         await http.aclose()

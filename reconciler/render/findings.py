@@ -59,10 +59,12 @@ def findings_document(
 
 
 def _escape_data(text: str) -> str:
+    """Workflow-command message data: `%`, CR and LF escaped, so no text can end the line and start a command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
+    """A workflow-command property value: data escaping plus `:` and `,`, which end a value."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -74,3 +76,13 @@ def github_annotation(item: Finding) -> str:
         props.insert(0, f"line={item.source.line}")
         props.insert(0, f"file={_escape_property(item.source.file)}")
     return f"::{command} {','.join(props)}::{_escape_data(item.message)}"
+
+
+def github_error(message: str, *, file: str | None = None, line: int | None = None) -> str:
+    """An `::error` workflow command for a problem that is not a finding (a bad project file, say)."""
+    props = [] if file is None else [f"file={_escape_property(file)}", f"line={line or 1}"]
+    return (
+        f"::error {','.join(props)}::{_escape_data(message)}"
+        if props
+        else f"::error::{_escape_data(message)}"
+    )

@@ -11,16 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reconciler.manifest.entry_files import read_entry_rows, resolve_entry_file
+from reconciler.manifest.entry_files import NUMBER_FIELDS, read_entry_rows, resolve_entry_file
 from reconciler.manifest.resource import Resource
 from reconciler.phones import e164_or_written, from_stored
 
-NUMBER_FIELDS: dict[tuple[str, str], tuple[str, str]] = {
-    ("genesys", "DncList"): ("entries", "entries_mode"),
-    ("cxone", "DncGroup"): ("records", "records_mode"),
-}
-"""(platform, kind) -> (the field holding the numbers, the field holding the mode)."""
-MODE_FIELDS = frozenset(mode for _, mode in NUMBER_FIELDS.values())
 ADDITIVE = "additive"
 EXACT = "exact"
 

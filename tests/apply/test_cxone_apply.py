@@ -5,6 +5,7 @@ deactivates instead of deleting, and refuses a skill replace with the steps to t
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 import pytest
 
 from reconciler.apply.results import Outcome
@@ -51,6 +53,22 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new))
 
 
+class Recording(httpx.AsyncBaseTransport):
+    """Passes every request on and keeps (method, path, JSON body) of each, for contract checks."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.sent: list[tuple[str, str, Any]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        try:
+            body = json.loads(request.content) if request.content else None
+        except ValueError:
+            body = None  # a form body (the token request)
+        self.sent.append((request.method, request.url.path, body))
+        return await self.inner.handle_async_request(request)
+
+
 class DropAfterSending(httpx.AsyncBaseTransport):
     """Lets the first `method` request to a path ending in `suffix` reach the org, then drops its answer."""
 
@@ -74,6 +92,7 @@ class Org:
     emulator: Emulator
     drop: tuple[str, str] | None = None
     transport: DropAfterSending | None = None
+    recorder: Recording | None = None
 
     @property
     def project(self) -> ProjectFile:
@@ -81,6 +100,9 @@ class Org:
 
     async def _with_session(self, use: Callable[[Session], Any]) -> Any:
         inner: httpx.AsyncBaseTransport = httpx.ASGITransport(app=create_app(self.emulator))
+        if self.recorder is not None:
+            self.recorder.inner = inner
+            inner = self.recorder
         if self.drop is not None:
             self.transport = DropAfterSending(inner, method=self.drop[0], suffix=self.drop[1])
             inner = self.transport
@@ -331,3 +353,25 @@ def test_a_skill_replace_is_refused_with_the_steps_to_take_by_hand(tmp_path: Pat
     assert "set outbound_strategy back to 'Personal Connection'" in message
     [skill] = org.skills_named(COLLECTIONS)
     assert skill["outboundStrategy"] == "Personal Connection" and skill["isActive"] is True
+
+
+def test_record_bodies_follow_the_published_admin_api_definition(tmp_path: Path) -> None:
+    spec = json.loads((ROOT / "tests" / "fixtures" / "cxone-admin-spec" / "Lists.json").read_text())
+    schema = {**spec["definitions"]["postDNCGroupRecordsRequest"], "additionalProperties": False}
+    org = _org(tmp_path)
+    org.recorder = Recording(httpx.ASGITransport(app=create_app(org.emulator)))
+    groups = org.root / "campaigns" / "cxone" / "dnc-groups.yaml"
+    _edit(groups, '    - phone_number: "+12125550121"\n', '    - phone_number: "+12125550123"\n')
+    _edit(groups, "  records:\n", "  records_mode: exact\n  records:\n")
+    _edit(
+        groups,
+        '    reconciler/prevent-destroy: "true"',
+        '    reconciler/allow: "DNC-SHRINK: one of two numbers"',
+    )
+    assert set(_outcomes(org.apply(allow_delete=True)).values()) == {Outcome.APPLIED}
+    sent = [(m, body) for m, path, body in org.recorder.sent if path.endswith("/records") and m != "GET"]
+    assert {method for method, _ in sent} == {"POST", "DELETE"}
+    for _, body in sent:
+        jsonschema.Draft4Validator(schema).validate(body)
+    assert {"phoneNumber": 2125550123} in sent[0][1]["dncGroupRecords"]  # stored form, an integer
+    assert org.pending() == {}

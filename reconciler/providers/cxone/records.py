@@ -12,8 +12,10 @@ RECORD_FIELDS = {"expired_date": "expiredDate"}
 
 
 def record_body(number: str, record: Record) -> dict[str, Any]:
-    """One `dncGroupRecords` item for an E.164 number, in the form CXone stores it."""
-    body: dict[str, Any] = {"phoneNumber": stored_form(number, platform="cxone")}
+    """One `dncGroupRecords` item for an E.164 number, in the form CXone stores it. The Admin API types
+    `phoneNumber` as an integer in postDNCGroupRecordsRequest; the stored digits never start with 0."""
+    stored = stored_form(number, platform="cxone")
+    body: dict[str, Any] = {"phoneNumber": int(stored) if stored.isdigit() else stored}
     for field, name in RECORD_FIELDS.items():
         if record.get(field) is not None:
             body[name] = record[field]
