@@ -24,6 +24,7 @@ from pydantic import (
 
 from reconciler.diagnostics import Code
 from reconciler.exceptions import ConfigError, Location, ManifestLoadError
+from reconciler.limits import Limits
 from reconciler.manifest.loader import display_path, read_text
 from reconciler.manifest.models.base import Jurisdiction
 from reconciler.manifest.typing import data_path, format_path
@@ -196,6 +197,7 @@ class ProjectFile(_Strict):
     dnc: Dnc = Field(default_factory=Dnc)
     audit: Audit = Field(default_factory=Audit)
     notifications: list[Notification] = Field(default_factory=list)
+    limits: Limits = Field(default_factory=Limits)
     _source: Path | None = PrivateAttr(default=None)
 
     @property

@@ -77,7 +77,11 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
 
 @dataclass(frozen=True)
 class Finding:
-    """One reported problem. `suppressed` holds the reason of a `reconciler/allow` annotation."""
+    """One reported problem. `suppressed` holds the reason of a `reconciler/allow` annotation.
+
+    `omitted` > 0 marks the line that stands for that many findings of its code left out of the list
+    (limits.findings_per_code, reconciler.finding_cap): they count in every summary all the same.
+    """
 
     code: Code
     severity: Severity
@@ -85,6 +89,12 @@ class Finding:
     address: str | None = None
     source: Location | None = None
     suppressed: str | None = None
+    omitted: int = 0
+
+    @property
+    def weight(self) -> int:
+        """How many findings this entry counts for in a summary."""
+        return self.omitted or 1
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -96,6 +106,8 @@ class Finding:
         }
         if self.suppressed is not None:
             data["suppressed"] = self.suppressed
+        if self.omitted:
+            data["omitted"] = self.omitted
         return data
 
 
@@ -127,7 +139,7 @@ class Summary:
         summary = cls()
         for item in findings:
             if item.suppressed is None:
-                summary.counts[str(item.severity)] += 1
+                summary.counts[str(item.severity)] += item.weight
         return summary
 
     @property

@@ -12,7 +12,8 @@
         ├── RequestFailed           the API answered an error status (permanent unless retryable)
         ├── MalformedResponse       the API answered something that is not the JSON it documents
         ├── OutcomeUnknown          a write's connection failed after sending: it may have happened
-        └── RetriesExhausted        temporary failures (429, 5xx, timeouts) outlasted the retry budget
+        ├── RetriesExhausted        temporary failures (429, 5xx, timeouts) outlasted the retry budget
+        └── LimitExceeded           a response or listing passed a bound of `limits:` (reconciler.yaml)
 
 Problems found *inside* manifests are not raised: they are collected as findings
 (reconciler.diagnostics) so one run reports all of them. Messages are redacted when the error is made
@@ -112,3 +113,7 @@ class RetriesExhausted(PlatformError):
     """Temporary failures went on past the retry budget."""
 
     retryable = True
+
+
+class LimitExceeded(PlatformError):
+    """A server sent more than `limits:` of reconciler.yaml allows (a body, a listing's pages)."""

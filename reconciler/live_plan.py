@@ -13,6 +13,7 @@ from typing import Any
 from reconciler.config import ProjectFile, Target
 from reconciler.diagnostics import Finding, Severity, sort_findings
 from reconciler.exceptions import UsageError
+from reconciler.finding_cap import cap_findings
 from reconciler.input_digests import files_read, input_digests
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
@@ -131,7 +132,9 @@ async def run_live(
     if any(f.severity == Severity.ERROR and f.suppressed is None for f in offline):
         return finish(findings=tuple(validation.findings))
     opened: AbstractAsyncContextManager[Session] = (
-        nullcontext(session) if session is not None else open_session(name, target, root=root)
+        nullcontext(session)
+        if session is not None
+        else open_session(name, target, root=root, limits=project.limits)
     )
     async with opened as reader:
         kinds = [kind for (owner, kind) in MANIFEST_KINDS if owner == platform]
@@ -149,6 +152,7 @@ async def run_live(
         roots=tuple(paths),
         max_shrink_percent=project.dnc.max_shrink_percent,
         dnc_baseline=project.dnc.baseline(),
+        findings_per_code=project.limits.findings_per_code,
     )
     checked = apply_policy(
         run_checks(context), overrides=overrides_of(project), manifests=validation.manifests
@@ -170,7 +174,7 @@ async def run_live(
         return finish(
             resource_drift=drift,
             unmanaged_numbers=_unmanaged(desired, matched),
-            findings=tuple(sort_findings(findings)),
+            findings=tuple(cap_findings(sort_findings(findings), project.limits.findings_per_code)),
             index=index,
         )
     planned = build_plan(
@@ -188,13 +192,16 @@ async def run_live(
             item for change in planned.changes for item in unmanaged_of(change.address, change.numbers)
         ),
         findings=tuple(
-            sort_findings(
-                [
-                    *findings,
-                    *apply_policy(
-                        planned.findings, overrides=overrides_of(project), manifests=validation.manifests
-                    ),
-                ]
+            cap_findings(
+                sort_findings(
+                    [
+                        *findings,
+                        *apply_policy(
+                            planned.findings, overrides=overrides_of(project), manifests=validation.manifests
+                        ),
+                    ]
+                ),
+                project.limits.findings_per_code,
             )
         ),
         desired=desired,

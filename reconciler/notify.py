@@ -4,7 +4,8 @@ Each event is serialised once; every subscribed URL gets those exact bytes, sign
 `X-Reconciler-Signature: sha256=<hex>` when the notification names a secret. Transport errors, timeouts,
 429 and 5xx are retried with exponential backoff and jitter, inside one time bound per delivery.
 A failure becomes a `Delivery(ok=False)` and a warning that names only scheme and host: webhook URLs
-often embed tokens, so neither the full URL nor the secret is ever logged.
+often embed tokens, so neither the full URL nor the secret is ever logged. Only the status of an answer
+matters: at most limits.webhook_response_kb of its body is read before the connection is closed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tenacity.wait import wait_random_exponential
 
 from reconciler.config import Notification
 from reconciler.exceptions import ConfigError
+from reconciler.limits import DEFAULT_LIMITS
 from reconciler.redaction import redact_value, register_secret
 from reconciler.transport import refusal
 
@@ -104,8 +106,10 @@ class Notifier:
         backoff_base: float = 0.5,
         backoff_max: float = 5.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        response_bytes: int = DEFAULT_LIMITS.webhook_response_bytes,
     ) -> None:
         self.notifications = tuple(notifications)
+        self.response_bytes = response_bytes
         self.target = target
         self.env = env
         self.timeout_seconds = timeout_seconds
@@ -184,7 +188,9 @@ class Notifier:
                 async for attempt in retrying:
                     with attempt:
                         tries += 1
-                        response = await _post_once(client, endpoint.url, body=body, headers=headers)
+                        response = await _post_once(
+                            client, endpoint.url, body=body, headers=headers, read=self.response_bytes
+                        )
         except _Retryable as exc:
             return _failed(event, endpoint.host, exc.status, tries, f"{exc.reason} after {tries} attempt(s)")
         except TimeoutError:
@@ -198,10 +204,16 @@ class Notifier:
 
 
 async def _post_once(
-    client: httpx.AsyncClient, url: str, *, body: bytes, headers: Mapping[str, str]
+    client: httpx.AsyncClient, url: str, *, body: bytes, headers: Mapping[str, str], read: int
 ) -> httpx.Response:
+    """POST once; of the answer only `read` bytes are taken in (a receiver may answer endlessly)."""
     try:
-        response = await client.post(url, content=body, headers=headers)
+        async with client.stream("POST", url, content=body, headers=headers) as response:
+            taken = 0
+            async for chunk in response.aiter_raw():
+                taken += len(chunk)
+                if taken >= read:
+                    break  # leaving the block closes the connection with the rest unread
     except httpx.TransportError as exc:  # includes timeouts; the message may carry the URL, the type does not
         raise _Retryable(type(exc).__name__) from None
     if response.status_code == 429 or response.status_code >= 500:

@@ -9,12 +9,14 @@ from pathlib import Path
 
 from reconciler.config import ProjectFile
 from reconciler.diagnostics import Code, Finding, Severity, sort_findings
+from reconciler.finding_cap import cap_findings
 from reconciler.graph import DependencyGraph, link
 from reconciler.manifest.entry_files import check_entry_files
 from reconciler.manifest.loader import load_paths
 from reconciler.manifest.lookalike_names import lookalike_findings
 from reconciler.manifest.manifest_set import ManifestSet, build_manifest_set
 from reconciler.manifest.typing import type_documents
+from reconciler.manifest.yaml_reader import ExpansionBudget
 from reconciler.policy.context import DEFAULT_JURISDICTIONS, CheckContext
 from reconciler.policy.registry import run_checks
 from reconciler.policy.severity import apply_policy
@@ -32,7 +34,11 @@ class ValidationResult:
     @property
     def errors(self) -> int:
         """Error findings that count (allowed ones do not)."""
-        return sum(1 for item in self.findings if item.severity == Severity.ERROR and item.suppressed is None)
+        return sum(
+            item.weight
+            for item in self.findings
+            if item.severity == Severity.ERROR and item.suppressed is None
+        )
 
 
 def default_jurisdictions(project: ProjectFile | None) -> tuple[str, ...]:
@@ -68,7 +74,8 @@ def validate_paths(
     """Run every offline check over the manifests under `paths`: structure, references, and the
     compliance checks as far as the manifests alone decide them (with the project's policy applied)."""
     paths = list(paths)
-    loaded = load_paths(paths)
+    limits = (project or ProjectFile()).limits
+    loaded = load_paths(paths, budget=ExpansionBudget(limits.yaml_values))
     resources, typing_findings = type_documents(loaded.documents)
     manifests, duplicate_findings = build_manifest_set(resources)
     graph, link_findings = link(manifests, missing_severity=missing_ref_severity)
@@ -79,14 +86,25 @@ def validate_paths(
         roots=tuple(paths),
         max_shrink_percent=(project or ProjectFile()).dnc.max_shrink_percent,
         dnc_baseline=(project or ProjectFile()).dnc.baseline(),
+        findings_per_code=limits.findings_per_code,
     )
     checked = apply_policy(
         [*run_checks(context), *lookalike_findings(manifests)],
         overrides=overrides_of(project),
         manifests=manifests,
     )
-    findings = sort_findings(
-        [*loaded.findings, *typing_findings, *duplicate_findings, *link_findings, *file_findings, *checked]
+    findings = cap_findings(
+        sort_findings(
+            [
+                *loaded.findings,
+                *typing_findings,
+                *duplicate_findings,
+                *link_findings,
+                *file_findings,
+                *checked,
+            ]
+        ),
+        limits.findings_per_code,
     )
     return ValidationResult(
         manifests=manifests,

@@ -62,7 +62,8 @@ def gate(run: LiveRun, options: ApplyOptions) -> None:
     ]
     if errors:
         listed = "\n  - ".join(f"{item.code}: {item.address or ''} {item.message}".strip() for item in errors)
-        raise ApplyRefused(f"the plan has {len(errors)} error finding(s); nothing was changed:\n  - {listed}")
+        count = sum(item.weight for item in errors)
+        raise ApplyRefused(f"the plan has {count} error finding(s); nothing was changed:\n  - {listed}")
     deleting = [change for change in run.plan.resource_changes if Action.DELETE in change.actions]
     if deleting and not options.allow_delete:
         listed = "\n  - ".join(f"{change.address} ({change.category})" for change in deleting)
@@ -145,9 +146,13 @@ async def apply_project(
 ) -> ApplyRun:
     """Plan, gate, apply and record. `session` writes through an open session (tests, benchmarks)."""
     name, target = target_of(project, target_name)
-    notifier = notifier or Notifier(project.notifications, target=name)
+    notifier = notifier or Notifier(
+        project.notifications, target=name, response_bytes=project.limits.webhook_response_bytes
+    )
     opened: AbstractAsyncContextManager[Session] = (
-        nullcontext(session) if session is not None else open_session(name, target, root=root)
+        nullcontext(session)
+        if session is not None
+        else open_session(name, target, root=root, limits=project.limits)
     )
     async with opened as session:
         run = await run_live(

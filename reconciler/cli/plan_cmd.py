@@ -10,6 +10,7 @@ import click
 
 from reconciler.cli.project import project_for
 from reconciler.exceptions import UsageError
+from reconciler.limits import DEFAULT_LIMITS
 from reconciler.live_plan import LiveRun, run_live
 from reconciler.notify import Notifier
 from reconciler.plan.render_json import render_json
@@ -113,7 +114,12 @@ def drift(target: str | None, config_path: Path | None, output_format: str, noti
 
 def _notify_drift(config_path: Path | None, run: LiveRun) -> None:
     project, _ = project_for(config_path)
-    notifier = Notifier(project.notifications if project else [], target=run.plan.target.name)
+    limits = project.limits if project else DEFAULT_LIMITS
+    notifier = Notifier(
+        project.notifications if project else [],
+        target=run.plan.target.name,
+        response_bytes=limits.webhook_response_bytes,
+    )
     if not notifier.enabled_for("drift.detected"):
         click.echo("--notify: no notification in reconciler.yaml subscribes to drift.detected", err=True)
         return

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,20 +92,25 @@ def check_entry_files(resources: Iterable[Resource], roots: Iterable[Path]) -> l
     return findings
 
 
-def read_entry_rows(path: Path) -> list[tuple[int, str]]:
-    """(line, number) from the first column of a CSV file, skipping blank rows and a header row."""
-    return parse_entry_rows(path.read_text(encoding="utf-8-sig"))
+def read_entry_rows(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, number) from the first column of a CSV file, skipping blank rows and a header row.
+
+    Streamed from the file: a million rows are checked without holding them all."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        yield from _entry_rows(handle)
 
 
 def parse_entry_rows(text: str) -> list[tuple[int, str]]:
     """(line, number) from the first column of CSV text, skipping blank rows and a header row."""
-    rows: list[tuple[int, str]] = []
-    for index, row in enumerate(csv.reader(io.StringIO(text))):
+    return list(_entry_rows(io.StringIO(text)))
+
+
+def _entry_rows(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    for index, row in enumerate(csv.reader(lines)):
         cell = row[0].strip() if row else ""
         if not cell or (index == 0 and not any(ch.isdigit() for ch in cell)):
             continue
-        rows.append((index + 1, cell))
-    return rows
+        yield index + 1, cell
 
 
 def read_entry_numbers(path: Path) -> list[str]:

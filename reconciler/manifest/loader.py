@@ -19,7 +19,7 @@ from pathlib import Path
 from reconciler.diagnostics import Code, Finding, Severity, finding
 from reconciler.exceptions import Location, ManifestLoadError
 from reconciler.manifest.safe_paths import resolved
-from reconciler.manifest.yaml_reader import YamlDocument, read_yaml_documents
+from reconciler.manifest.yaml_reader import ExpansionBudget, YamlDocument, read_yaml_documents
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -130,15 +130,18 @@ def read_text(path: Path, shown: str) -> str:
         raise ManifestLoadError("file is not UTF-8 text", location=Location(shown, line)) from None
 
 
-def load_paths(paths: Iterable[Path]) -> LoadResult:
-    """Load every YAML document under `paths`; each unreadable file becomes one SCHEMA finding."""
+def load_paths(paths: Iterable[Path], *, budget: ExpansionBudget | None = None) -> LoadResult:
+    """Load every YAML document under `paths`; each unreadable file becomes one SCHEMA finding.
+
+    Every file draws on one expansion budget (limits.yaml_values), so many files cannot add up."""
+    budget = budget if budget is not None else ExpansionBudget()
     result = LoadResult()
     files, result.findings = discover_files(paths)
     for path in files:
         shown = display_path(path)
         result.files.append(shown)
         try:
-            documents = read_yaml_documents(read_text(path, shown), file=shown)
+            documents = read_yaml_documents(read_text(path, shown), file=shown, budget=budget)
         except ManifestLoadError as exc:
             result.findings.append(finding(Code.SCHEMA, exc.message, source=exc.location))
             continue

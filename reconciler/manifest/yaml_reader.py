@@ -3,8 +3,9 @@
 The text is parsed into events by libyaml (or PyYAML's pure-Python parser) and composed here
 iteratively, so that hostile input is rejected early and cheaply:
 - nesting deeper than MAX_DEPTH is refused (no recursion, so no RecursionError);
-- aliases share values instead of copying them, and a document whose *expanded* size passes
-  MAX_EXPANDED_NODES is refused ("billion laughs");
+- aliases share values instead of copying them, and the *expanded* size of everything read in one run
+  is charged to one ExpansionBudget (`limits.yaml_values`): past it the file is refused ("billion
+  laughs", also spread over many documents or files, since later stages copy what aliases share);
 - only plain data tags are accepted (no Python objects, no binary);
 - an integer longer than MAX_INT_DIGITS is refused (Python cannot even print one: no setting takes it).
 
@@ -25,9 +26,9 @@ from typing import Any
 import yaml
 
 from reconciler.exceptions import Location, ManifestLoadError
+from reconciler.limits import DEFAULT_LIMITS
 
 MAX_DEPTH = 64
-MAX_EXPANDED_NODES = 200_000
 MAX_INT_DIGITS = 4_300
 """Python's own limit on converting integers to and from text (sys.int_info.default_max_str_digits)."""
 _MAX_INT_BITS = int(MAX_INT_DIGITS * 3.3219)  # log2(10): a hexadecimal integer of as many decimal digits
@@ -146,6 +147,25 @@ def _error(message: str, file: str, event: yaml.Event) -> ManifestLoadError:
     return ManifestLoadError(message, location=Location(file, _line(event)))
 
 
+class ExpansionBudget:
+    """The values every YAML document of one run may hold, aliases counted as often as they are used."""
+
+    def __init__(self, limit: int = DEFAULT_LIMITS.yaml_values) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def charge(self, values: int, file: str, event: yaml.Event) -> None:
+        """Count `values` more; past the limit, refuse the file being read at the event's line."""
+        self.used += values
+        if self.used > self.limit:
+            raise _error(
+                f"YAML expands to more than {self.limit:,} values in this run (alias bomb?); "
+                "limits.yaml_values in reconciler.yaml sets the bound",
+                file,
+                event,
+            )
+
+
 @dataclass
 class _Frame:
     value: dict[Any, Any] | list[Any]
@@ -161,8 +181,9 @@ class _Frame:
 class _Composer:
     """Turns one document's events into plain values, keeping lines, bounding size and depth."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, budget: ExpansionBudget) -> None:
         self.file = file
+        self.budget = budget
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.lines: LineTree = {}
@@ -181,10 +202,6 @@ class _Composer:
             return
         top = self.stack[-1]
         top.weight += weight
-        if top.weight > MAX_EXPANDED_NODES:
-            raise _error(
-                f"document expands to more than {MAX_EXPANDED_NODES:,} values (alias bomb?)", self.file, event
-            )
         if isinstance(top.value, list):
             top.tree[len(top.value)] = [line, tree]
             top.value.append(value)
@@ -209,6 +226,7 @@ class _Composer:
             )
         if len(self.stack) >= MAX_DEPTH:
             raise _error(f"nesting deeper than {MAX_DEPTH} levels", self.file, event)
+        self.budget.charge(1, self.file, event)
         self.stack.append(_Frame(container, {}, event.anchor, _line(event)))
 
     def _close(self, event: yaml.Event) -> None:
@@ -220,6 +238,7 @@ class _Composer:
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.ScalarEvent):
             value = _typed_scalar(event, self.file)
+            self.budget.charge(1, self.file, event)
             if event.anchor is not None:
                 self.anchors[event.anchor] = (value, 1)
             self._add(value, 1, event, _line(event))
@@ -233,6 +252,7 @@ class _Composer:
             if event.anchor not in self.anchors:
                 raise _error(f"unknown alias *{event.anchor}", self.file, event)
             value, weight = self.anchors[event.anchor]
+            self.budget.charge(weight, self.file, event)
             self._add(value, weight, event, _line(event))
 
 
@@ -251,15 +271,19 @@ def _events(text: str) -> Iterator[yaml.Event]:
         loader.dispose()
 
 
-def read_yaml_documents(text: str, *, file: str) -> list[YamlDocument]:
-    """Parse every document of `text`; raise ManifestLoadError with file and line on any problem."""
+def read_yaml_documents(text: str, *, file: str, budget: ExpansionBudget | None = None) -> list[YamlDocument]:
+    """Parse every document of `text`; raise ManifestLoadError with file and line on any problem.
+
+    `budget` is the run's (shared by every file it reads); without one, `text` gets the default alone.
+    """
+    budget = budget if budget is not None else ExpansionBudget()
     documents: list[YamlDocument] = []
     composer: _Composer | None = None
     start_line = 1
     try:
         for event in _events(text):
             if isinstance(event, yaml.DocumentStartEvent):
-                composer, start_line = _Composer(file), _line(event)
+                composer, start_line = _Composer(file, budget), _line(event)
             elif isinstance(event, yaml.DocumentEndEvent):
                 assert composer is not None
                 line = composer.root_line if composer.root_line is not None else start_line

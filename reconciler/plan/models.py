@@ -195,8 +195,8 @@ def summary_of(changes: Sequence[ResourceChange], findings: Sequence[Finding]) -
         counts[change.category] += 1
         counts[DNC_REMOVE] += change.removed_numbers
     active = [item for item in findings if item.suppressed is None]
-    counts["error"] = sum(1 for item in active if item.severity == Severity.ERROR)
-    counts["warning"] = sum(1 for item in active if item.severity == Severity.WARNING)
+    counts["error"] = sum(item.weight for item in active if item.severity == Severity.ERROR)
+    counts["warning"] = sum(item.weight for item in active if item.severity == Severity.WARNING)
     return counts
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from reconciler.limits import DEFAULT_LIMITS
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.resource import Resource, address_of
 from reconciler.state.objects import LiveObject
@@ -38,6 +39,8 @@ class CheckContext:
     """reconciler.yaml dnc.max_shrink_percent: the most of a DNC source one change may drop."""
     dnc_baseline: str | None = None
     """The git revision a DNC source's shrink is measured against (dnc.baseline_ref); None: none."""
+    findings_per_code: int = DEFAULT_LIMITS.findings_per_code
+    """limits.findings_per_code: a check with more findings of one code only counts the rest."""
 
     @property
     def offline(self) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.exceptions import Location
+from reconciler.finding_cap import CodeCap
 from reconciler.manifest.entry_files import (
     ENTRY_FILE_FIELDS,
     allowed_roots,
@@ -111,30 +112,39 @@ def _unscrubbed_skills(context: CheckContext) -> list[Finding]:
     ]
 
 
-def _numbers(resource: Resource, roots: list[Path]) -> Iterator[tuple[str, Location]]:
+Written = int | tuple[str | int, ...]
+"""Where a number is written: a CSV line, or its path in the manifest (made a Location only if reported)."""
+
+
+def _numbers(resource: Resource, roots: list[Path]) -> Iterator[tuple[str, Written]]:
     """(number, where it is written) for the numbers a DNC list or group declares. A CSV file is read
     only if it may be (inside the manifest folders, present, not too large: else SCHEMA reports it)."""
     field = ENTRY_FILE_FIELDS[(resource.platform, resource.kind)]
     value = getattr(resource.document.spec, field, None)
     if isinstance(value, str):
-        if entry_file_problem(resource, roots) is not None:
-            return
-        path = resolve_entry_file(resource, value)
-        yield from _csv_numbers(path, shown=str(Path(resource.raw.file).parent / value))
+        if entry_file_problem(resource, roots) is None:
+            yield from _csv_numbers(resolve_entry_file(resource, value))
         return
     for index, item in enumerate(value or []):
         number = item if isinstance(item, str) else getattr(item, "phone_number", "")
         where = ("spec", field, index) if isinstance(item, str) else ("spec", field, index, "phone_number")
-        yield str(number), resource.location_of(where)
+        yield str(number), where
 
 
-def _csv_numbers(path: Path, *, shown: str) -> Iterator[tuple[str, Location]]:
+def _csv_numbers(path: Path) -> Iterator[tuple[str, int]]:
+    """The rows of a CSV file, streamed: a million rows are never held at once."""
     try:
-        rows = read_entry_rows(path)
+        for line, number in read_entry_rows(path):
+            yield number, line
     except (OSError, UnicodeDecodeError):
         return  # unreadable files are SCHEMA findings of the entry-file check
-    for line, number in rows:
-        yield number, Location(shown, line)
+
+
+def _location(resource: Resource, where: Written) -> Location:
+    if isinstance(where, int):
+        value = getattr(resource.document.spec, ENTRY_FILE_FIELDS[(resource.platform, resource.kind)])
+        return Location(str(Path(resource.raw.file).parent / value), where)
+    return resource.location_of(where)
 
 
 def dnc_sources(context: CheckContext) -> Iterator[Resource]:
@@ -146,21 +156,29 @@ def dnc_sources(context: CheckContext) -> Iterator[Resource]:
 
 
 def dnc_entries(context: CheckContext) -> list[Finding]:
-    found: list[Finding] = []
+    found = CodeCap(context.findings_per_code)
     roots = allowed_roots(context.roots)
     for resource in dnc_sources(context):
+        left_out = 0
         for number, where in _numbers(resource, roots):
             problem = problem_of(number)
             if problem is None:
                 continue
-            shown = "a cell" if problem.startswith("looks like") else mask_text(number)
-            found.append(
-                finding(
-                    Code.DNC_ENTRY,
-                    f"{resource.kind} '{resource.name}': {shown} {problem}. The platform would not match it "
-                    "against dialed numbers, so it suppresses nothing; nothing is sent until it is fixed.",
-                    address=resource.address,
-                    source=where,
-                )
-            )
-    return found
+            if found.full(Code.DNC_ENTRY):  # counted, not built: a CSV may hold a million bad rows
+                left_out += 1
+                continue
+            found.add(_entry_finding(resource, number, problem, _location(resource, where)))
+        if left_out:
+            found.count(Code.DNC_ENTRY, resource.address, left_out)
+    return found.findings()
+
+
+def _entry_finding(resource: Resource, number: str, problem: str, where: Location) -> Finding:
+    shown = "a cell" if problem.startswith("looks like") else mask_text(number)
+    return finding(
+        Code.DNC_ENTRY,
+        f"{resource.kind} '{resource.name}': {shown} {problem}. The platform would not match it "
+        "against dialed numbers, so it suppresses nothing; nothing is sent until it is fixed.",
+        address=resource.address,
+        source=where,
+    )

@@ -18,7 +18,9 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from tenacity.wait import wait_random_exponential
 
 from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed, RetriesExhausted
+from reconciler.limits import DEFAULT_LIMITS, Limits
 from reconciler.providers.auth import TokenSource
+from reconciler.providers.bounded import BodyLimit, send_bounded
 from reconciler.providers.rate_limit import RateLimiter
 
 log = logging.getLogger(__name__)
@@ -87,8 +89,10 @@ class ApiClient:
         limiter: RateLimiter,
         retry: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.http = http
+        self.limits = limits  # response size and pages per listing (limits: of reconciler.yaml)
         self.base_url = base_url.rstrip("/")
         self.tokens = tokens
         self.limiter = limiter
@@ -112,8 +116,11 @@ class ApiClient:
         json: Any = None,
         ok: tuple[int, ...] = (200, 201, 202, 204),
         allow: tuple[int, ...] = (),
+        body_limit: BodyLimit | None = None,
     ) -> httpx.Response:
-        """Send a request with auth, limiting and retries; return a response whose status is in ok or allow."""
+        """Send a request with auth, limiting and retries; return a response whose status is in ok or allow.
+
+        The body is read up to `body_limit` (default limits.response_mb); past it, LimitExceeded."""
         retrying = AsyncRetrying(
             retry=retry_if_exception(lambda exc: isinstance(exc, _Temporary)),
             wait=self._wait,
@@ -123,7 +130,9 @@ class ApiClient:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._once(method, path, params=params, json=json, ok=ok, allow=allow)
+                    return await self._once(
+                        method, path, params=params, json=json, ok=ok, allow=allow, body_limit=body_limit
+                    )
         except _Temporary as exc:
             raise RetriesExhausted(f"{exc.cause} (gave up after {self.retry.attempts} attempts)") from None
         raise AssertionError("unreachable")  # pragma: no cover
@@ -137,10 +146,12 @@ class ApiClient:
         json: Any,
         ok: tuple[int, ...],
         allow: tuple[int, ...],
+        body_limit: BodyLimit | None = None,
     ) -> httpx.Response:
-        response = await self._send(method, path, params=params, json=json, refresh=False)
+        limit = body_limit or BodyLimit(self.limits.response_bytes)
+        response = await self._send(method, path, params=params, json=json, limit=limit, refresh=False)
         if response.status_code == 401:
-            response = await self._send(method, path, params=params, json=json, refresh=True)
+            response = await self._send(method, path, params=params, json=json, limit=limit, refresh=True)
         if response.status_code in ok or response.status_code in allow:
             return response
         problem = failure(response)
@@ -153,7 +164,14 @@ class ApiClient:
         raise problem
 
     async def _send(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None, json: Any, refresh: bool
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None,
+        json: Any,
+        limit: BodyLimit,
+        refresh: bool,
     ) -> httpx.Response:
         await self.limiter.acquire()
         token = await self.tokens.token(self.http, refresh=refresh)
@@ -161,7 +179,8 @@ class ApiClient:
         url = path if path.startswith("http") else self.base_url + path
         self.requests_sent += 1
         try:
-            return await self.http.request(method, url, params=params, json=json, headers=headers)
+            request = self.http.build_request(method, url, params=params, json=json, headers=headers)
+            return await send_bounded(self.http, request, limit)
         except httpx.TimeoutException as exc:
             return self._transport_failed(method, path, exc, sent=not isinstance(exc, httpx.ConnectTimeout))
         except httpx.TransportError as exc:

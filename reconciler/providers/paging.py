@@ -3,6 +3,9 @@
 Genesys: pageSize 100 (its maximum), page 1 tells pageCount, the remaining pages are fetched
 concurrently (genesys-api.md §3). CXone: skip/top pages of 100 until totalRecords is reached; an
 empty result may come back as 204 No Content (cxone-api.md §5).
+
+A listing takes at most limits.pages_per_listing pages: a server's `pageCount` or `totalRecords` is
+checked against it before anything is requested or allocated, never trusted to size the work.
 """
 
 from __future__ import annotations
@@ -11,12 +14,32 @@ import asyncio
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from reconciler.exceptions import LimitExceeded, RequestFailed
 from reconciler.providers.bodies import json_of, malformed, object_of, objects_in
 from reconciler.providers.http import ApiClient
 
 GENESYS_PAGE_SIZE = 100
 CXONE_PAGE_SIZE = 100
 PAGE_CONCURRENCY = 4
+
+
+def _too_many_pages(client: ApiClient, path: str, pages: str) -> LimitExceeded:
+    cap = client.limits.pages_per_listing
+    return LimitExceeded(
+        f"GET {client.base_url}{path}: the listing {pages}, more than the {cap:,} pages a listing may take; "
+        "`limits.pages_per_listing` in reconciler.yaml sets the bound"
+    )
+
+
+def _page_count(client: ApiClient, path: str, data: dict[str, Any]) -> int:
+    """The server's pageCount, refused past the bound before any further page is asked for."""
+    value = data.get("pageCount") or 1
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RequestFailed(f"GET {client.base_url}{path}: pageCount is not a whole number", status=200)
+    if value > client.limits.pages_per_listing:
+        shown = f"{value:,}" if value < 10**15 else "more than 10^15"  # never a 4,300-digit string
+        raise _too_many_pages(client, path, f"claims {shown} pages")
+    return value
 
 
 async def genesys_list(
@@ -31,7 +54,7 @@ async def genesys_list(
     if not isinstance(data, dict):
         raise malformed(first, "a listing that is neither an object nor an array")
     entities = list(objects_in(data.get("entities"), first, field="entities"))
-    pages = int(data.get("pageCount") or 1)
+    pages = _page_count(client, path, data)
     if pages <= 1:
         return entities
     limit = asyncio.Semaphore(PAGE_CONCURRENCY)
@@ -57,7 +80,7 @@ async def cxone_list(
     """Every item of a CXone skip/top listing; `items` and `total` read the listing's own envelope."""
     collected: list[dict[str, Any]] = []
     skip = 0
-    while True:
+    for _ in range(client.limits.pages_per_listing):
         response = await client.request(
             "GET", path, params={**(params or {}), "skip": skip, "top": CXONE_PAGE_SIZE}, allow=(204,)
         )
@@ -72,3 +95,4 @@ async def cxone_list(
         skip += len(chunk)
         if not chunk or skip >= total(data):
             return collected
+    raise _too_many_pages(client, path, f"goes on past {skip:,} items")

@@ -24,6 +24,7 @@ from reconciler.config import TARGET_NAME, Target
 from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
 from reconciler.exceptions import AuthenticationError, ConfigError
+from reconciler.limits import DEFAULT_LIMITS, Limits
 from reconciler.providers.auth import (
     CxonePasswordGrant,
     GenesysClientCredentials,
@@ -136,8 +137,8 @@ def _check_discovered(name: str, target: Target, base: str) -> None:
         warn_insecure(name, [base])
 
 
-async def _client(name: str, target: Target, http: httpx.AsyncClient) -> ApiClient:
-    """The API client of `target`: its base URL, token source and rate limiter."""
+async def _client(name: str, target: Target, http: httpx.AsyncClient, limits: Limits) -> ApiClient:
+    """The API client of `target`: its base URL, token source, rate limiter and bounds."""
     limiter = RateLimiter(target.rate_limit_per_minute)
     if target.platform == "cxone":
         issuer, fixed, tokens = _cxone_tokens(target, emulated=target.emulator)
@@ -145,15 +146,24 @@ async def _client(name: str, target: Target, http: httpx.AsyncClient) -> ApiClie
         if fixed is None and not target.emulator:
             _check_discovered(name, target, base)
         return ApiClient(
-            http=http, base_url=base, tokens=tokens, limiter=limiter, default_headers=CXONE_HEADERS
+            http=http,
+            base_url=base,
+            tokens=tokens,
+            limiter=limiter,
+            default_headers=CXONE_HEADERS,
+            limits=limits,
         )
     base, tokens = _genesys_tokens(target, emulated=target.emulator)
-    return ApiClient(http=http, base_url=base, tokens=tokens, limiter=limiter)
+    return ApiClient(http=http, base_url=base, tokens=tokens, limiter=limiter, limits=limits)
 
 
 @asynccontextmanager
-async def open_session(name: str, target: Target, *, root: Path) -> AsyncIterator[Session]:
-    """An API session for `target`; the emulator (when emulated) persists its org under .reconciler/."""
+async def open_session(
+    name: str, target: Target, *, root: Path, limits: Limits = DEFAULT_LIMITS
+) -> AsyncIterator[Session]:
+    """An API session for `target`; the emulator (when emulated) persists its org under .reconciler/.
+
+    `limits` (reconciler.yaml) bounds response sizes and pages per listing."""
     register_env_fields(target)  # its credentials are redacted from everything the run shows
     emulator = None
     if target.emulator:
@@ -166,7 +176,7 @@ async def open_session(name: str, target: Target, *, root: Path) -> AsyncIterato
             warn_insecure(name, [str(url) for url in (target.base_url, target.auth_url) if url is not None])
         http = httpx.AsyncClient(timeout=TIMEOUT)
     try:
-        client = await _client(name, target, http)
+        client = await _client(name, target, http, limits)
         yield Session(name=name, target=target, client=client, emulator=emulator)
     finally:
         await http.aclose()

@@ -40,8 +40,13 @@ def _result(item: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
                 }
             }
         ]
+    properties: dict[str, Any] = {}
     if item.address is not None:
-        result["properties"] = {"address": item.address}
+        properties["address"] = item.address
+    if item.omitted:
+        properties["omitted"] = item.omitted  # the findings of this code left out of the list
+    if properties:
+        result["properties"] = properties
     if item.suppressed is not None:
         result["suppressions"] = [{"kind": "inSource", "justification": item.suppressed}]
     return result

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reconciler.manifest.entry_files import NUMBER_FIELDS, read_entry_numbers, resolve_entry_file
+from reconciler.manifest.entry_files import NUMBER_FIELDS, read_entry_rows, resolve_entry_file
 from reconciler.manifest.resource import Resource
 from reconciler.phones import e164_or_written, from_stored
 
@@ -54,7 +54,7 @@ def declared_numbers(resource: Resource) -> DeclaredNumbers | None:
         return None
     items: dict[str, Record] = {}
     if isinstance(value, str):
-        for number in read_entry_numbers(resolve_entry_file(resource, value)):
+        for _, number in read_entry_rows(resolve_entry_file(resource, value)):  # streamed
             items[e164_or_written(number)] = {}
     else:
         for item in value:

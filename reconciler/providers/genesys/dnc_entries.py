@@ -3,7 +3,8 @@
 This is the flow the Terraform provider uses (genesys-api.md §6.7, §7.3). The numbers are not part of
 the list object, so this costs three requests per list, paid only for lists whose manifest declares
 entries. A download on another host (the real platform hands out a presigned URL) is fetched without
-the bearer token, which such URLs refuse.
+the bearer token, which such URLs refuse. A list may hold millions of numbers, so the download has its
+own bound (limits.dnc_export_mb, larger than other responses) and its rows are parsed one at a time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 from reconciler.exceptions import RequestFailed
 from reconciler.providers.bodies import malformed, object_of
+from reconciler.providers.bounded import BodyLimit, send_bounded
 from reconciler.providers.genesys.kinds import API
 from reconciler.providers.http import ApiClient, failure
 
@@ -39,17 +41,19 @@ async def _export_uri(client: ApiClient, list_id: str) -> str:
 async def read_dnc_entries(client: ApiClient, list_id: str) -> list[str]:
     """The list's phone numbers, sorted."""
     uri = await _export_uri(client, list_id)
+    limit = BodyLimit(client.limits.dnc_export_bytes, "dnc_export_mb")
     if urlsplit(uri).netloc == urlsplit(client.base_url).netloc:
-        response = await client.request("GET", uri)
+        response = await client.request("GET", uri, body_limit=limit)
     else:
-        response = await client.http.get(uri)
+        response = await send_bounded(client.http, client.http.build_request("GET", uri), limit)
         if response.status_code != 200:
             raise failure(response)
     return parse_entries(response.text)
 
 
 def parse_entries(text: str) -> list[str]:
-    """First column of the export CSV, header skipped."""
-    rows = list(csv.reader(io.StringIO(text)))
-    numbers = [row[0].strip() for row in rows[1:] if row and row[0].strip()]
+    """First column of the export CSV, header skipped (row by row: the rows are never held as lists)."""
+    rows = csv.reader(io.StringIO(text))
+    next(rows, None)
+    numbers = [cell for cell in (row[0].strip() for row in rows if row) if cell]
     return sorted(numbers)
