@@ -21,7 +21,16 @@ from reconciler.apply.genesys_writer import GenesysWriter
 from reconciler.apply.results import ApplyReport, ChangeResult
 from reconciler.apply.saved_plan import saved_plan_problems
 from reconciler.apply.work import ApplySettings, Work, Writer
-from reconciler.audit import AuditEntry, AuditLog, actor_and_commit, utc_now
+from reconciler.audit import (
+    AuditEntry,
+    AuditLog,
+    ChainHead,
+    actor_and_commit,
+    chain_head,
+    ends_torn,
+    torn_message,
+    utc_now,
+)
 from reconciler.config import ProjectFile
 from reconciler.diagnostics import Severity
 from reconciler.exceptions import ApplyRefused
@@ -48,6 +57,8 @@ class ApplyRun:
     plan: Plan
     report: ApplyReport
     skipped_manifests: int = 0
+    audit_head: ChainHead | None = None
+    """The audit log's last line after the run: record it to verify the log against later."""
 
 
 def gate(run: LiveRun, options: ApplyOptions) -> None:
@@ -111,6 +122,8 @@ class _AuditTrail:
 
     def __init__(self, project: ProjectFile, *, root: Path, target: str) -> None:
         self.log = AuditLog(root / project.audit.path)
+        if ends_torn(self.log.path):  # refuse before any write: an applied change must be recordable
+            raise ApplyRefused(f"{torn_message(self.log.path)}. Nothing was changed")
         self.actor, self.commit = actor_and_commit(root)
         self.target = target
 
@@ -162,10 +175,13 @@ async def apply_project(
             on_plan(run)
         gate(run, options)
         if not run.plan.has_changes:
-            return ApplyRun(plan=run.plan, report=ApplyReport(()), skipped_manifests=run.skipped)
+            head = chain_head(root / project.audit.path)
+            return ApplyRun(
+                plan=run.plan, report=ApplyReport(()), skipped_manifests=run.skipped, audit_head=head
+            )
+        trail = _AuditTrail(project, root=root, target=name)
         if options.saved_plan is None and not options.auto_approve and not confirm(run.plan):
             raise ApplyRefused("the plan was not approved; nothing was changed")
-        trail = _AuditTrail(project, root=root, target=name)
         works = works_of(run)
         await notifier.send("apply.started", {"target": name, "changes": len(works), **_summary(run.plan)})
 
@@ -183,6 +199,7 @@ async def apply_project(
         if notifier.enabled_for("resource.changed"):  # concurrently: each delivery is bounded, so all are
             await asyncio.gather(*(notifier.send("resource.changed", _result_data(r)) for r in results))
         report = ApplyReport(tuple(results))
+        head = chain_head(trail.log.path)
         await notifier.send(
             "apply.finished",
             {
@@ -190,9 +207,11 @@ async def apply_project(
                 "ok": report.ok,
                 "outcomes": report.counts(),
                 "results": [_result_data(r) for r in results],
+                "audit_head": None if head is None else head.sha256,
+                "audit_seq": None if head is None else head.seq,
             },
         )
-        return ApplyRun(plan=run.plan, report=report, skipped_manifests=run.skipped)
+        return ApplyRun(plan=run.plan, report=report, skipped_manifests=run.skipped, audit_head=head)
 
 
 def _summary(plan: Plan) -> dict[str, int]:
