@@ -139,6 +139,7 @@ async def run_live(
         live, index = await read_live(
             reader.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for
         )
+    telemetry = reader.client.telemetry
     desired = desired_objects(validation.manifests, validation.graph, platform=platform)
     matched = match_live(validation.manifests, live, platform=platform)
     context = CheckContext(
@@ -172,6 +173,7 @@ async def run_live(
             unmanaged_numbers=_unmanaged(desired, matched),
             findings=tuple(sort_findings(findings)),
             index=index,
+            telemetry=telemetry.to_dict(),
         )
     planned = build_plan(
         desired=desired,
@@ -200,6 +202,7 @@ async def run_live(
         desired=desired,
         live=matched,
         index=index,
+        telemetry=telemetry.to_dict(),
     )
 
 

@@ -23,6 +23,7 @@ from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
 from reconciler.plan.masking import mask_text
 from reconciler.runtime import tune_garbage_collector
+from reconciler.telemetry import tracing
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,6 +54,7 @@ cli.add_command(rules)
 def main() -> None:
     """Console entry point: a ReconcilerError becomes a message on stderr and exit 1, never a traceback."""
     tune_garbage_collector()
+    tracing.configure_from_env()  # the SDK flushes its spans at exit (TracerProvider shutdown_on_exit)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

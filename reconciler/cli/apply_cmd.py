@@ -21,6 +21,8 @@ from reconciler.exceptions import ApplyRefused, UsageError
 from reconciler.live_plan import LiveRun
 from reconciler.plan.models import Plan
 from reconciler.plan.render_text import render_text
+from reconciler.telemetry.collector import summary_line as telemetry_line
+from reconciler.telemetry.report import requests_table
 
 MARKS = {Outcome.APPLIED: "✓", Outcome.FAILED: "✗", Outcome.REFUSED: "!", Outcome.SKIPPED: "-"}
 
@@ -29,6 +31,8 @@ def _line(result: ChangeResult) -> str:
     text = f"{MARKS[result.outcome]} {result.outcome:<8} {result.address} ({result.category})"
     if result.version is not None:
         text += f" → version {result.version}"
+    if result.seconds is not None:
+        text += f" in {result.seconds:.2f} s"
     if result.message:
         text += f"\n    {result.message}"
     return text
@@ -134,6 +138,10 @@ def apply(
             click.echo(_line(result))
         click.echo(f"\n{summary_line(results)}")
     _echo_head(outcome.audit_head)
+    if outcome.telemetry is not None:
+        if results:
+            click.echo(requests_table(outcome.telemetry))
+        click.echo(f"telemetry: {telemetry_line(outcome.telemetry)}", err=True)
     if any(not result.ok for result in results):
         sys.exit(1)
 
