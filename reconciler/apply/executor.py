@@ -5,7 +5,8 @@ create did not apply, and says so, instead of being skipped.
 
 The plan's `order` already encodes the levels: creates and updates by ascending dependency level,
 deletes after them in reverse. All requests share the client's one rate limiter, so concurrency only
-fills the allowed rate, never exceeds it.
+fills the allowed rate, never exceeds it. Each change is timed (`ChangeResult.seconds`) and, when
+tracing is on, one span whose requests are its children.
 """
 
 from __future__ import annotations
