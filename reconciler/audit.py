@@ -5,14 +5,16 @@ exact bytes (64 zeros for the first line). A head file `<log>.head` records the 
 hash, so removing lines from the end is detected too. Every entry is redacted before writing
 (reconciler.redaction): phone numbers masked, and no token or secret, even one a server echoed.
 
-The chain is not keyed: it shows accidental or naive edits, not an attacker who rewrites every hash.
+The chain is not keyed: on its own it shows accidental or naive edits, not an attacker who rewrites
+every hash. Anchoring closes that gap: apply prints the head (the last line's SHA-256) and sends it in
+`apply.finished`; `verify(anchor=…)` then requires that recorded head to still be a line of the chain,
+which a consistent rewrite or a truncation below it cannot keep. A crash during an append can leave a
+torn last line (no newline): appends refuse to chain onto it and `reconciler.audit_repair` moves it aside.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import subprocess
@@ -24,7 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from reconciler.exceptions import Location, ReconcilerError
+from reconciler.exceptions import ReconcilerError
 from reconciler.redaction import redact, redact_secrets
 
 if sys.platform != "win32":
@@ -32,6 +34,7 @@ if sys.platform != "win32":
 
 ZERO_HASH = "0" * 64
 _TAIL_CHUNK = 64 * 1024
+_HEX = frozenset("0123456789abcdef")
 
 
 class AuditResult(StrEnum):
@@ -63,7 +66,15 @@ class AuditEntry:
 
 
 ENTRY_FIELDS = tuple(field.name for field in fields(AuditEntry))
-_LINE_KEYS = frozenset((*ENTRY_FIELDS, "seq", "prev"))
+LINE_KEYS = frozenset((*ENTRY_FIELDS, "seq", "prev"))
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The last line's seq and the SHA-256 of its bytes: where the next line attaches."""
+
+    seq: int
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -71,14 +82,10 @@ class VerifyResult:
     ok: bool
     entries: int
     problems: list[str]
-
-
-@dataclass(frozen=True)
-class _ChainPoint:
-    """Where the next line attaches: the last line's seq and the SHA-256 of its bytes."""
-
-    seq: int
-    sha256: str
+    head: ChainHead | None = None
+    """The last complete line (None for an empty log)."""
+    anchor_line: int | None = None
+    """The line whose hash is the anchor verified against (0 for the start of a chain)."""
 
 
 def utc_now() -> str:
@@ -114,7 +121,7 @@ class AuditLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._tail: _ChainPoint | None = None
+        self._tail: ChainHead | None = None
         self._size = -1
 
     def append(self, entry: AuditEntry) -> None:
@@ -128,22 +135,22 @@ class AuditLog:
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(self.path, "a+b") as handle:
-                _lock_file(handle)
+                lock_file(handle)
                 size = handle.seek(0, os.SEEK_END)
+                if size and not _ends_with_newline(handle, size):
+                    raise ReconcilerError(torn_message(self.path))  # chaining on would bury it mid-log
                 if self._tail is None or size != self._size:
                     self._tail = _chain_point(handle, size, head_path(self.path))
-                # a line cut short by a crash stays a line of its own (verify reports it)
-                separator = b"\n" if size and not _ends_with_newline(handle, size) else b""
                 line = _encode({**asdict(masked), "seq": self._tail.seq + 1, "prev": self._tail.sha256})
-                handle.write(separator + line + b"\n")
+                handle.write(line + b"\n")
                 handle.flush()
                 os.fsync(handle.fileno())
                 self._size = handle.tell()
-                self._tail = _ChainPoint(self._tail.seq + 1, _sha256(line))
+                self._tail = ChainHead(self._tail.seq + 1, _sha256(line))
                 _write_head(head_path(self.path), self._tail)
 
 
-def _lock_file(handle: IO[bytes]) -> None:
+def lock_file(handle: IO[bytes]) -> None:
     if sys.platform != "win32":
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # released when the file is closed
 
@@ -168,23 +175,23 @@ def _last_line(handle: IO[bytes], size: int) -> bytes:
     return chunk
 
 
-def _chain_point(handle: IO[bytes], size: int, head_file: Path) -> _ChainPoint:
+def _chain_point(handle: IO[bytes], size: int, head_file: Path) -> ChainHead:
     """Where the next line attaches.
 
     A head file that is ahead of the log, or disagrees with its last line, wins: chaining to it keeps
     a removed or edited last line visible to `verify` after later appends.
     """
     if size == 0:
-        last = _ChainPoint(0, ZERO_HASH)
+        last = ChainHead(0, ZERO_HASH)
     else:
         line = _last_line(handle, size)
         seq = _seq_of(line)
         if seq is None:
             handle.seek(0)
             seq = handle.read().rstrip(b"\n").count(b"\n") + 1
-        last = _ChainPoint(seq, _sha256(line))
+        last = ChainHead(seq, _sha256(line))
     head = _read_head(head_file)
-    if isinstance(head, _ChainPoint) and head.seq >= last.seq and head != last:
+    if isinstance(head, ChainHead) and head.seq >= last.seq and head != last:
         return head
     return last
 
@@ -198,7 +205,7 @@ def _seq_of(line: bytes) -> int | None:
     return seq if isinstance(seq, int) and not isinstance(seq, bool) else None
 
 
-def _read_head(head_file: Path) -> _ChainPoint | Literal["missing", "unreadable"]:
+def _read_head(head_file: Path) -> ChainHead | Literal["missing", "unreadable"]:
     try:
         data = json.loads(head_file.read_bytes())
     except FileNotFoundError:
@@ -210,10 +217,10 @@ def _read_head(head_file: Path) -> _ChainPoint | Literal["missing", "unreadable"
     seq, sha = data.get("seq"), data.get("sha256")
     if not isinstance(seq, int) or isinstance(seq, bool) or not isinstance(sha, str):
         return "unreadable"
-    return _ChainPoint(seq, sha)
+    return ChainHead(seq, sha)
 
 
-def _write_head(head_file: Path, point: _ChainPoint) -> None:
+def _write_head(head_file: Path, point: ChainHead) -> None:
     """Replace the head file atomically: a crash leaves the old head or the new one, never half of one."""
     temporary = head_file.with_name(f"{head_file.name}.{os.getpid()}.tmp")
     with open(temporary, "wb") as handle:
@@ -227,8 +234,8 @@ def _line_problems(number: int, record: Any, expected_seq: int | None) -> list[s
     if not isinstance(record, dict):
         return [f"line {number}: not a JSON object"]
     problems = []
-    missing = sorted(_LINE_KEYS - record.keys())
-    unexpected = sorted(record.keys() - _LINE_KEYS)
+    missing = sorted(LINE_KEYS - record.keys())
+    unexpected = sorted(record.keys() - LINE_KEYS)
     if missing:
         problems.append(f"line {number}: missing field(s) {', '.join(missing)}")
     if unexpected:
@@ -241,11 +248,11 @@ def _line_problems(number: int, record: Any, expected_seq: int | None) -> list[s
     return problems
 
 
-def _head_problems(head_file: Path, *, lines: int, last: _ChainPoint) -> list[str]:
+def _head_problems(head_file: Path, *, lines: int, last: ChainHead) -> list[str]:
     head = _read_head(head_file)
     if head == "missing":
         return [f"head file missing ({head_file}): cannot tell whether lines were removed from the end"]
-    if not isinstance(head, _ChainPoint):
+    if not isinstance(head, ChainHead):
         return [f"head file {head_file} is unreadable"]
     if head.seq > last.seq:
         where = f"line {lines}: the log ends at seq {last.seq}" if lines else "the log is empty"
@@ -260,17 +267,62 @@ def _head_problems(head_file: Path, *, lines: int, last: _ChainPoint) -> list[st
     return []
 
 
-def verify(path: Path) -> VerifyResult:
-    """Check the hash chain, sequence numbers and head file; every problem names its line."""
+def torn_path(log_path: Path) -> Path:
+    """Where `audit repair` keeps the text of torn last lines it removed."""
+    return log_path.with_name(log_path.name + ".torn")
+
+
+def torn_message(log_path: Path) -> str:
+    return (
+        f"audit log {log_path}: the last line is torn (a partial line without newline, left by a crash "
+        f"during an append); run `reconciler audit repair --path {log_path}` to move it to "
+        f"{torn_path(log_path).name} and keep the chain"
+    )
+
+
+def normalise_anchor(text: str) -> str:
+    """A recorded head as 64 lower-case hex digits (`sha256:` prefix allowed); ValueError otherwise."""
+    value = text.strip().lower().removeprefix("sha256:")
+    if len(value) != 64 or not set(value) <= _HEX:
+        raise ValueError(f"'{text}' is not a chain head (64 hex digits, as apply prints it)")
+    return value
+
+
+def ends_torn(path: Path) -> bool:
+    """True when the log's last line has no newline: a crash cut an append short."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            return size > 0 and not _ends_with_newline(handle, size)
     except FileNotFoundError:
-        return VerifyResult(ok=False, entries=0, problems=[f"audit log {path} not found"])
+        return False
+
+
+def chain_head(path: Path) -> ChainHead | None:
+    """The log's last complete line as (seq, SHA-256); None when it is missing, empty or torn."""
+    try:
+        with open(path, "rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            if size == 0 or not _ends_with_newline(handle, size):
+                return None
+            line = _last_line(handle, size)
+    except FileNotFoundError:
+        return None
+    return ChainHead(_seq_of(line) or 0, _sha256(line))
+
+
+def _split_lines(data: bytes) -> tuple[list[bytes], bytes | None]:
+    """The complete lines, and the torn last line (bytes after the last newline) if there is one."""
     lines = data.split(b"\n")
-    if data.endswith(b"\n") or not data:
-        lines.pop()
+    tail = lines.pop()
+    return lines, (tail or None)
+
+
+def _chain_problems(lines: list[bytes]) -> tuple[list[str], list[str]]:
+    """Problems of the chained lines, and each line's SHA-256 in order."""
     problems: list[str] = []
-    last = _ChainPoint(0, ZERO_HASH)
+    hashes: list[str] = []
+    last = ChainHead(0, ZERO_HASH)
     expected_seq: int | None = 1
     for number, line in enumerate(lines, start=1):
         try:
@@ -290,58 +342,48 @@ def verify(path: Path) -> VerifyResult:
         seq = record.get("seq") if isinstance(record, dict) else None
         seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else None
         expected_seq = None if seq is None else seq + 1
-        last = _ChainPoint(seq if seq is not None else last.seq + 1, _sha256(line))
-    if lines or head_path(path).exists():
-        problems += _head_problems(head_path(path), lines=len(lines), last=last)
-    return VerifyResult(ok=not problems, entries=len(lines), problems=problems)
+        last = ChainHead(seq if seq is not None else last.seq + 1, _sha256(line))
+        hashes.append(last.sha256)
+    return problems, hashes
 
 
-def _entry_of(record: Any) -> tuple[int, AuditEntry]:
-    if not isinstance(record, dict) or _LINE_KEYS - record.keys():
-        raise ValueError("not an audit entry")
-    values = {name: record[name] for name in ENTRY_FIELDS}
-    if not isinstance(values["paths"], list) or not all(isinstance(p, str) for p in values["paths"]):
-        raise ValueError("paths is not a list of strings")
-    values["paths"] = tuple(values["paths"])
-    if not isinstance(values["time"], str):
-        raise ValueError("time is not a string")
-    return int(record["seq"]), AuditEntry(**values)
+def _anchor_problems(anchor: str, hashes: list[str]) -> tuple[list[str], int | None]:
+    """The anchor must be the hash of a line: then every line up to it is as it was when recorded."""
+    if anchor == ZERO_HASH:
+        return [], 0
+    if anchor in hashes:
+        return [], hashes.index(anchor) + 1
+    return [
+        f"anchor {anchor} is not the hash of any line: the log was rewritten or truncated since that "
+        "head was recorded (or the anchor is another log's)"
+    ], None
 
 
-def read_entries(path: Path) -> list[tuple[int, AuditEntry]]:
-    """Every entry with its seq, in file order; an unreadable line is an error naming it."""
+def verify(path: Path, *, anchor: str | None = None) -> VerifyResult:
+    """Check the hash chain, sequence numbers and head file, and the recorded `anchor` if given.
+
+    Every problem names its line; a torn last line is reported alone (the rest is checked without it).
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ReconcilerError(f"audit log {path} not found") from None
-    entries = []
-    for number, line in enumerate(data.splitlines(), start=1):
-        try:
-            entries.append(_entry_of(json.loads(line)))
-        except (ValueError, TypeError) as exc:
-            raise ReconcilerError(
-                f"not a readable audit entry ({exc}); run `reconciler audit verify`",
-                location=Location(str(path), number),
-            ) from None
-    return entries
-
-
-def export(path: Path, *, since: datetime | None = None, fmt: Literal["csv", "json"] = "csv") -> str:
-    """The entries at or after `since` (UTC when naive) as CSV (paths joined with ';') or a JSON list."""
-    cutoff = None if since is None else since if since.tzinfo else since.replace(tzinfo=UTC)
-    chosen = [
-        {"seq": seq, **asdict(entry)}
-        for seq, entry in read_entries(path)
-        if cutoff is None or _parse_time(entry.time) >= cutoff
-    ]
-    if fmt == "json":
-        return json.dumps(chosen, indent=2)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["seq", *ENTRY_FIELDS], lineterminator="\n")
-    writer.writeheader()
-    for row in chosen:
-        writer.writerow({**row, "paths": ";".join(row["paths"])})
-    return buffer.getvalue()
+        return VerifyResult(ok=False, entries=0, problems=[f"audit log {path} not found"])
+    lines, torn = _split_lines(data)
+    problems, hashes = _chain_problems(lines)
+    if torn is not None:
+        problems.append(f"line {len(lines) + 1}: " + torn_message(path))
+    last_seq = _seq_of(lines[-1]) if lines else None
+    head = ChainHead(last_seq if last_seq is not None else len(lines), hashes[-1]) if lines else None
+    if lines or head_path(path).exists():
+        problems += _head_problems(head_path(path), lines=len(lines), last=head or ChainHead(0, ZERO_HASH))
+    anchor_line = None
+    if anchor is not None:
+        anchored, anchor_line = _anchor_problems(normalise_anchor(anchor), hashes)
+        problems += anchored
+    entries = len(lines)
+    return VerifyResult(
+        ok=not problems, entries=entries, problems=problems, head=head, anchor_line=anchor_line
+    )
 
 
 def actor_and_commit(root: Path) -> tuple[str, str | None]:

@@ -142,6 +142,7 @@ async def run_live(
         live, index = await read_live(
             reader.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for
         )
+    telemetry = reader.client.telemetry
     desired = desired_objects(validation.manifests, validation.graph, platform=platform)
     matched = match_live(validation.manifests, live, platform=platform)
     context = CheckContext(
@@ -176,6 +177,7 @@ async def run_live(
             unmanaged_numbers=_unmanaged(desired, matched),
             findings=tuple(cap_findings(sort_findings(findings), project.limits.findings_per_code)),
             index=index,
+            telemetry=telemetry.to_dict(),
         )
     planned = build_plan(
         desired=desired,
@@ -207,6 +209,7 @@ async def run_live(
         desired=desired,
         live=matched,
         index=index,
+        telemetry=telemetry.to_dict(),
     )
 
 

@@ -6,6 +6,7 @@ The steps run as GitHub runs `shell: bash` (bash --noprofile --norc -eo pipefail
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -101,6 +102,7 @@ def test_outputs_come_from_the_reconciler_step() -> None:
         "exit-code": "${{ steps.run.outputs.exit-code }}",
         "plan-file": "${{ steps.run.outputs.plan-file }}",
         "report-file": "${{ steps.run.outputs.report-file }}",
+        "audit-head": "${{ steps.run.outputs.audit-head }}",
     }
 
 
@@ -371,11 +373,17 @@ def _real_reconciler_bin() -> Path | None:
     return folder if shutil.which("reconciler", path=str(folder)) else None
 
 
-@pytest.mark.skipif(_real_reconciler_bin() is None, reason="the reconciler console script is not installed")
-def test_the_action_runs_the_real_cli_plan_with_changes_against_the_emulator(tmp_path: Path) -> None:
+def _demo_config(tmp_path: Path) -> Path:
+    """The demo config repo in the workspace's `config` folder (the emulated `local` target)."""
     config = tmp_path / "workspace" / "config"
     shutil.copytree(ROOT / "campaigns", config / "campaigns")
     shutil.copy(ROOT / "reconciler.yaml", config)
+    return config
+
+
+@pytest.mark.skipif(_real_reconciler_bin() is None, reason="the reconciler console script is not installed")
+def test_the_action_runs_the_real_cli_plan_with_changes_against_the_emulator(tmp_path: Path) -> None:
+    _demo_config(tmp_path)
     real = [_real_reconciler_bin() or Path()]
     validate = _run(_step(id="run"), tmp_path, path=real, command="validate", working_directory="config")
     assert validate.status == 0 and validate.outputs["exit-code"] == "0", validate.stderr
@@ -393,3 +401,24 @@ def test_the_action_runs_the_real_cli_plan_with_changes_against_the_emulator(tmp
     assert plan.outputs["exit-code"] == "2"
     assert json.loads(Path(plan.outputs["plan-file"]).read_text())
     assert "## Reconciler plan: `local`" in plan.summary
+
+
+@pytest.mark.skipif(_real_reconciler_bin() is None, reason="the reconciler console script is not installed")
+def test_the_action_hands_out_the_audit_chain_head_of_a_real_apply(tmp_path: Path) -> None:
+    config, real = _demo_config(tmp_path), [_real_reconciler_bin() or Path()]
+    applied = _run(
+        _step(id="run"),
+        tmp_path,
+        path=real,
+        command="apply",
+        target="local",
+        args="--auto-approve",
+        working_directory="config",
+    )
+    assert applied.status == 0, applied.stderr
+    last_line = (config / ".reconciler" / "audit.jsonl").read_bytes().splitlines()[-1]
+    assert applied.outputs["audit-head"] == hashlib.sha256(last_line).hexdigest()
+    planned = _run(
+        _step(id="run"), tmp_path, path=real, command="plan", target="local", working_directory="config"
+    )
+    assert "audit-head" not in planned.outputs

@@ -16,11 +16,11 @@ from reconciler.audit import (
     AuditEntry,
     AuditLog,
     actor_and_commit,
-    export,
     head_path,
     utc_now,
     verify,
 )
+from reconciler.audit_export import export
 from reconciler.exceptions import ReconcilerError
 
 

@@ -48,17 +48,24 @@ def _load(name: str) -> dict[str, Any]:
     return document
 
 
-def _steps(name: str) -> list[dict[str, Any]]:
-    (job,) = _load(name)["jobs"].values()
-    steps: list[dict[str, Any]] = job["steps"]
+def _steps(name: str, job: str | None = None) -> list[dict[str, Any]]:
+    """The steps of a workflow's job; by default the job named like the file (apply.yml: apply)."""
+    steps: list[dict[str, Any]] = _load(name)["jobs"][job or Path(name).stem]["steps"]
     return steps
 
 
-def _step(name: str, *, uses: str | None = None, id: str | None = None, text: str | None = None) -> dict:
+def _step(
+    name: str,
+    *,
+    uses: str | None = None,
+    id: str | None = None,
+    text: str | None = None,
+    job: str | None = None,
+) -> dict:
     """The one step of a workflow with this id, or using this action with `text` in its script."""
     found = [
         step
-        for step in _steps(name)
+        for step in _steps(name, job)
         if (id is None or step.get("id") == id)
         and (uses is None or step.get("uses", "").startswith(uses))
         and (text is None or text in step.get("with", {}).get("script", "") + step.get("run", ""))
@@ -385,6 +392,8 @@ def test_apply_runs_on_pushes_to_main_touching_manifests_and_on_demand() -> None
     assert "workflow_dispatch" in document["on"]
     assert set(document["on"]) == {"push", "workflow_dispatch"}
     assert document["permissions"] == {"contents": "read"}
+    assert "permissions" not in _apply_job()  # the job holding the platform credentials cannot push
+    assert document["jobs"]["audit-log"]["permissions"] == {"contents": "write"}
     assert _apply_job()["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
     assert _apply_job()["if"] == "github.ref == 'refs/heads/main'"  # a manual run on a branch applies nothing
 
@@ -433,7 +442,13 @@ def test_apply_gives_the_platform_credentials_only_to_its_reconciler_steps() -> 
             "GENESYS_CLIENT_SECRET": "${{ secrets.GENESYS_CLIENT_SECRET }}",
         }
     assert "env" not in _load("apply.yml")
-    assert set(_apply_job()["env"]) == {"RECONCILER_TARGET", "RECONCILER_DNC_BASELINE_REF"}
+    assert set(_apply_job()["env"]) == {
+        "RECONCILER_TARGET",
+        "RECONCILER_DNC_BASELINE_REF",
+        "AUDIT_BRANCH",
+        "AUDIT_LOG",
+    }
+    assert "secrets." not in json.dumps(_load("apply.yml")["jobs"]["audit-log"])
     assert _apply_job()["env"]["RECONCILER_DNC_BASELINE_REF"] == "HEAD^1"
 
 
@@ -441,10 +456,12 @@ def test_apply_uploads_the_plan_and_the_audit_log_even_on_failure() -> None:
     uploads = [
         step for step in _steps("apply.yml") if step.get("uses", "").startswith("actions/upload-artifact@")
     ]
-    assert {step["with"]["path"] for step in uploads} == {"plan.json", ".reconciler/audit.jsonl"}
+    audit_paths = "${{ env.AUDIT_LOG }}\n${{ env.AUDIT_LOG }}.head\n"
+    assert {step["with"]["path"] for step in uploads} == {"plan.json", audit_paths}
+    assert _apply_job()["env"]["AUDIT_LOG"] == ".reconciler/audit.jsonl"  # audit.path's default
     for step in uploads:
         assert step["if"] == "always()"
-    (audit,) = [step for step in uploads if step["with"]["path"] == ".reconciler/audit.jsonl"]
+    (audit,) = [step for step in uploads if step["with"]["path"] == audit_paths]
     assert audit["with"]["include-hidden-files"] is True  # upload-artifact@v4 skips hidden folders otherwise
     assert audit["with"]["if-no-files-found"] == "ignore"
     ids = [step.get("id") or step.get("uses") for step in _steps("apply.yml")]
@@ -524,7 +541,7 @@ def test_deletes_are_applied_only_when_the_repository_variable_allows_them(
 
 @pytest.mark.parametrize("name", ["validate.yml", "plan.yml", "apply.yml"])
 def test_dnc_shrink_is_measured_against_the_previous_commit(name: str) -> None:
-    (job,) = _load(name)["jobs"].values()
+    job = _load(name)["jobs"][Path(name).stem]
     assert job["env"]["RECONCILER_DNC_BASELINE_REF"] == "HEAD^1"
     checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 2  # HEAD^1 must exist in the clone

@@ -5,13 +5,15 @@ create did not apply, and says so, instead of being skipped.
 
 The plan's `order` already encodes the levels: creates and updates by ascending dependency level,
 deletes after them in reverse. All requests share the client's one rate limiter, so concurrency only
-fills the allowed rate, never exceeds it.
+fills the allowed rate, never exceeds it. Each change is timed (`ChangeResult.seconds`) and, when
+tracing is on, one span whose requests are its children.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import groupby
@@ -21,6 +23,7 @@ from reconciler.apply.results import ChangeResult, Outcome
 from reconciler.apply.work import Work, Writer
 from reconciler.exceptions import ReconcilerError, StaleChange
 from reconciler.redaction import redact
+from reconciler.telemetry import tracing
 
 log = logging.getLogger(__name__)
 
@@ -50,16 +53,28 @@ def _result(
 
 async def _run_one(writer: Writer, work: Work, limit: asyncio.Semaphore) -> ChangeResult:
     async with limit:
-        try:
-            written = await writer.apply(work)
-        except StaleChange as exc:
-            return _result(work, Outcome.REFUSED, message=str(exc))
-        except ReconcilerError as exc:
-            return _result(work, Outcome.FAILED, message=str(exc))
-        except Exception as exc:  # a bug must not stop the other changes; it is reported, not hidden
-            log.debug("unexpected error applying %s", work.change.address, exc_info=True)
-            return _result(work, Outcome.FAILED, message=f"internal error: {type(exc).__name__}: {exc}")
-        return _result(work, Outcome.APPLIED, version=written.version)
+        change = work.change
+        attributes = {"reconciler.address": change.address, "reconciler.action": change.category}
+        started = time.perf_counter()
+        with tracing.span(f"{change.category} {change.kind}", attributes) as span:
+            result = await _attempt(writer, work)
+            span.set("reconciler.outcome", str(result.outcome))
+            if not result.ok:
+                span.failed(str(result.outcome))
+        return replace(result, seconds=time.perf_counter() - started)
+
+
+async def _attempt(writer: Writer, work: Work) -> ChangeResult:
+    try:
+        written = await writer.apply(work)
+    except StaleChange as exc:
+        return _result(work, Outcome.REFUSED, message=str(exc))
+    except ReconcilerError as exc:
+        return _result(work, Outcome.FAILED, message=str(exc))
+    except Exception as exc:  # a bug must not stop the other changes; it is reported, not hidden
+        log.debug("unexpected error applying %s", work.change.address, exc_info=True)
+        return _result(work, Outcome.FAILED, message=f"internal error: {type(exc).__name__}: {exc}")
+    return _result(work, Outcome.APPLIED, version=written.version)
 
 
 async def execute(

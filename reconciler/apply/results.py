@@ -31,6 +31,8 @@ class ChangeResult:
     message: str | None = None
     version: int | None = None
     """The object's live version after the change, where the platform has versions."""
+    seconds: float | None = None
+    """How long the change took (None when it was not attempted)."""
 
     @property
     def ok(self) -> bool:

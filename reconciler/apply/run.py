@@ -3,13 +3,14 @@
 Gates, in order, before anything is written: the saved plan (if given) must still be the plan; no
 error finding (DELETE-PROTECTED included); deletes and replaces only with --allow-delete; and without
 a saved plan, a confirmation (or --auto-approve). Then the changes run (reconciler.apply.executor);
-every outcome is appended to the audit log and announced to the configured webhooks.
+every outcome is appended to the audit log and announced to the configured webhooks. `apply.finished`
+carries the audit chain head and the run's telemetry; the run, each change and each request are spans.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,16 @@ from reconciler.apply.genesys_writer import GenesysWriter
 from reconciler.apply.results import ApplyReport, ChangeResult
 from reconciler.apply.saved_plan import saved_plan_problems
 from reconciler.apply.work import ApplySettings, Work, Writer
-from reconciler.audit import AuditEntry, AuditLog, actor_and_commit, utc_now
+from reconciler.audit import (
+    AuditEntry,
+    AuditLog,
+    ChainHead,
+    actor_and_commit,
+    chain_head,
+    ends_torn,
+    torn_message,
+    utc_now,
+)
 from reconciler.config import ProjectFile
 from reconciler.diagnostics import Severity
 from reconciler.exceptions import ApplyRefused
@@ -29,6 +39,8 @@ from reconciler.live_plan import SET_LIKE, LiveRun, run_live, target_of
 from reconciler.notify import Notifier
 from reconciler.plan.models import Action, Plan
 from reconciler.providers.session import Session, open_session
+from reconciler.telemetry import tracing
+from reconciler.telemetry.tracing import run_attributes
 
 Confirm = Callable[[Plan], bool]
 """Shows the plan and asks whether to apply it; False refuses."""
@@ -48,6 +60,10 @@ class ApplyRun:
     plan: Plan
     report: ApplyReport
     skipped_manifests: int = 0
+    audit_head: ChainHead | None = None
+    """The audit log's last line after the run: record it to verify the log against later."""
+    telemetry: Mapping[str, Any] | None = None
+    """Requests, latencies, retries, 429 waits and change durations of the run (reconciler.telemetry)."""
 
 
 def gate(run: LiveRun, options: ApplyOptions) -> None:
@@ -112,6 +128,8 @@ class _AuditTrail:
 
     def __init__(self, project: ProjectFile, *, root: Path, target: str) -> None:
         self.log = AuditLog(root / project.audit.path)
+        if ends_torn(self.log.path):  # refuse before any write: an applied change must be recordable
+            raise ApplyRefused(f"{torn_message(self.log.path)}. Nothing was changed")
         self.actor, self.commit = actor_and_commit(root)
         self.target = target
 
@@ -154,50 +172,81 @@ async def apply_project(
         if session is not None
         else open_session(name, target, root=root, limits=project.limits)
     )
-    async with opened as session:
-        run = await run_live(
-            project,
-            root=root,
-            target_name=name,
-            paths=project.manifest_paths(root),
-            command="plan",
-            session=session,
-        )
-        if on_plan is not None:
-            on_plan(run)
-        gate(run, options)
-        if not run.plan.has_changes:
-            return ApplyRun(plan=run.plan, report=ApplyReport(()), skipped_manifests=run.skipped)
-        if options.saved_plan is None and not options.auto_approve and not confirm(run.plan):
-            raise ApplyRefused("the plan was not approved; nothing was changed")
-        trail = _AuditTrail(project, root=root, target=name)
-        works = works_of(run)
-        await notifier.send("apply.started", {"target": name, "changes": len(works), **_summary(run.plan)})
+    with tracing.span("reconciler apply", run_attributes("apply", name, target.platform)):
+        async with opened as session:
+            run = await run_live(
+                project,
+                root=root,
+                target_name=name,
+                paths=project.manifest_paths(root),
+                command="plan",
+                session=session,
+            )
+            if on_plan is not None:
+                on_plan(run)
+            gate(run, options)
+            if not run.plan.has_changes:
+                return ApplyRun(
+                    plan=run.plan,
+                    report=ApplyReport(()),
+                    skipped_manifests=run.skipped,
+                    audit_head=chain_head(root / project.audit.path),
+                    telemetry=session.client.telemetry.to_dict(),
+                )
+            trail = _AuditTrail(project, root=root, target=name)
+            if options.saved_plan is None and not options.auto_approve and not confirm(run.plan):
+                raise ApplyRefused("the plan was not approved; nothing was changed")
+            return await _write(
+                run, session, trail=trail, notifier=notifier, options=options, on_result=on_result
+            )
 
-        def record(result: ChangeResult) -> None:
-            trail.record(result)
-            if on_result is not None:
-                on_result(result)
 
-        results = await execute(
-            works,
-            writer_for(session, run, options.settings),
-            concurrency=options.concurrency,
-            on_result=record,
-        )
-        if notifier.enabled_for("resource.changed"):  # concurrently: each delivery is bounded, so all are
-            await asyncio.gather(*(notifier.send("resource.changed", _result_data(r)) for r in results))
-        report = ApplyReport(tuple(results))
-        await notifier.send(
-            "apply.finished",
-            {
-                "target": name,
-                "ok": report.ok,
-                "outcomes": report.counts(),
-                "results": [_result_data(r) for r in results],
-            },
-        )
-        return ApplyRun(plan=run.plan, report=report, skipped_manifests=run.skipped)
+async def _write(
+    run: LiveRun,
+    session: Session,
+    *,
+    trail: _AuditTrail,
+    notifier: Notifier,
+    options: ApplyOptions,
+    on_result: Callable[[ChangeResult], None] | None,
+) -> ApplyRun:
+    """Apply the approved plan's changes, recording and announcing each, then the run's outcome."""
+    works = works_of(run)
+    telemetry = session.client.telemetry
+    await notifier.send(
+        "apply.started", {"target": trail.target, "changes": len(works), **_summary(run.plan)}
+    )
+
+    def record(result: ChangeResult) -> None:
+        trail.record(result)
+        if result.seconds is not None:
+            telemetry.change(result.address, outcome=str(result.outcome), seconds=result.seconds)
+        if on_result is not None:
+            on_result(result)
+
+    results = await execute(
+        works, writer_for(session, run, options.settings), concurrency=options.concurrency, on_result=record
+    )
+    if notifier.enabled_for("resource.changed"):  # concurrently: each delivery is bounded, so all are
+        await asyncio.gather(*(notifier.send("resource.changed", _result_data(r)) for r in results))
+    report = ApplyReport(tuple(results))
+    head = chain_head(trail.log.path)
+    measured = telemetry.to_dict()
+    await notifier.send(
+        "apply.finished",
+        {
+            "target": trail.target,
+            "ok": report.ok,
+            "outcomes": report.counts(),
+            "results": [_result_data(r) for r in results],
+            "audit_head": None if head is None else head.sha256,
+            "audit_seq": None if head is None else head.seq,
+            "telemetry": measured,
+        },
+    )
+    return ApplyRun(
+        plan=run.plan, report=report, skipped_manifests=run.skipped, audit_head=head, telemetry=measured
+    )
 
 
 def _summary(plan: Plan) -> dict[str, int]:
@@ -212,4 +261,5 @@ def _result_data(result: ChangeResult) -> dict[str, Any]:
         "paths": list(result.paths),
         "version": result.version,
         "message": result.message,
+        "seconds": None if result.seconds is None else round(result.seconds, 3),
     }

@@ -29,6 +29,7 @@ from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
 from reconciler.redaction import redact
 from reconciler.runtime import tune_garbage_collector
+from reconciler.telemetry import tracing
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,6 +64,7 @@ def main() -> None:
     """Console entry point: an error becomes one redacted line on stderr and exit 1; tracebacks need --debug."""
     tune_garbage_collector()
     guard_output()
+    tracing.configure_from_env()  # the SDK flushes its spans at exit (TracerProvider shutdown_on_exit)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

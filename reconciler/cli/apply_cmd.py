@@ -12,14 +12,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from reconciler.apply.executor import DEFAULT_CONCURRENCY
 from reconciler.apply.results import ChangeResult, Outcome, summary_line
-from reconciler.apply.run import ApplyOptions, apply_project
+from reconciler.apply.run import ApplyOptions, ApplyRun, apply_project
 from reconciler.apply.saved_plan import load_saved_plan
+from reconciler.audit import ChainHead
 from reconciler.cli.plan_cmd import CONFIG, TARGET
 from reconciler.cli.project import project_for
 from reconciler.exceptions import ApplyRefused, UsageError
 from reconciler.live_plan import LiveRun
 from reconciler.plan.models import Plan
 from reconciler.plan.render_text import render_text
+from reconciler.telemetry.collector import summary_line as telemetry_line
+from reconciler.telemetry.report import requests_table
 
 MARKS = {Outcome.APPLIED: "✓", Outcome.FAILED: "✗", Outcome.REFUSED: "!", Outcome.SKIPPED: "-"}
 
@@ -28,6 +31,8 @@ def _line(result: ChangeResult) -> str:
     text = f"{MARKS[result.outcome]} {result.outcome:<8} {result.address} ({result.category})"
     if result.version is not None:
         text += f" → version {result.version}"
+    if result.seconds is not None:
+        text += f" in {result.seconds:.2f} s"
     if result.message:
         text += f"\n    {result.message}"
     return text
@@ -106,11 +111,11 @@ def apply(
         auto_approve=auto_approve, allow_delete=allow_delete, concurrency=concurrency, saved_plan=saved
     )
 
-    async def run() -> list[ChangeResult]:
+    async def run() -> ApplyRun:
         def confirm(plan: Plan) -> bool:
             return _confirm(plan)
 
-        outcome = await apply_project(
+        return await apply_project(
             project,
             root=root,
             target_name=target,
@@ -119,18 +124,29 @@ def apply(
             on_plan=on_plan,
             on_result=on_result,
         )
-        return list(outcome.report.results)
 
     try:
-        results = asyncio.run(run())
+        outcome = asyncio.run(run())
     finally:
         progress.stop()
+    results = outcome.report.results
     if not results:
         click.echo("Nothing to apply: the org matches the manifests.")
-        return
-    click.echo("\nApply results:")
-    for result in results:
-        click.echo(_line(result))
-    click.echo(f"\n{summary_line(results)}")
+    else:
+        click.echo("\nApply results:")
+        for result in results:
+            click.echo(_line(result))
+        click.echo(f"\n{summary_line(results)}")
+    _echo_head(outcome.audit_head)
+    if outcome.telemetry is not None:
+        if results:
+            click.echo(requests_table(outcome.telemetry))
+        click.echo(f"telemetry: {telemetry_line(outcome.telemetry)}", err=True)
     if any(not result.ok for result in results):
         sys.exit(1)
+
+
+def _echo_head(head: ChainHead | None) -> None:
+    """The chain head goes to stdout, so CI job summaries keep it as an anchor for `audit verify`."""
+    if head is not None:
+        click.echo(f"Audit chain head: {head.sha256} (seq {head.seq})")

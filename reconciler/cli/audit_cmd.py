@@ -1,7 +1,8 @@
-"""`reconciler audit verify` and `reconciler audit export`: check and hand over the audit log."""
+"""`reconciler audit verify|repair|export`: check (against a recorded head), mend a torn end, hand over."""
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -9,11 +10,14 @@ from typing import Literal
 
 import click
 
-from reconciler.audit import export as export_entries
+from reconciler.audit import VerifyResult, normalise_anchor
 from reconciler.audit import verify as verify_log
+from reconciler.audit_export import export as export_entries
+from reconciler.audit_repair import repair_torn_tail
 from reconciler.cli.project import project_for
 from reconciler.config import Audit
 from reconciler.exceptions import UsageError
+from reconciler.plan.masking import mask_text
 
 CONFIG = click.option(
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Project file."
@@ -51,23 +55,68 @@ def audit() -> None:
     """Check and export the audit log of applied changes (one hash-chained JSON line per change)."""
 
 
-@audit.command()
-@CONFIG
-@LOG_PATH
-def verify(config_path: Path | None, log_path: Path | None) -> None:
-    """Check that no line of the audit log was edited, reordered or removed.
+def _anchor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    try:
+        return None if value is None else normalise_anchor(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
-    Exit 0 when the log is intact, 1 with each problem on stderr otherwise.
-    """
-    path = _log_path(config_path, log_path)
-    result = verify_log(path)
+
+def _report(path: Path, result: VerifyResult) -> None:
+    """The verdict: OK with the chain head on stdout, else every problem on stderr and exit 1."""
     if result.ok:
-        click.echo(f"audit log OK: {result.entries} entries")
+        text = f"audit log OK: {result.entries} entries"
+        if result.head is not None:
+            text += f"; chain head {result.head.sha256} (seq {result.head.seq})"
+        if result.anchor_line:
+            text += f"; anchor found at line {result.anchor_line}"
+        click.echo(text)
         return
     for problem in result.problems:
         click.echo(problem, err=True)
     click.echo(f"audit log {path} FAILED verification: {len(result.problems)} problem(s)", err=True)
     sys.exit(1)
+
+
+@audit.command()
+@CONFIG
+@LOG_PATH
+@click.option(
+    "--anchor",
+    callback=_anchor,
+    metavar="HASH",
+    help="A chain head recorded earlier (apply prints it): it must still be a line of the log.",
+)
+def verify(config_path: Path | None, log_path: Path | None, anchor: str | None) -> None:
+    """Check that no line of the audit log was edited, reordered or removed.
+
+    With --anchor, also check against a head recorded earlier (printed by apply, sent in
+    apply.finished): a log rewritten consistently, or truncated and rewritten, no longer holds it.
+    Exit 0 when the log is intact, 1 with each problem on stderr otherwise.
+    """
+    path = _log_path(config_path, log_path)
+    _report(path, verify_log(path, anchor=anchor))
+
+
+@audit.command()
+@CONFIG
+@LOG_PATH
+def repair(config_path: Path | None, log_path: Path | None) -> None:
+    """Remove a torn last line (left by a crash during an append), keeping a copy in <log>.torn.
+
+    Says what it removed, then verifies the log: exit 0 when it is intact afterwards, 1 otherwise.
+    Anything but a torn last line is left alone (exit 1, nothing changed).
+    """
+    path = _log_path(config_path, log_path)
+    repaired = repair_torn_tail(path)
+    shown = repaired.removed.decode("utf-8", errors="backslashreplace")
+    click.echo(
+        f"removed the torn last line {repaired.line} of {path} ({len(repaired.removed)} bytes, no newline): "
+        f"{mask_text(json.dumps(shown))}",
+        err=True,
+    )
+    click.echo(f"a copy is kept in {repaired.saved_to}", err=True)
+    _report(path, verify_log(path))
 
 
 @audit.command()

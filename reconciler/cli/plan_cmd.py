@@ -11,12 +11,15 @@ import click
 from reconciler.cli.project import project_for
 from reconciler.exceptions import UsageError
 from reconciler.limits import DEFAULT_LIMITS
-from reconciler.live_plan import LiveRun, run_live
+from reconciler.live_plan import LiveRun, run_live, target_of
 from reconciler.notify import Notifier
 from reconciler.plan.render_json import render_json
 from reconciler.plan.render_markdown import render_markdown
 from reconciler.plan.render_sarif import render_sarif
 from reconciler.plan.render_text import render_text
+from reconciler.telemetry import tracing
+from reconciler.telemetry.collector import summary_line
+from reconciler.telemetry.tracing import run_attributes
 
 RENDERERS = {
     "json": lambda run: render_json(run.plan),
@@ -29,9 +32,13 @@ def _live_run(config_path: Path | None, target: str | None, command: str) -> Liv
     project, root = project_for(config_path)
     if project is None:
         raise UsageError(f"`reconciler {command}` needs a reconciler.yaml (targets, manifests); none found")
-    return asyncio.run(
-        run_live(project, root=root, target_name=target, paths=project.manifest_paths(root), command=command)
-    )
+    name, chosen = target_of(project, target)
+    with tracing.span(f"reconciler {command}", run_attributes(command, name, chosen.platform)):
+        return asyncio.run(
+            run_live(
+                project, root=root, target_name=name, paths=project.manifest_paths(root), command=command
+            )
+        )
 
 
 def _emit(run: LiveRun, output_format: str) -> None:
@@ -41,6 +48,8 @@ def _emit(run: LiveRun, output_format: str) -> None:
         click.echo(render_text(run.plan, color=sys.stdout.isatty()))
     else:
         click.echo(RENDERERS[output_format](run))
+    if run.plan.telemetry is not None:
+        click.echo(f"telemetry: {summary_line(run.plan.telemetry)}", err=True)
 
 
 TARGET = click.option("--target", "target", help="Target from reconciler.yaml (default: default_target).")

@@ -213,6 +213,8 @@ class Plan:
     command: str = "plan"
     tool_version: str = __version__
     format_version: str = field(default=FORMAT_VERSION)
+    telemetry: Mapping[str, Any] | None = None
+    """Requests, latencies, retries and 429 waits of the run that read the org (reconciler.telemetry)."""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -223,6 +225,12 @@ class Plan:
         return any(change.is_change for change in self.resource_changes)
 
     def to_dict(self) -> dict[str, Any]:
+        document = self._contract()
+        if self.telemetry is not None:
+            document["telemetry"] = dict(self.telemetry)
+        return document
+
+    def _contract(self) -> dict[str, Any]:
         return {
             "format_version": self.format_version,
             "tool_version": self.tool_version,

@@ -4,11 +4,15 @@ Retries (tenacity): 429 waits for Retry-After (the limiter holds every caller ba
 5xx other than 501, timeouts and dropped connections back off exponentially with jitter. A write that
 is not idempotent (POST) and loses its connection after sending raises OutcomeUnknown instead of being
 sent again, so the caller can re-read by name first and never create a duplicate.
+
+Every exchange, retry and 429 wait is counted in the client's `telemetry` (reconciler.telemetry), and
+each request is one trace span when tracing is on.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +26,9 @@ from reconciler.limits import DEFAULT_LIMITS, Limits
 from reconciler.providers.auth import TokenSource
 from reconciler.providers.bounded import BodyLimit, send_bounded
 from reconciler.providers.rate_limit import RateLimiter
+from reconciler.telemetry import tracing
+from reconciler.telemetry.collector import RunTelemetry
+from reconciler.telemetry.endpoints import endpoint_template
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +97,11 @@ class ApiClient:
         retry: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
         limits: Limits = DEFAULT_LIMITS,
+        telemetry: RunTelemetry | None = None,
     ) -> None:
         self.http = http
         self.limits = limits  # response size and pages per listing (limits: of reconciler.yaml)
+        self.telemetry = telemetry or RunTelemetry()
         self.base_url = base_url.rstrip("/")
         self.tokens = tokens
         self.limiter = limiter
@@ -127,14 +136,24 @@ class ApiClient:
             stop=stop_after_attempt(self.retry.attempts) | stop_after_delay(self.retry.max_seconds),
             reraise=True,
         )
-        try:
-            async for attempt in retrying:
-                with attempt:
-                    return await self._once(
-                        method, path, params=params, json=json, ok=ok, allow=allow, body_limit=body_limit
-                    )
-        except _Temporary as exc:
-            raise RetriesExhausted(f"{exc.cause} (gave up after {self.retry.attempts} attempts)") from None
+        attributes = {"http.request.method": method, "url.template": endpoint_template(path)}
+        with tracing.span(f"{method} {attributes['url.template']}", attributes) as span:
+            try:
+                async for attempt in retrying:
+                    number = attempt.retry_state.attempt_number
+                    span.set("reconciler.attempts", number)
+                    if number > 1:
+                        self.telemetry.retry()
+                    with attempt:
+                        response = await self._once(
+                            method, path, params=params, json=json, ok=ok, allow=allow, body_limit=body_limit
+                        )
+                        span.set("http.response.status_code", response.status_code)
+                        return response
+            except _Temporary as exc:
+                raise RetriesExhausted(
+                    f"{exc.cause} (gave up after {self.retry.attempts} attempts)"
+                ) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _once(
@@ -149,15 +168,21 @@ class ApiClient:
         body_limit: BodyLimit | None = None,
     ) -> httpx.Response:
         limit = body_limit or BodyLimit(self.limits.response_bytes)
-        response = await self._send(method, path, params=params, json=json, limit=limit, refresh=False)
+        expected = (*ok, *allow)
+        response = await self._send(
+            method, path, params=params, json=json, limit=limit, refresh=False, expected=expected
+        )
         if response.status_code == 401:
-            response = await self._send(method, path, params=params, json=json, limit=limit, refresh=True)
+            response = await self._send(
+                method, path, params=params, json=json, limit=limit, refresh=True, expected=expected
+            )
         if response.status_code in ok or response.status_code in allow:
             return response
         problem = failure(response)
         if response.status_code == 429:
             wait = _retry_after(response)
             self.limiter.pause(wait if wait is not None else 1.0)
+            self.telemetry.throttle(wait if wait is not None else 1.0)
             raise _Temporary(problem, wait if wait is not None else 1.0)
         if problem.retryable:
             raise _Temporary(problem)
@@ -172,20 +197,27 @@ class ApiClient:
         json: Any,
         limit: BodyLimit,
         refresh: bool,
+        expected: tuple[int, ...],
     ) -> httpx.Response:
         await self.limiter.acquire()
         token = await self.tokens.token(self.http, refresh=refresh)
         headers = {**self.headers, "Authorization": f"Bearer {token}"}
         url = path if path.startswith("http") else self.base_url + path
         self.requests_sent += 1
+        started = time.perf_counter()
         try:
             request = self.http.build_request(method, url, params=params, json=json, headers=headers)
-            return await send_bounded(self.http, request, limit)
+            response = await send_bounded(self.http, request, limit)
         except httpx.TimeoutException as exc:
+            self.telemetry.request(method, path, seconds=time.perf_counter() - started, failed=True)
             return self._transport_failed(method, path, exc, sent=not isinstance(exc, httpx.ConnectTimeout))
         except httpx.TransportError as exc:
+            self.telemetry.request(method, path, seconds=time.perf_counter() - started, failed=True)
             sent = not isinstance(exc, httpx.ConnectError)
             return self._transport_failed(method, path, exc, sent=sent)
+        failed = response.status_code not in expected  # an allowed 404 is an answer, not a failure
+        self.telemetry.request(method, path, seconds=time.perf_counter() - started, failed=failed)
+        return response
 
     @staticmethod
     def _transport_failed(method: str, path: str, exc: Exception, *, sent: bool) -> httpx.Response:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -41,7 +42,8 @@ def test_verify_ok(tmp_path: Path) -> None:
     path = make_log(tmp_path / "audit.jsonl")
     result = invoke("verify", "--path", str(path))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "audit log OK: 2 entries\n"
+    head = hashlib.sha256(path.read_bytes().splitlines()[-1]).hexdigest()
+    assert result.stdout == f"audit log OK: 2 entries; chain head {head} (seq 2)\n"
 
 
 def test_verify_reports_each_problem_and_exits_1(tmp_path: Path) -> None:
