@@ -422,3 +422,48 @@ def test_the_action_hands_out_the_audit_chain_head_of_a_real_apply(tmp_path: Pat
         _step(id="run"), tmp_path, path=real, command="plan", target="local", working_directory="config"
     )
     assert "audit-head" not in planned.outputs
+
+
+HOSTILE = """#!/usr/bin/env bash
+echo "$*" > "$FAKE_ARGS"
+printf '::error::owned-on-stderr\\n::stop-commands::owned\\n' >&2
+if [[ "$*" == *"--format github"* ]]; then
+  echo '::error file=a.yaml,line=3,title=SCHEMA::escaped%0A::error::owned-but-escaped'
+else
+  printf '# report\\n::error::owned-on-stdout\\n  ::add-mask::owned-indented\\n'
+fi
+exit "${FAKE_EXIT:-0}"
+"""
+
+
+def _commands_acted_on(log: str) -> list[str]:
+    """The workflow commands GitHub's runner acts on in `log`, honouring ::stop-commands::."""
+    commands: list[str] = []
+    resume: str | None = None
+    for line in log.splitlines():
+        text = line.strip()
+        if resume is not None:
+            resume = None if text == f"::{resume}::" else resume
+            continue
+        if text.startswith("::stop-commands::"):
+            resume = text.removeprefix("::stop-commands::")
+        elif text.startswith("::"):
+            commands.append(text)
+    return commands
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [("plan", ""), ("apply", "plan.json --auto-approve"), ("validate", "--format github")],
+)
+def test_reconciler_output_cannot_start_a_workflow_command(tmp_path: Path, command: str, args: str) -> None:
+    bin_dir = _bin(tmp_path)
+    (bin_dir / "reconciler").write_text(HOSTILE)
+    result = _run(_step(id="run"), tmp_path, path=[bin_dir], command=command, args=args)
+    assert "owned-on-stderr" in result.stderr and result.status == 0
+    acted = _commands_acted_on(result.stdout + result.stderr)
+    ours = "::error file=a.yaml,line=3,title=SCHEMA::"  # reconciler's own annotation, its message escaped
+    assert [item for item in acted if "owned" in item and not item.startswith(ours)] == []
+    if command == "validate":
+        assert any(item.startswith(ours) for item in acted)  # annotations still work
+    assert Path(result.outputs["report-file"]).read_text().startswith(("# report", "::error file="))
