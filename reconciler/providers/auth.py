@@ -7,6 +7,7 @@ whose repr never shows them, and they are never logged.
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from typing import Protocol
 import httpx
 
 from reconciler.exceptions import AuthenticationError
+from reconciler.providers.bounded import SMALL_ANSWER, send_bounded
 from reconciler.redaction import register_secret
 
 REFRESH_EARLY_SECONDS = 60
@@ -72,7 +74,8 @@ class _CachedToken:
             ):
                 return self._token
             try:
-                response = await http.post(url, data=form, auth=(basic[0].value, basic[1].value))
+                request = http.build_request("POST", url, data=form, headers=_basic(basic))
+                response = await send_bounded(http, request, SMALL_ANSWER)
             except httpx.TransportError as exc:
                 raise AuthenticationError(
                     f"cannot reach the token endpoint {url}: {type(exc).__name__}"
@@ -81,6 +84,12 @@ class _CachedToken:
             register_secret(token)  # an echo of the token, with or without "Bearer", is redacted
             self._token, self._expires = token, self._clock() + expires_in
             return token
+
+
+def _basic(pair: tuple[Secret, Secret]) -> dict[str, str]:
+    """The HTTP Basic Authorization header of a client id and secret (RFC 7617)."""
+    encoded = base64.b64encode(f"{pair[0].value}:{pair[1].value}".encode()).decode("ascii")
+    return {"Authorization": f"Basic {encoded}"}
 
 
 def _parse_token(response: httpx.Response, url: str) -> tuple[str, float]:

@@ -14,10 +14,15 @@ from reconciler.limits import MB
 
 
 class BodyLimit(NamedTuple):
-    """A bound on a response body and the `limits:` setting that sets it (named in the error)."""
+    """A bound on a response body and the `limits:` setting that sets it (named in the error; empty for
+    a fixed bound)."""
 
     bytes: int
     setting: str = "response_mb"
+
+
+SMALL_ANSWER = BodyLimit(MB, "")
+"""Token and discovery answers: a few hundred bytes, never more than this."""
 
 
 def shown_url(url: httpx.URL) -> str:
@@ -26,9 +31,14 @@ def shown_url(url: httpx.URL) -> str:
 
 
 def too_large(request: httpx.Request, limit: BodyLimit) -> LimitExceeded:
+    bound = (
+        f"`limits.{limit.setting}` in reconciler.yaml sets the bound"
+        if limit.setting
+        else "no answer of this endpoint is that large"
+    )
     return LimitExceeded(
         f"{request.method} {shown_url(request.url)}: the response is larger than {limit.bytes / MB:g} MB, "
-        f"so reading stopped there; `limits.{limit.setting}` in reconciler.yaml sets the bound"
+        f"so reading stopped there; {bound}"
     )
 
 

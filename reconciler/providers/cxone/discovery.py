@@ -15,6 +15,7 @@ import httpx
 
 from reconciler.exceptions import AuthenticationError
 from reconciler.providers.auth import TokenSource
+from reconciler.providers.bounded import SMALL_ANSWER, send_bounded
 
 API_VERSION = "v33.0"
 API_PATH = f"/inContactAPI/services/{API_VERSION}"
@@ -54,7 +55,8 @@ async def discover_api_base(http: httpx.AsyncClient, *, issuer: str, tokens: Tok
     url = issuer.rstrip("/") + CONFIGURATION_PATH
     params = {"tenantId": str(tenant)} if tenant else None
     try:
-        response = await http.get(url, params=params, headers={"Accept": "application/json"})
+        request = http.build_request("GET", url, params=params, headers={"Accept": "application/json"})
+        response = await send_bounded(http, request, SMALL_ANSWER)
     except httpx.TransportError as exc:
         raise AuthenticationError(f"cannot reach CXone discovery at {url}: {type(exc).__name__}") from None
     try:
