@@ -363,21 +363,14 @@ def test_a_webhook_answering_a_huge_body_is_not_read_whole() -> None:
     assert _Chatty.sent < 64 * MB  # what the socket buffers took, not the 256 MB offered
 
 
-class _Endless(httpx.AsyncByteStream):
-    """64 MB if read whole; the bound stops reading after 1 MB."""
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        for _ in range(64):
-            yield b"x" * (1 << 20)
-
-
 def test_a_huge_token_answer_is_not_read_whole() -> None:
     sent: list[str] = []
+    body = _Endless(64 * MB)  # the bound stops reading after 1 MB
 
     def answer(request: httpx.Request) -> httpx.Response:
         sent.append(request.headers["Authorization"])
 
-        return httpx.Response(200, stream=_Endless())
+        return httpx.Response(200, content=body)
 
     tokens = GenesysClientCredentials(
         auth_url="https://login.example.invalid",
@@ -392,3 +385,4 @@ def test_a_huge_token_answer_is_not_read_whole() -> None:
     with pytest.raises(LimitExceeded, match=r"oauth/token: the response is larger than 1 MB"):
         asyncio.run(run())
     assert sent == ["Basic Y2xpZW50LWlkOmNsaWVudC1zZWNyZXQ="]  # still HTTP Basic client credentials
+    assert body.pulled <= 2 * MB
