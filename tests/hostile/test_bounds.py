@@ -363,7 +363,7 @@ def test_a_webhook_answering_a_huge_body_is_not_read_whole() -> None:
     assert _Chatty.sent < 64 * MB  # what the socket buffers took, not the 256 MB offered
 
 
-class _Endless(httpx.AsyncByteStream):
+class _SixtyFourMegabytes(httpx.AsyncByteStream):
     """64 MB if read whole; the bound stops reading after 1 MB."""
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
@@ -377,7 +377,7 @@ def test_a_huge_token_answer_is_not_read_whole() -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         sent.append(request.headers["Authorization"])
 
-        return httpx.Response(200, stream=_Endless())
+        return httpx.Response(200, stream=_SixtyFourMegabytes())
 
     tokens = GenesysClientCredentials(
         auth_url="https://login.example.invalid",
