@@ -85,13 +85,22 @@ class AuthenticationError(PlatformError):
 
 
 class RequestFailed(PlatformError):
-    """The API answered with an error status; `code` is the platform's error code when it gave one."""
+    """The API answered with an error status; `code` is the platform's error code when it gave one, and
+    `correlation_id` the id the platform gave the exchange (Genesys ININ-Correlation-Id), to quote to support."""
 
     def __init__(
-        self, message: str, *, status: int, code: str | None = None, method: str = "", path: str = ""
+        self,
+        message: str,
+        *,
+        status: int,
+        code: str | None = None,
+        method: str = "",
+        path: str = "",
+        correlation_id: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status, self.code, self.method, self.path = status, code, method, path
+        self.correlation_id = correlation_id
 
     @property
     def retryable(self) -> bool:  # type: ignore[override]

@@ -1,5 +1,8 @@
 """What stands in front of every API request: auth, request log, latency, faults and the rate limit.
 
+Every Genesys response, the middleware's own 401/429/5xx included, carries an `ININ-Correlation-Id`
+header (a fresh UUID per response), as the real platform sends on every response.
+
 Order: log -> latency -> authentication (401) -> 429 storm -> per-token rate limit (429 with
 Retry-After) -> injected 5xx -> handler, with an injected connection drop either before the
 handler runs or after it has run (the write happened, the client never hears of it).
@@ -11,6 +14,7 @@ import asyncio
 import json
 import math
 import re
+import uuid
 
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -42,6 +46,8 @@ def _platform_of(path: str) -> str | None:
 
 
 async def _send_json(send: Send, status: int, body: object, headers: dict[str, str] | None = None) -> None:
+    if isinstance(body, dict) and "contextId" in body:  # a Genesys ErrorBody: the header names the same id
+        headers = {"ININ-Correlation-Id": str(body["contextId"]), **(headers or {})}
     payload = json.dumps(body).encode()
     raw = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
     raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
@@ -53,6 +59,23 @@ def _error_body(platform: str, status: int, code: str, message: str) -> dict[str
     if platform == "genesys":
         return genesys_error_body(status, code, message)
     return {"error": code, "errorDescription": message}
+
+
+CORRELATION_HEADER = b"inin-correlation-id"
+
+
+def with_correlation_id(send: Send) -> Send:
+    """`send`, adding an ININ-Correlation-Id to a response that has none (an error body's contextId is kept)."""
+
+    async def correlated(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            if not any(name.lower() == CORRELATION_HEADER for name, _ in headers):
+                headers.append((CORRELATION_HEADER, str(uuid.uuid4()).encode()))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return correlated
 
 
 class EmulatorMiddleware:
@@ -69,6 +92,8 @@ class EmulatorMiddleware:
         if platform is None:
             await self.app(scope, receive, send)
             return
+        if platform == "genesys":
+            send = with_correlation_id(send)
         emulator = self.emulator
         emulator.tick()
         emulator.requests[(scope["method"], route_template(path))] += 1

@@ -12,6 +12,7 @@ each request is one trace span when tracing is on.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -72,17 +73,37 @@ def error_code(response: httpx.Response) -> tuple[str | None, str]:
     return (str(code) if code else None), str(message or response.reason_phrase)
 
 
+def correlation_id(response: httpx.Response) -> str | None:
+    """Genesys's id for this exchange (ININ-Correlation-Id, else the ErrorBody's contextId), for support."""
+    value = response.headers.get("inin-correlation-id")
+    if value is None:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        value = body.get("contextId") if isinstance(body, dict) else None
+    if isinstance(value, str) and _CORRELATION_ID.fullmatch(value):
+        return value
+    return None  # absent, or not an id (nothing the server sends is shown unchecked)
+
+
+_CORRELATION_ID = re.compile(r"[A-Za-z0-9._:-]{1,100}")
+
+
 def failure(response: httpx.Response) -> RequestFailed:
     code, message = error_code(response)
     request = response.request
     path = request.url.path
     shown = f" {code}" if code else ""
+    correlation = correlation_id(response)
+    quoted = f" (correlation id {correlation})" if correlation else ""
     return RequestFailed(
-        f"{request.method} {path} failed: HTTP {response.status_code}{shown}: {message}",
+        f"{request.method} {path} failed: HTTP {response.status_code}{shown}: {message}{quoted}",
         status=response.status_code,
         code=code,
         method=request.method,
         path=path,
+        correlation_id=correlation,
     )
 
 

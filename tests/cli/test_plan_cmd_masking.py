@@ -79,7 +79,7 @@ def _change(document: dict[str, Any], address: str) -> dict[str, Any]:
 def test_a_caller_id_change_with_the_same_last_four_digits_is_visible_in_every_format(repo: Path) -> None:
     for output in ("text", "markdown", "json"):
         shown = _plan(repo, output)
-        assert not re.search(r"555556?0100", shown), output
+        assert "5555550100" not in shown and "5555560100" not in shown, output
         assert len(set(masked("0100").findall(shown))) == 2, output  # the old number and the new one
     document = json.loads(_plan(repo, "json"))
     (caller,) = [item for item in _change(document, Q3)["changes"] if item["path"] == "caller_address"]
@@ -90,7 +90,7 @@ def test_a_caller_id_change_with_the_same_last_four_digits_is_visible_in_every_f
 def test_a_one_digit_dnc_change_is_visible_in_every_format(repo: Path) -> None:
     for output in ("text", "markdown", "json"):
         shown = _plan(repo, output)
-        assert not re.search(r"\d{6}0112", shown), output
+        assert "2125550112" not in shown and "2135550112" not in shown, output  # only masked forms
         assert len(set(masked("0112").findall(shown))) == 2, output  # +12125550112 out, +12135550112 in
     document = json.loads(_plan(repo, "json"))
     renderings = set(masked("0112").findall(json.dumps(_change(document, DNC))))

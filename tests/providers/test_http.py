@@ -88,6 +88,32 @@ def test_4xx_fails_at_once_with_the_platform_code() -> None:
     assert "PUT /api/v2/outbound/campaigns/1" in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("headers", "body_id", "shown"),
+    [
+        (
+            {"ININ-Correlation-Id": "1b2c3d4e-aaaa-bbbb-cccc-000000000001"},
+            "ignored",
+            "1b2c3d4e-aaaa-bbbb-cccc-000000000001",
+        ),
+        ({}, "5e6f7a8b-aaaa-bbbb-cccc-000000000002", "5e6f7a8b-aaaa-bbbb-cccc-000000000002"),
+        ({}, "not\nan id", None),
+    ],
+)
+def test_an_api_error_quotes_the_correlation_id_on_one_line(
+    headers: dict[str, str], body_id: str, shown: str | None
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = {"code": "bad.request", "message": "refused", "status": 400, "contextId": body_id}
+        return httpx.Response(400, json=body, headers=headers)
+
+    with pytest.raises(RequestFailed) as err:
+        _run(_client(handler), "POST")
+    message = str(err.value)
+    assert err.value.correlation_id == shown and "\n" not in message
+    assert message.endswith(f"(correlation id {shown})" if shown else "refused")
+
+
 def test_a_dropped_post_is_an_unknown_outcome_not_a_resend() -> None:
     calls = []
 

@@ -1,10 +1,11 @@
 """Campaign rules: status transitions, fields locked while a campaign runs, and the cross-object checks
 of POST/PUT campaigns (G§6.1, SW18 codes, G§7.2).
 
-Create: a campaign is always created `off` (ARCHITECTURE §4 "created off"). The platform documents no
-error for a POST that asks for `on`; Terraform always POSTs `off` and turns the campaign on with a
-second PUT (G§7.2), so the emulator stores `off` whatever on/off the body asked for, and a client that
-wants it running must PUT `on` — exactly what it must do against the real org.
+Create: a campaign is created `off` (absent means `off`). The platform requires it: Terraform's docs say
+"A Campaign must be turned 'off' when creating" and its PR #476 that "the Genesys API requires the
+campaign to be created in an 'off' state". The real error code is not documented, so a POST asking for
+any other status gets 400 `bad.request` naming campaignStatus; a client turns it on with a later PUT.
+Seeds load an org as it stands, so a seeded campaign may be running (reconciler/emulator/seed.py).
 """
 
 from __future__ import annotations
@@ -61,8 +62,13 @@ def before_write(emulator: Emulator, body: JsonObject, current: JsonObject | Non
     _check_consistency(emulator, body)
     requested = body.get("campaignStatus")
     if current is None:
-        if requested not in (None, "on", "off"):
-            raise _bad_transition("off", str(requested))
+        if requested not in (None, "off"):
+            raise rule_error(
+                "bad.request",
+                f"A campaign must be created with campaignStatus 'off', not '{requested}'; "
+                "turn it on with a PUT once it exists.",
+                "campaignStatus",
+            )
         body["campaignStatus"] = "off"
         return
     if requested is None:
