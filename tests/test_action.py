@@ -25,6 +25,7 @@ import pytest
 
 from reconciler.manifest.yaml_reader import read_yaml_documents
 from tests.conftest import ROOT
+from tests.workflow_commands import effective_commands
 
 ACTION = ROOT / "action.yml"
 INPUT_REFERENCE = re.compile(r"^\$\{\{\s*inputs\.([a-z][a-z0-9-]*)\s*\}\}$")
@@ -436,22 +437,6 @@ exit "${FAKE_EXIT:-0}"
 """
 
 
-def _commands_acted_on(log: str) -> list[str]:
-    """The workflow commands GitHub's runner acts on in `log`, honouring ::stop-commands::."""
-    commands: list[str] = []
-    resume: str | None = None
-    for line in log.splitlines():
-        text = line.strip()
-        if resume is not None:
-            resume = None if text == f"::{resume}::" else resume
-            continue
-        if text.startswith("::stop-commands::"):
-            resume = text.removeprefix("::stop-commands::")
-        elif text.startswith("::"):
-            commands.append(text)
-    return commands
-
-
 @pytest.mark.parametrize(
     ("command", "args"),
     [("plan", ""), ("apply", "plan.json --auto-approve"), ("validate", "--format github")],
@@ -461,7 +446,7 @@ def test_reconciler_output_cannot_start_a_workflow_command(tmp_path: Path, comma
     (bin_dir / "reconciler").write_text(HOSTILE)
     result = _run(_step(id="run"), tmp_path, path=[bin_dir], command=command, args=args)
     assert "owned-on-stderr" in result.stderr and result.status == 0
-    acted = _commands_acted_on(result.stdout + result.stderr)
+    acted = effective_commands(result.stdout + result.stderr)
     ours = "::error file=a.yaml,line=3,title=SCHEMA::"  # reconciler's own annotation, its message escaped
     assert [item for item in acted if "owned" in item and not item.startswith(ours)] == []
     if command == "validate":

@@ -21,6 +21,7 @@ import yaml
 
 from reconciler.manifest.yaml_reader import read_yaml_documents
 from tests.conftest import ROOT
+from tests.workflow_commands import effective_commands
 
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
@@ -561,23 +562,6 @@ exit "${FAKE_CODE:-0}"
 """
 
 
-def _effective_commands(log: str) -> list[str]:
-    """The workflow commands GitHub's runner would act on in `log`, honouring ::stop-commands::."""
-    commands: list[str] = []
-    resume: str | None = None
-    for line in log.splitlines():
-        text = line.strip()
-        if resume is not None:
-            if text == f"::{resume}::":
-                resume = None
-            continue
-        if text.startswith("::stop-commands::"):
-            resume = text.removeprefix("::stop-commands::")
-        elif text.startswith("::"):
-            commands.append(text)
-    return commands
-
-
 def _run_step_logged(step: dict[str, Any], tmp_path: Path, env: dict[str, str]) -> tuple[int, str]:
     """Run a `run:` step as GitHub does and return its exit code and its log (stdout and stderr)."""
     script = tmp_path / "step.sh"
@@ -618,7 +602,7 @@ def test_reconciler_output_cannot_start_a_workflow_command(
     env = {**env, "FAKE_CODE": str(code), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
     status, log = _run_step_logged(_step(name, **which), tmp_path, env)
     assert "owned-on-stderr" in log  # shown in the log ...
-    commands = _effective_commands(log)
+    commands = effective_commands(log)
     ours = "::error file=a.yaml,line=3,title=SCHEMA::"  # reconciler's own annotation, its message escaped
     assert [command for command in commands if "owned" in command and not command.startswith(ours)] == [], log
     if "--format github" in _step(name, **which)["run"]:
@@ -630,4 +614,4 @@ def test_reconciler_output_cannot_start_a_workflow_command(
 def test_the_runner_model_honours_stop_commands() -> None:
     """The check above can fail: without ::stop-commands:: the runner would act on these lines."""
     log = "::error::one\n::stop-commands::t0k\n::error::two\n::t0k::\n  ::warning::three\n"
-    assert _effective_commands(log) == ["::error::one", "::warning::three"]
+    assert effective_commands(log) == ["::error::one", "::warning::three"]
