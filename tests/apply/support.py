@@ -15,6 +15,7 @@ import httpx
 
 from reconciler.apply.results import ChangeResult
 from reconciler.apply.run import ApplyOptions, ApplyRun, apply_project
+from reconciler.apply.saved_plan import load_saved_plan
 from reconciler.apply.work import ApplySettings
 from reconciler.config import ProjectFile, Target, load_project
 from reconciler.emulator.app import create_app
@@ -22,6 +23,7 @@ from reconciler.emulator.core import Emulator
 from reconciler.emulator.genesys.store import objects
 from reconciler.live_plan import LiveRun, run_live
 from reconciler.notify import Notifier
+from reconciler.plan.render_json import render_json
 from reconciler.providers.auth import GenesysClientCredentials
 from reconciler.providers.http import ApiClient, RetryPolicy
 from reconciler.providers.rate_limit import RateLimiter
@@ -91,6 +93,12 @@ class Harness:
     @property
     def project(self) -> ProjectFile:
         return load_project(self.root / "reconciler.yaml")
+
+    def saved_plan(self) -> dict[str, Any]:
+        """A plan of the org now, saved as `plan --out` writes it and loaded as `apply PLANFILE` reads it."""
+        path = self.root / "plan.json"
+        path.write_text(render_json(self.plan().plan))
+        return load_saved_plan(path)
 
     def _session(self, http: Any) -> Session:
         tokens = GenesysClientCredentials(auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET)

@@ -4,23 +4,16 @@ that verifies. Faults are injected into the in-process emulator; retries are fas
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reconciler.apply.results import ChangeResult, Outcome
 from reconciler.audit import verify
 from reconciler.emulator.genesys.store import external_edit
-from tests.apply.support import Harness, demo_emulator, demo_repo
+from tests.apply.support import Harness
 
 
 class Killed(BaseException):
     """Stands in for the apply process dying: not an Exception, so nothing inside apply catches it."""
-
-
-@pytest.fixture
-def harness(tmp_path: Path) -> Harness:
-    return Harness(root=demo_repo(tmp_path), emulator=demo_emulator())
 
 
 def _converged(harness: Harness) -> None:

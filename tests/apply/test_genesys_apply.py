@@ -18,23 +18,11 @@ from reconciler.config import Notification
 from reconciler.emulator.genesys.store import external_edit, objects
 from reconciler.exceptions import ApplyRefused, UsageError
 from reconciler.notify import Notifier
-from reconciler.plan.render_json import render_json
-from tests.apply.support import FAST, Harness, demo_emulator, demo_repo, edit_manifest
+from tests.apply.support import FAST, Harness, demo_repo, edit_manifest
 from tests.conftest import run_cli
 from tests.test_notify import SECRET, Receiver
 
 Q3 = "genesys/Campaign/q3-renewals"
-
-
-@pytest.fixture
-def harness(tmp_path: Path) -> Harness:
-    return Harness(root=demo_repo(tmp_path), emulator=demo_emulator())
-
-
-def _saved(harness: Harness) -> dict:
-    path = harness.root / "plan.json"
-    path.write_text(render_json(harness.plan().plan))
-    return load_saved_plan(path)
 
 
 def test_fresh_clone_plan_apply_plan_is_empty(tmp_path: Path) -> None:
@@ -163,7 +151,7 @@ def test_dnc_numbers_are_added_and_removed(harness: Harness) -> None:
 
 
 def test_saved_plan_applies_exactly_and_refuses_when_out_of_date(harness: Harness) -> None:
-    saved = _saved(harness)
+    saved = harness.saved_plan()
     edit_manifest(harness, "campaigns.yaml", "abandon_rate: 2.5", "abandon_rate: 2")
     with pytest.raises(ApplyRefused, match="manifests changed"):
         harness.apply(options=ApplyOptions(saved_plan=saved, settings=FAST))
@@ -172,7 +160,7 @@ def test_saved_plan_applies_exactly_and_refuses_when_out_of_date(harness: Harnes
     with pytest.raises(ApplyRefused, match=r"q3-renewals: the live object moved since the plan"):
         harness.apply(options=ApplyOptions(saved_plan=saved, settings=FAST))
     assert harness.find("campaigns", "q3-renewals")["abandonRate"] == 4.0  # nothing was written
-    saved = _saved(harness)
+    saved = harness.saved_plan()
     external_edit(harness.emulator, "campaigns", None, "q3-renewals", {"callAnalysisLanguage": "fr-CA"})
     assert harness.apply(options=ApplyOptions(saved_plan=saved, settings=FAST)).report.ok
     assert harness.find("campaigns", "q3-renewals")["callAnalysisLanguage"] == "fr-CA"

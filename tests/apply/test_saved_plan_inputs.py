@@ -12,8 +12,7 @@ import pytest
 from reconciler.apply.run import ApplyOptions
 from reconciler.apply.saved_plan import load_saved_plan
 from reconciler.exceptions import ApplyRefused, UsageError
-from reconciler.plan.render_json import render_json
-from tests.apply.support import FAST, Harness, demo_emulator, demo_repo
+from tests.apply.support import FAST, Harness, demo_repo
 from tests.conftest import run_cli
 
 CSV = "campaigns/genesys/internal-dnc.csv"
@@ -56,17 +55,6 @@ def test_a_dnc_csv_edited_after_the_plan_is_refused_and_the_reviewed_plan_still_
     assert "+12125550195" in _live_dnc_numbers(repo) and "+12135550195" not in _live_dnc_numbers(repo)
 
 
-@pytest.fixture
-def harness(tmp_path: Path) -> Harness:
-    return Harness(root=demo_repo(tmp_path), emulator=demo_emulator())
-
-
-def _saved(harness: Harness) -> dict:
-    path = harness.root / "plan.json"
-    path.write_text(render_json(harness.plan().plan))
-    return load_saved_plan(path)
-
-
 def _refusal(harness: Harness, saved: dict) -> str:
     with pytest.raises(ApplyRefused) as refused:
         harness.apply(options=ApplyOptions(saved_plan=saved, settings=FAST))
@@ -84,7 +72,7 @@ def test_the_plan_pins_manifests_csv_files_and_the_project_file(harness: Harness
 
 
 def test_a_manifest_removed_after_the_plan_is_refused_even_when_no_object_changes(harness: Harness) -> None:
-    saved = _saved(harness)
+    saved = harness.saved_plan()
     pending = harness.pending()
     (harness.root / "campaigns" / "cxone" / "campaigns.yaml").unlink()  # another platform: not planned here
     message = _refusal(harness, saved)
@@ -93,7 +81,7 @@ def test_a_manifest_removed_after_the_plan_is_refused_even_when_no_object_change
 
 
 def test_a_manifest_added_after_the_plan_is_refused(harness: Harness) -> None:
-    saved = _saved(harness)
+    saved = harness.saved_plan()
     extra = harness.root / "campaigns" / "genesys" / "extra-dnc.yaml"
     extra.write_text(
         "apiVersion: genesys/v1\nkind: DncList\nmetadata:\n  name: extra-dnc\n"
@@ -103,7 +91,7 @@ def test_a_manifest_added_after_the_plan_is_refused(harness: Harness) -> None:
 
 
 def test_an_edited_project_file_is_refused(harness: Harness) -> None:
-    saved = _saved(harness)
+    saved = harness.saved_plan()
     _edit(harness.root / "reconciler.yaml", "policy: {}", "policy: {PACING-ABANDON: off}")
     assert "reconciler.yaml (edited)" in _refusal(harness, saved)
 
