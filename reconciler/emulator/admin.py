@@ -82,7 +82,7 @@ async def seed(request: Request) -> Response:
     try:
         apply_seed(emulator, body)
     except SeedError as exc:
-        return _problem(400, exc.message)
+        return JSONResponse({"error": exc.message, "field": exc.field}, status_code=400)
     return JSONResponse({"status": "seeded"})
 
 
@@ -129,7 +129,7 @@ async def external_edit(request: Request) -> Response:
     if not isinstance(body, dict) or not isinstance(body.get("changes"), dict):
         return _problem(400, 'body needs "platform", "collection", "id" or "name", and "changes"')
     from reconciler.emulator.cxone.store import external_edit as cxone_edit
-    from reconciler.emulator.genesys.store import external_edit as genesys_edit
+    from reconciler.emulator.genesys.admin_writes import external_edit as genesys_edit
 
     edit = {"genesys": genesys_edit, "cxone": cxone_edit}.get(str(body.get("platform", "genesys")))
     if edit is None:

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 
 
 class SeedError(ReconcilerError):
-    """A seed file is unreadable or malformed."""
+    """A seed file is unreadable or malformed, or holds an object the API would refuse; `field` names
+    where (`genesys.campaigns[2].contactList`) when known."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def read_seed(path: Path) -> dict[str, Any]:
@@ -91,7 +96,7 @@ def check_shape(seed: dict[str, Any]) -> None:
 def apply_seed(emulator: Emulator, seed: dict[str, Any]) -> None:
     """Add the seed's objects to the emulator's state (existing objects stay); a bad seed changes nothing."""
     from reconciler.emulator.cxone.store import seed_cxone
-    from reconciler.emulator.genesys.store import seed_genesys
+    from reconciler.emulator.genesys.admin_writes import seed_genesys
     from reconciler.emulator.state import EmulatorState
 
     check_shape(seed)

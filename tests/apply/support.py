@@ -6,7 +6,7 @@ import asyncio
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,7 @@ class Harness:
     root: Path
     emulator: Emulator
     per_minute: int = 100_000
+    request_hook: Callable[[httpx.Request], Awaitable[None]] | None = None  # sees every request sent
 
     @property
     def project(self) -> ProjectFile:
@@ -111,11 +112,15 @@ class Harness:
         )
         return Session(name="local", target=Target(platform="genesys", emulator=True), client=client)
 
-    def _http(self, crash: Crash | None) -> httpx.AsyncClient:
+    def _http(self, crash: Crash | None = None) -> httpx.AsyncClient:
         if crash is None:
-            return in_process(self.emulator)
-        app = httpx.ASGITransport(app=create_app(self.emulator))
-        return httpx.AsyncClient(transport=_Crashing(app, crash), base_url=EMULATOR_URL)
+            http = in_process(self.emulator)
+        else:
+            app = httpx.ASGITransport(app=create_app(self.emulator))
+            http = httpx.AsyncClient(transport=_Crashing(app, crash), base_url=EMULATOR_URL)
+        if self.request_hook is not None:
+            http.event_hooks["request"].append(self.request_hook)
+        return http
 
     def apply(
         self,
@@ -145,7 +150,7 @@ class Harness:
 
     def plan(self, command: str = "plan") -> LiveRun:
         async def run() -> LiveRun:
-            async with in_process(self.emulator) as http:
+            async with self._http() as http:
                 return await run_live(
                     self.project,
                     root=self.root,

@@ -8,7 +8,7 @@ import pytest
 
 from reconciler.apply.results import ChangeResult, Outcome
 from reconciler.audit import verify
-from reconciler.emulator.genesys.store import external_edit
+from reconciler.emulator.genesys.admin_writes import external_edit
 from tests.apply.support import Harness
 
 

@@ -15,7 +15,8 @@ from reconciler.apply.run import ApplyOptions
 from reconciler.apply.saved_plan import load_saved_plan
 from reconciler.audit import verify
 from reconciler.config import Notification
-from reconciler.emulator.genesys.store import external_edit, objects
+from reconciler.emulator.genesys.admin_writes import external_edit
+from reconciler.emulator.genesys.store import objects
 from reconciler.exceptions import ApplyRefused, UsageError
 from reconciler.notify import Notifier
 from tests.apply.support import FAST, Harness, demo_repo, edit_manifest

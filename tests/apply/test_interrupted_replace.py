@@ -12,7 +12,8 @@ import pytest
 
 from reconciler.apply.results import ChangeResult, Outcome
 from reconciler.apply.run import ApplyOptions
-from reconciler.emulator.genesys.store import external_edit, objects
+from reconciler.emulator.genesys.admin_writes import external_edit
+from reconciler.emulator.genesys.store import objects
 from reconciler.exceptions import ApplyRefused
 from tests.apply.support import FAST, Crash, Harness, Killed, demo_emulator, demo_repo, edit_manifest
 

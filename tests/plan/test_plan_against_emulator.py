@@ -12,7 +12,7 @@ import pytest
 
 from reconciler.config import Prune, PruneScope
 from reconciler.emulator.core import Emulator
-from reconciler.emulator.genesys.store import external_edit
+from reconciler.emulator.genesys.admin_writes import external_edit
 from reconciler.emulator.seed import apply_seed
 from reconciler.live_plan import IMMUTABLE, SET_LIKE
 from reconciler.manifest.kinds import kinds_of

@@ -75,7 +75,7 @@ def test_server_side_edits_show_only_in_declared_fields() -> None:
     apply_seed(
         emulator, genesys_seed(result.manifests.values(), lookups=with_lookup_ids(default_seed()["lookups"]))
     )
-    from reconciler.emulator.genesys.store import external_edit
+    from reconciler.emulator.genesys.admin_writes import external_edit
 
     external_edit(
         emulator, "campaigns", None, "q3-renewals", {"callAnalysisLanguage": "fr-CA", "abandonRate": 4.5}

@@ -113,30 +113,41 @@ def check_references(emulator: Emulator, references: tuple[Reference, ...], body
                 )
 
 
-def create(emulator: Emulator, collection: Collection, body: JsonObject) -> JsonObject:
-    """POST: a new object with a server id and version 1."""
+def checked_fields(
+    emulator: Emulator,
+    collection: Collection,
+    body: JsonObject,
+    current: JsonObject | None,
+    *,
+    versioned: bool = False,
+) -> JsonObject:
+    """The writable fields of a POST (`current` None) or PUT body that passed every check of the platform:
+    the model, the version when `versioned`, the name, immutable fields, references and the kind's rules."""
+    definition = collection.create_definition if current is None else collection.update_definition
     _require_name(collection, body)
-    validate_body(collection.create_definition, body)
-    fields = writable(collection.create_definition, body)
-    _check_name(emulator, collection, fields, None)
+    validate_body(definition, body)
+    if versioned and current is not None:
+        check_version(body, current)
+    fields = writable(definition, body)
+    _check_name(emulator, collection, fields, current)
+    if current is not None:
+        _check_immutable(collection, fields, current)
     check_references(emulator, collection.references, fields)
     link_references(fields, collection.references)
-    rules_of(collection.key).before_write(emulator, fields, None)
+    rules_of(collection.key).before_write(emulator, fields, current)
+    return fields
+
+
+def create(emulator: Emulator, collection: Collection, body: JsonObject) -> JsonObject:
+    """POST: a new object with a server id and version 1."""
+    fields = checked_fields(emulator, collection, body, None)
     return save(emulator, collection.key, new_object(emulator, collection.key, fields))
 
 
 def replace(emulator: Emulator, collection: Collection, object_id: str, body: JsonObject) -> JsonObject:
     """PUT: a full replacement of the writable fields at the current version."""
     current = find(emulator, collection, object_id)
-    _require_name(collection, body)
-    validate_body(collection.update_definition, body)
-    check_version(body, current)
-    fields = writable(collection.update_definition, body)
-    _check_name(emulator, collection, fields, current)
-    _check_immutable(collection, fields, current)
-    check_references(emulator, collection.references, fields)
-    link_references(fields, collection.references)
-    rules_of(collection.key).before_write(emulator, fields, current)
+    fields = checked_fields(emulator, collection, body, current, versioned=True)
     owned = {key: current[key] for key in read_only_fields(collection.update_definition) if key in current}
     return save(emulator, collection.key, next_version(emulator, current, {**owned, **fields}))
 

@@ -51,12 +51,8 @@ def _check(body: JsonObject) -> None:
         raise GenesysError(400, "invalid.update", f"'{body['timeZone']}' is not a valid time zone.")
 
 
-def put_schedule(
-    emulator: Emulator, schedule: ScheduleCollection, owner_id: str, body: JsonObject
-) -> JsonObject:
-    owner = objects(emulator, schedule.owner).get(owner_id)
-    if owner is None:
-        raise not_found(schedule.not_found, BY_KEY[schedule.owner].noun)
+def checked_schedule(schedule: ScheduleCollection, owner_id: str, body: JsonObject) -> JsonObject:
+    """The writable fields of a schedule body for `owner_id` that passed the model and the interval checks."""
     validate_body(schedule.definition, body)
     named = body[schedule.owner_field].get("id")
     if named not in (None, owner_id):
@@ -64,6 +60,16 @@ def put_schedule(
     fields = writable(schedule.definition, body)
     _check(fields)
     fields[schedule.owner_field] = {"id": owner_id}
+    return fields
+
+
+def put_schedule(
+    emulator: Emulator, schedule: ScheduleCollection, owner_id: str, body: JsonObject
+) -> JsonObject:
+    owner = objects(emulator, schedule.owner).get(owner_id)
+    if owner is None:
+        raise not_found(schedule.not_found, BY_KEY[schedule.owner].noun)
+    fields = checked_schedule(schedule, owner_id, body)
     link_references(fields, (schedule.owner_reference,))
     fields.setdefault("name", owner.get("name"))
     current = objects(emulator, schedule.key).get(owner_id)

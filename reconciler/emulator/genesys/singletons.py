@@ -67,12 +67,18 @@ def _check_settings(changes: JsonObject) -> None:
         raise GenesysError(400, "invalid.max.line.utilization", _LINE_UTILIZATION)
 
 
-def patch_settings(emulator: Emulator, body: JsonObject) -> None:
+def checked_settings(body: JsonObject) -> JsonObject:
+    """The writable fields of a settings body that passed the model and the range checks."""
     validate_body(SETTINGS.definition, body)
-    current = singleton(emulator, SETTINGS.key)
-    check_version(body, current, SETTINGS.stale_version_message)
     changes = writable(SETTINGS.definition, body)
     _check_settings(changes)
+    return changes
+
+
+def patch_settings(emulator: Emulator, body: JsonObject) -> None:
+    current = singleton(emulator, SETTINGS.key)
+    changes = checked_settings(body)
+    check_version(body, current, SETTINGS.stale_version_message)
     settings_later(emulator, changes)
     emulator.changed()  # the pending change survives a restart of a persisted emulator
     if emulator.settings.settings_apply_seconds <= 0:
@@ -83,10 +89,9 @@ def _flags_valid(flags: Any) -> bool:
     return isinstance(flags, list) and all(flag in WRAPUP_FLAGS for flag in flags)
 
 
-def put_mappings(emulator: Emulator, body: JsonObject) -> JsonObject:
+def checked_mappings(emulator: Emulator, body: JsonObject) -> JsonObject:
+    """The writable fields of a mappings body: the model, known flags, and keys that are wrap-up code ids."""
     validate_body(MAPPINGS.definition, body)
-    current = singleton(emulator, MAPPINGS.key)
-    check_version(body, current, MAPPINGS.stale_version_message)
     fields = writable(MAPPINGS.definition, body)
     mapping: dict[str, Any] = fields.get("mapping") or {}
     known_codes = emulator.state.lookups.get("wrapupcodes", {})
@@ -96,8 +101,18 @@ def put_mappings(emulator: Emulator, body: JsonObject) -> JsonObject:
         or any(code_id not in known_codes for code_id in mapping)
     ):
         raise GenesysError(
-            400, "invalid.update", "An attempt was made to update a wrap up code mapping in an invalid way"
+            400,
+            "invalid.update",
+            "An attempt was made to update a wrap up code mapping in an invalid way",
+            details=[{"errorCode": "invalid.update", "fieldName": "mapping"}],
         )
+    return fields
+
+
+def put_mappings(emulator: Emulator, body: JsonObject) -> JsonObject:
+    current = singleton(emulator, MAPPINGS.key)
+    fields = checked_mappings(emulator, body)
+    check_version(body, current, MAPPINGS.stale_version_message)
     replaced = {"name": current.get("name"), "defaultSet": [], "mapping": {}, **fields}
     return save_singleton(emulator, MAPPINGS.key, next_version(emulator, current, replaced))
 

@@ -13,15 +13,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.genesys.kinds import (
-    BY_KEY,
-    LOOKUPS_BY_KEY,
-    SCHEDULES_BY_KEY,
     SINGLETONS_BY_KEY,
     Reference,
     referrers,
     self_uri,
 )
-from reconciler.emulator.seed import SeedError
 from reconciler.emulator.state import JsonObject
 
 if TYPE_CHECKING:
@@ -68,7 +64,7 @@ def singleton(emulator: Emulator, key: str) -> JsonObject:
     """The org singleton, created with emulator defaults the first time anyone needs it."""
     current = emulator.state.singletons.get(key)
     if current is None:
-        current = _stamp(emulator, key, {"name": SINGLETONS_BY_KEY[key].name, **SINGLETON_DEFAULTS[key]})
+        current = stamp(emulator, key, {"name": SINGLETONS_BY_KEY[key].name, **SINGLETON_DEFAULTS[key]})
         emulator.state.singletons[key] = current
     return current
 
@@ -79,7 +75,7 @@ def visible_singleton(emulator: Emulator, key: str) -> JsonObject:
 
 
 # --- writes -----------------------------------------------------------------------------------------
-def _stamp(emulator: Emulator, key: str, body: JsonObject, object_id: str | None = None) -> JsonObject:
+def stamp(emulator: Emulator, key: str, body: JsonObject, object_id: str | None = None) -> JsonObject:
     """A new object: server id, version 1, dates and selfUri (G§1)."""
     now = emulator.timestamp()
     new_id = object_id or str(body.get("id") or emulator.new_id())
@@ -89,7 +85,7 @@ def _stamp(emulator: Emulator, key: str, body: JsonObject, object_id: str | None
 
 
 def new_object(emulator: Emulator, key: str, body: JsonObject, object_id: str | None = None) -> JsonObject:
-    return _stamp(emulator, key, {k: v for k, v in body.items() if k not in ("id", "version")}, object_id)
+    return stamp(emulator, key, {k: v for k, v in body.items() if k not in ("id", "version")}, object_id)
 
 
 def next_version(emulator: Emulator, current: JsonObject, body: JsonObject) -> JsonObject:
@@ -253,79 +249,3 @@ def advance(emulator: Emulator) -> None:
         changes: JsonObject = pending.pop(0)["changes"]
         current = singleton(emulator, "settings")
         save_singleton(emulator, "settings", next_version(emulator, current, {**current, **changes}))
-
-
-# --- external edits and seeding ---------------------------------------------------------------------
-def external_edit(
-    emulator: Emulator, collection: str, object_id: str | None, name: str | None, changes: dict[str, Any]
-) -> JsonObject:
-    """Change an object as another admin would: shallow merge, version + 1. KeyError when absent."""
-    if collection in SINGLETONS_BY_KEY:
-        current = singleton(emulator, collection)
-        updated = next_version(emulator, current, {**current, **copy.deepcopy(changes)})
-        return copy.deepcopy(save_singleton(emulator, collection, updated))
-    if collection not in BY_KEY and collection not in SCHEDULES_BY_KEY:
-        raise KeyError(collection)
-    store = objects(emulator, collection)
-    found = store.get(object_id) if object_id else None
-    if found is None and name is not None:
-        found = next((obj for obj in store.values() if obj.get("name") == name), None)
-    if found is None:
-        raise KeyError(object_id or name)
-    updated = next_version(emulator, found, {**found, **copy.deepcopy(changes)})
-    return copy.deepcopy(save(emulator, collection, updated))
-
-
-_SEED_DEFAULTS: dict[str, JsonObject] = {
-    "campaigns": {"campaignStatus": "off"},
-    "campaignrules": {"enabled": False},
-    "sequences": {"status": "off", "currentCampaign": 0},
-}
-
-
-def _seed_object(emulator: Emulator, key: str, given: Any) -> JsonObject:
-    if not isinstance(given, dict):
-        raise SeedError(f"seed genesys.{key}: every object is a JSON object")
-    body: JsonObject = {**_SEED_DEFAULTS.get(key, {}), **copy.deepcopy(given)}
-    if key in SCHEDULES_BY_KEY:
-        owner = body.get(SCHEDULES_BY_KEY[key].owner_field) or {}
-        body["id"] = body.get("id") or owner.get("id")
-    stamped = _stamp(emulator, key, body)
-    for field in ("version", "dateCreated", "dateModified"):
-        if field in given:
-            stamped[field] = given[field]
-    if key == "campaigns" and stamped["campaignStatus"] == "stopping":
-        stop_later(emulator, stamped["id"])
-    return stamped
-
-
-def _as_list(items: Any, where: str) -> list[Any]:
-    if not isinstance(items, list):
-        raise SeedError(f"seed {where}: expected a list")
-    return items
-
-
-def seed_genesys(emulator: Emulator, seed: dict[str, Any]) -> None:
-    """Load the Genesys sections of a seed (docs/emulator.md): objects, singletons, lookups, DNC numbers."""
-    for key, items in (seed.get("genesys") or {}).items():
-        if key not in BY_KEY and key not in SCHEDULES_BY_KEY:
-            raise SeedError(f"seed genesys: unknown collection {key!r}")
-        for given in _as_list(items, f"genesys.{key}"):
-            obj = _seed_object(emulator, key, given)
-            objects(emulator, key)[obj["id"]] = obj
-    for key, given in (seed.get("singletons") or {}).items():
-        if key not in SINGLETONS_BY_KEY or not isinstance(given, dict):
-            raise SeedError(f"seed singletons: unknown singleton {key!r} or not an object")
-        emulator.state.singletons[key] = {**singleton(emulator, key), **copy.deepcopy(given)}
-    for key, items in (seed.get("lookups") or {}).items():
-        if key not in LOOKUPS_BY_KEY:
-            raise SeedError(f"seed lookups: unknown lookup {key!r}")
-        for given in _as_list(items, f"lookups.{key}"):
-            if not isinstance(given, dict) or not isinstance(given.get("name"), str):
-                raise SeedError(f"seed lookups.{key}: every entry is an object with a name")
-            lookup_id = str(given.get("id") or emulator.new_id())
-            entry = {**given, "id": lookup_id, "selfUri": self_uri(key, lookup_id)}
-            emulator.state.lookups.setdefault(key, {})[lookup_id] = entry
-    for list_id, numbers in (seed.get("dnc_numbers") or {}).items():
-        entries = numbers if isinstance(numbers, dict) else dict.fromkeys(_as_list(numbers, "dnc_numbers"))
-        emulator.state.dnc_numbers.setdefault(str(list_id), {}).update(entries)

@@ -7,7 +7,8 @@ from starlette.testclient import TestClient
 
 from reconciler.emulator.clock import ManualClock
 from reconciler.emulator.core import Emulator
-from reconciler.emulator.genesys.store import advance, external_edit, seed_genesys
+from reconciler.emulator.genesys.admin_writes import external_edit, seed_genesys
+from reconciler.emulator.genesys.store import advance
 from reconciler.emulator.seed import SeedError
 from tests.emulator.genesys import support as s
 from tests.emulator.genesys.support import OUTBOUND, Api
@@ -67,7 +68,8 @@ def test_a_seeded_stopping_campaign_stops(org: Emulator, clock: ManualClock) -> 
         org,
         {
             "genesys": {
-                "campaigns": [{**s.campaign(LIST_ID), "id": CAMPAIGN_ID, "campaignStatus": "stopping"}]
+                "contactlists": [{**s.contact_list(), "id": LIST_ID}],
+                "campaigns": [{**s.campaign(LIST_ID), "id": CAMPAIGN_ID, "campaignStatus": "stopping"}],
             }
         },
     )

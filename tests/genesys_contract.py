@@ -1,0 +1,115 @@
+"""The Genesys request contract, from the generated model data (reconciler/emulator/genesys/models.json, made
+from the official SDK by scripts/update_genesys_models.py), not from the project's manifest models.
+
+`RequestLog` is an httpx event hook: it keeps every request a client sends, and `problems()` checks each one
+against its operation — the path and method exist, every query parameter is one the operation takes, and
+the body matches the operation's body model strictly (no unknown fields at any depth, types, enums,
+required fields).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+from jsonschema import Draft4Validator
+
+OUTBOUND = "/api/v2/outbound/"
+
+
+@cache
+def model_data() -> dict[str, Any]:
+    text = resources.files("reconciler.emulator.genesys").joinpath("models.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _strict(definitions: dict[str, Any]) -> dict[str, Any]:
+    """Every object model closed: a property the model does not have is an error."""
+    closed = copy.deepcopy(definitions)
+    for definition in closed.values():
+        if definition.get("type", "object") == "object" and "properties" in definition:
+            definition["additionalProperties"] = False
+    return closed
+
+
+def _schema_of(type_name: str) -> dict[str, Any]:
+    """`Campaign`, `list[str]`, `list[ContactListTemplate]` as a JSON schema."""
+    inner = re.fullmatch(r"list\[(.+)\]", type_name)
+    if inner:
+        return {"type": "array", "items": _schema_of(inner.group(1))}
+    primitive = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
+    if type_name in primitive:
+        return {"type": primitive[type_name]}
+    return {"$ref": f"#/definitions/{type_name}"}
+
+
+@cache
+def body_validator(type_name: str) -> Draft4Validator:
+    return Draft4Validator({"definitions": _strict(model_data()["definitions"]), **_schema_of(type_name)})
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path)) + "$")
+
+
+@cache
+def _operations() -> tuple[tuple[str, re.Pattern[str], str, dict[str, Any]], ...]:
+    """(method, path pattern, path template, operation); literal paths before templated ones."""
+    rows = [(op["method"], _pattern(op["path"]), op["path"], op) for op in model_data()["operations"]]
+    return tuple(sorted(rows, key=lambda row: row[2].count("{")))
+
+
+def operation_for(method: str, path: str) -> dict[str, Any] | None:
+    for op_method, pattern, _, operation in _operations():
+        if op_method == method and pattern.match(path):
+            return operation
+    return None
+
+
+def request_problems(method: str, url: str, content: bytes) -> list[str]:
+    """What a request breaks in its operation's contract (empty: it keeps it)."""
+    parts = urlsplit(url)
+    operation = operation_for(method, parts.path)
+    where = f"{method} {parts.path}"
+    if operation is None:
+        return [f"{where}: no such operation in the API"]
+    problems = []
+    known = {param["name"] for param in operation.get("queryParams", [])}
+    for name, _ in parse_qsl(parts.query, keep_blank_values=True):
+        if name not in known:
+            problems.append(f"{where}: query parameter {name!r} is not one the operation takes")
+    body_type = operation.get("requestBody")
+    if body_type and content:
+        body = json.loads(content)
+        for error in body_validator(body_type).iter_errors(body):
+            path = "/".join(str(part) for part in error.absolute_path)
+            problems.append(f"{where}: body {path or '(root)'}: {error.message}")
+    elif content and not body_type:
+        problems.append(f"{where}: the operation takes no body")
+    return problems
+
+
+@dataclass
+class RequestLog:
+    """An httpx request hook that keeps what was sent to Genesys outbound paths."""
+
+    sent: list[tuple[str, str, bytes]] = field(default_factory=list)
+
+    async def __call__(self, request: httpx.Request) -> None:
+        if request.url.path.startswith(OUTBOUND):
+            self.sent.append((request.method, str(request.url), request.content))
+
+    def problems(self) -> list[str]:
+        return [
+            problem
+            for method, url, content in self.sent
+            for problem in request_problems(method, url, content)
+        ]
