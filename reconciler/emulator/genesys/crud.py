@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.behaviours import rules_of
+from reconciler.emulator.genesys.divisions import place
 from reconciler.emulator.genesys.kinds import NAME_MAX_LENGTH, Collection, Reference
 from reconciler.emulator.genesys.schema import read_only_fields, validate_body, writable_fields
 from reconciler.emulator.genesys.store import (
@@ -119,6 +120,7 @@ def create(emulator: Emulator, collection: Collection, body: JsonObject) -> Json
     validate_body(collection.create_definition, body)
     fields = writable(collection.create_definition, body)
     _check_name(emulator, collection, fields, None)
+    place(emulator, collection.key, fields, None)
     check_references(emulator, collection.references, fields)
     link_references(fields, collection.references)
     rules_of(collection.key).before_write(emulator, fields, None)
@@ -134,6 +136,7 @@ def replace(emulator: Emulator, collection: Collection, object_id: str, body: Js
     fields = writable(collection.update_definition, body)
     _check_name(emulator, collection, fields, current)
     _check_immutable(collection, fields, current)
+    place(emulator, collection.key, fields, current)
     check_references(emulator, collection.references, fields)
     link_references(fields, collection.references)
     rules_of(collection.key).before_write(emulator, fields, current)

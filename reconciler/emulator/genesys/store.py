@@ -329,3 +329,6 @@ def seed_genesys(emulator: Emulator, seed: dict[str, Any]) -> None:
     for list_id, numbers in (seed.get("dnc_numbers") or {}).items():
         entries = numbers if isinstance(numbers, dict) else dict.fromkeys(_as_list(numbers, "dnc_numbers"))
         emulator.state.dnc_numbers.setdefault(str(list_id), {}).update(entries)
+    from reconciler.emulator.genesys.divisions import seat_divisionless
+
+    seat_divisionless(emulator)
