@@ -1,5 +1,5 @@
 """The emulator's own API under /_emulator/: reset, seed, snapshot, settings and faults, external edits,
-and the request log. It is never rate limited or fault-injected.
+campaign stats and progress figures, and the request log. It is never rate limited or fault-injected.
 
 When the app has an admin token (`emulator serve` on a non-loopback address), every route but health
 needs `Authorization: Bearer <token>`. No route ever returns the accepted credentials.
@@ -142,6 +142,23 @@ async def external_edit(request: Request) -> Response:
     return JSONResponse(updated)
 
 
+async def campaign_state(request: Request) -> Response:
+    """Set a Genesys campaign's stats and progress figures: {"id" or "name", "progress", "stats"}."""
+    emulator = _emulator(request)
+    body = await _json_body(request)
+    if not isinstance(body, dict):
+        return _problem(400, 'body needs "id" or "name", and "progress" and/or "stats"')
+    from reconciler.emulator.genesys.dialing_figures import FigureError, find_campaign, set_figures
+
+    campaign = find_campaign(emulator, body.get("id"), body.get("name"))
+    if campaign is None:
+        return _problem(404, f"no such campaign: {body.get('id') or body.get('name')}")
+    try:
+        return JSONResponse(set_figures(emulator, campaign, body))
+    except FigureError as exc:
+        return _problem(400, str(exc))
+
+
 async def request_log(request: Request) -> Response:
     """GET the request counts per method and route; DELETE clears them."""
     emulator = _emulator(request)
@@ -163,6 +180,7 @@ def routes() -> list[Route]:
         Route("/_emulator/snapshot", _guarded(snapshot), methods=["GET"]),
         Route("/_emulator/settings", _guarded(settings), methods=["GET", "PUT", "PATCH"]),
         Route("/_emulator/external-edit", _guarded(external_edit), methods=["POST"]),
+        Route("/_emulator/campaign-state", _guarded(campaign_state), methods=["POST"]),
         Route("/_emulator/requests", _guarded(request_log), methods=["GET", "DELETE"]),
         Route("/_emulator/history", _guarded(history.history), methods=["GET"]),
     ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.crud import checked_fields, writable
+from reconciler.emulator.genesys.divisions import seat_divisionless
 from reconciler.emulator.genesys.kinds import (
     BY_KEY,
     LOOKUPS_BY_KEY,
@@ -162,6 +163,7 @@ def seed_genesys(emulator: Emulator, seed: dict[str, Any]) -> None:
     field). The caller restores the state when this raises (reconciler/emulator/seed.py)."""
     _seed_lookups(emulator, seed)
     loaded = _seed_objects(emulator, seed) + _seed_singletons(emulator, seed)
+    seat_divisionless(emulator)
     for where, key, obj in loaded:
         try:
             check_standing(emulator, key, obj)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.checks import rule_error
+from reconciler.emulator.genesys.dialing import settle
 from reconciler.emulator.genesys.store import objects, stop_later
 from reconciler.emulator.state import JsonObject
 
@@ -33,7 +34,14 @@ def _bad_transition(current: str, requested: str) -> GenesysError:
 
 
 def transition(emulator: Emulator, campaign: JsonObject, requested: str) -> str:
-    """The status a campaign takes when `requested`: anything -> on, on -> stopping -> off (G§6.1, G§7.2)."""
+    """The status a campaign takes when `requested`: anything -> on, on -> stopping -> off (G§6.1, G§7.2).
+    The dialer books what the campaign called so far (dialing.py) before the write that follows."""
+    status = _next_status(emulator, campaign, requested)
+    settle(emulator, campaign, status)
+    return status
+
+
+def _next_status(emulator: Emulator, campaign: JsonObject, requested: str) -> str:
     current = str(campaign.get("campaignStatus", "off"))
     if requested == current:
         return current

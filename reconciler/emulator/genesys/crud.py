@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.behaviours import rules_of
+from reconciler.emulator.genesys.divisions import place
 from reconciler.emulator.genesys.kinds import NAME_MAX_LENGTH, Collection, Reference
 from reconciler.emulator.genesys.schema import read_only_fields, validate_body, writable_fields
 from reconciler.emulator.genesys.store import (
@@ -132,6 +133,7 @@ def checked_fields(
     _check_name(emulator, collection, fields, current)
     if current is not None:
         _check_immutable(collection, fields, current)
+    place(emulator, collection.key, fields, current)
     check_references(emulator, collection.references, fields)
     link_references(fields, collection.references)
     rules_of(collection.key).before_write(emulator, fields, current)

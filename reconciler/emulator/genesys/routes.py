@@ -1,5 +1,6 @@
 """The Genesys HTTP surface: list/create/get/replace/delete for every collection of kinds.py at its real
-path (G§6), campaign start/stop, and the schedule, singleton, DNC and lookup routes of their own modules.
+path (G§6), campaign start/stop, and the campaign PATCH, stats and progress, schedule, singleton, DNC and
+lookup routes of their own modules.
 Auth, rate limits, faults and the request log are the middleware's.
 """
 
@@ -12,8 +13,17 @@ from starlette.routing import Route
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
-from reconciler.emulator.genesys import crud, dnc, lookups, schedules, singletons
+from reconciler.emulator.genesys import (
+    campaign_patch,
+    campaign_state_routes,
+    crud,
+    dnc,
+    lookups,
+    schedules,
+    singletons,
+)
 from reconciler.emulator.genesys.campaigns import transition
+from reconciler.emulator.genesys.dialing import contact_count
 from reconciler.emulator.genesys.kinds import BULK_IDS_MAX, BY_KEY, COLLECTIONS, Collection, Reference
 from reconciler.emulator.genesys.paging import envelope, multi, name_filter, paging, sort
 from reconciler.emulator.genesys.schema import json_object
@@ -34,10 +44,15 @@ def emulator_of(request: Request) -> Emulator:
 
 
 def render(emulator: Emulator, collection: Collection, obj: JsonObject, query: QueryParams) -> JsonObject:
-    """An object as GET answers it; `size` only with includeSize=true (G§3)."""
+    """An object as GET answers it; `size` only with includeSize=true (G§3): a DNC list's numbers, a contact
+    list's contacts (dialing.py)."""
     shown = with_names(emulator, obj, collection.references)
-    if query.get("includeSize", "").lower() == "true" and collection.key in ("dnclists", "contactlists"):
-        shown["size"] = len(visible_numbers(emulator, obj["id"])) if collection.key == "dnclists" else 0
+    if query.get("includeSize", "").lower() != "true":
+        return shown
+    if collection.key == "dnclists":
+        shown["size"] = len(visible_numbers(emulator, obj["id"]))
+    elif collection.key == "contactlists":
+        shown["size"] = contact_count(emulator, obj["id"])
     return shown
 
 
@@ -129,6 +144,7 @@ async def _not_found(request: Request) -> Response:
 
 def routes() -> list[Route]:
     table: list[Route] = [_campaign_switch("on"), _campaign_switch("off")]
+    table += campaign_state_routes.routes() + campaign_patch.routes()
     table += dnc.routes()
     for collection in COLLECTIONS:
         table += _collection_routes(collection)
