@@ -40,6 +40,14 @@ def genesys_error_body(status: int, code: str, message: str, **extra: Any) -> di
     return body
 
 
+def genesys_rate_limit_body(retry_after: int) -> dict[str, Any]:
+    """The normalized 429 body, exactly `message, code, status, contextId, details, errors` (developer
+    forum "Normalized Platform API 429 responses", developer.genesys.cloud, effective 2021-11-10)."""
+    message = f"Rate limit exceeded the maximum. Retry the request in [{retry_after}] seconds"
+    full = genesys_error_body(429, "too.many.requests.retry.after", message)
+    return {key: full[key] for key in ("message", "code", "status", "contextId", "details", "errors")}
+
+
 def genesys_response(error: GenesysError, headers: dict[str, str] | None = None) -> JSONResponse:
     body = genesys_error_body(error.status, error.code, error.message, **error.extra)
     all_headers = {"ININ-Correlation-Id": body["contextId"], **(headers or {})}

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reconciler.emulator.auth import bearer_token
 from reconciler.emulator.core import Emulator
-from reconciler.emulator.errors import genesys_error_body
+from reconciler.emulator.errors import genesys_error_body, genesys_rate_limit_body
 
 _ID_SEGMENT = re.compile(r"^([0-9a-fA-F-]{32,36}|[0-9]+)$")
 RATE_WINDOW_SECONDS = 60.0
@@ -149,5 +149,9 @@ class EmulatorMiddleware:
     @staticmethod
     async def _too_many(send: Send, platform: str, retry_after: int) -> None:
         message = f"Rate limit exceeded the maximum. Retry the request in [{retry_after}] seconds"
-        body = _error_body(platform, 429, "too.many.requests.retry.after", message)
+        body = (
+            genesys_rate_limit_body(retry_after)
+            if platform == "genesys"
+            else _error_body(platform, 429, "too.many.requests.retry.after", message)
+        )
         await _send_json(send, 429, body, {"Retry-After": str(retry_after)})

@@ -45,6 +45,23 @@ def test_storm_answers_the_next_requests_429(
     assert responses[3].status_code != 429
 
 
+def test_a_genesys_429_body_is_the_normalized_one(
+    client: TestClient, emulator: Emulator, gh: dict[str, str]
+) -> None:
+    """developer.genesys.cloud forum, "Normalized Platform API 429 responses" (2021-11-10)."""
+    emulator.settings.faults.storm_requests = 1
+    limited = client.get(PROBE, headers=gh)
+    body = limited.json()
+    assert set(body) == {"message", "code", "status", "contextId", "details", "errors"}
+    assert (body["code"], body["status"], body["details"], body["errors"]) == (
+        "too.many.requests.retry.after",
+        429,
+        [],
+        [],
+    )
+    assert limited.headers["ININ-Correlation-Id"] == body["contextId"]
+
+
 def test_error_rate_injects_server_errors(client: TestClient, emulator: Emulator, gh: dict[str, str]) -> None:
     emulator.settings.faults.error_rate = 1.0
     response = client.get(PROBE, headers=gh)

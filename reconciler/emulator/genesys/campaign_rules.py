@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reconciler.emulator.errors import GenesysError
+from reconciler.emulator.genesys.kinds import BY_KEY
 from reconciler.emulator.genesys.schema import read_only_fields
 from reconciler.emulator.state import JsonObject
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _rule_content(rule: JsonObject) -> JsonObject:
-    owned = read_only_fields("CampaignRule") | {"version", "enabled"}
+    owned = read_only_fields(BY_KEY["campaignrules"].update_definition) | {"version", "enabled"}
     return {key: value for key, value in rule.items() if key not in owned}
 
 

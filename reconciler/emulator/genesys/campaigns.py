@@ -26,10 +26,13 @@ LOCKED_WHILE_ACTIVE = ("contactList", "dialingMode", "phoneColumns")
 
 
 def _bad_transition(current: str, requested: str) -> GenesysError:
+    """The platform's refusal, as quoted in MyPureCloud/terraform-provider-genesyscloud PR #476 and issue
+    #1753: "… Details: Invalid transition from <COMPLETE> to <OFF>"."""
     return GenesysError(
         400,
-        "invalid.update.bad.status.transition",
-        f"The status transition is invalid: {current} -> {requested}.",
+        "invalid.update",
+        "An attempt was made to update a Campaign in an invalid way. "
+        f"Details: Invalid transition from <{current.upper()}> to <{requested.upper()}>",
     )
 
 

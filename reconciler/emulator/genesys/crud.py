@@ -11,7 +11,7 @@ from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.behaviours import rules_of
 from reconciler.emulator.genesys.divisions import place
 from reconciler.emulator.genesys.kinds import NAME_MAX_LENGTH, Collection, Reference
-from reconciler.emulator.genesys.schema import read_only_fields, validate_body, writable_fields
+from reconciler.emulator.genesys.schema import read_only_fields, shaped, validate_body, writable_fields
 from reconciler.emulator.genesys.store import (
     first_referrer,
     link_references,
@@ -43,9 +43,9 @@ def find(emulator: Emulator, collection: Collection, object_id: str) -> JsonObje
 
 def writable(definition: str, body: JsonObject) -> JsonObject:
     """The fields a client may set. Read-only fields and `version` are the server's; properties the model
-    does not know are dropped, as the platform ignores them."""
+    does not know are dropped at every depth, as the platform ignores them."""
     allowed = writable_fields(definition)
-    return {key: value for key, value in body.items() if key in allowed}
+    return {key: value for key, value in shaped(definition, body).items() if key in allowed}
 
 
 def check_version(body: JsonObject, current: JsonObject, stale_message: str | None = None) -> None:

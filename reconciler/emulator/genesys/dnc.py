@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
+from reconciler.emulator.genesys.api_data import body_model
 from reconciler.emulator.genesys.crud import find
 from reconciler.emulator.genesys.kinds import BY_KEY
 from reconciler.emulator.genesys.schema import json_body, json_object, validate_body
@@ -25,6 +26,7 @@ from reconciler.emulator.state import JsonObject
 DNC_LISTS = BY_KEY["dnclists"]
 _EXPORTS = "genesys_dnc_exports"  # meta: {list id: {"downloadId", "exportTimestamp", "csv"}}
 CSV_HEADER = ("PhoneNumber", "DncListName", "ExpirationDateTime")
+PHONE_NUMBERS = f"{DNC_LISTS.item_path}/phonenumbers"
 
 
 def _internal_list(emulator: Emulator, list_id: str) -> JsonObject:
@@ -76,7 +78,7 @@ async def phone_numbers(request: Request) -> Response:
         return Response(status_code=200)
     if request.method == "PATCH":
         body = await json_object(request)
-        validate_body("DncPatchPhoneNumbersRequest", body)
+        validate_body(body_model("PATCH", PHONE_NUMBERS), body)
         numbers = _numbers(body.get("phoneNumbers", []))
         if body.get("action") == "Remove":
             entries = {number: when for number, when in entries.items() if number not in numbers}
@@ -138,9 +140,9 @@ async def download(request: Request) -> Response:
 
 
 def routes() -> list[Route]:
-    base = f"{DNC_LISTS.path}/{{dncListId}}"
+    base = DNC_LISTS.item_path
     return [
-        Route(f"{base}/phonenumbers", phone_numbers, methods=["POST", "PATCH", "DELETE"]),
+        Route(PHONE_NUMBERS, phone_numbers, methods=["POST", "PATCH", "DELETE"]),
         Route(f"{base}/export", export, methods=["GET", "POST"]),
         Route("/api/v2/downloads/{downloadId}", download, methods=["GET"]),
     ]

@@ -1,6 +1,6 @@
-"""The table of every emulated Genesys collection: paths, validation definitions, name rules, references,
-immutable fields and error codes. Data, not code; the facts are from genesys-api.md §1-§6 (G§n) and the
-2018 Swagger `x-inin-error-codes` (SW18).
+"""The table of every emulated Genesys collection: paths, name rules, references, immutable fields and
+error codes. Data, not code; the facts are from genesys-api.md §1-§6 (G§n) and the 2018 Swagger
+`x-inin-error-codes` (SW18). Body and listing models come from the API data (api_data.py) by path.
 
 Reference paths walk an API object: `a.b` is a nested field, `a[]` each item of a list, `a.*` each
 value of a map. Where a path ends on an object its `id_key` field holds the id; where it ends on a
@@ -10,6 +10,8 @@ string, the string is the id.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from reconciler.emulator.genesys.api_data import body_model, response_model
 
 OUTBOUND = "/api/v2/outbound"
 
@@ -40,9 +42,6 @@ class Collection:
     key: str  # the collection in EmulatorState.genesys
     path: str  # the real base path (G§6)
     param: str  # the real path parameter name
-    create_definition: str  # body definition of POST (models.json)
-    update_definition: str  # body definition of PUT
-    listing: str  # the *EntityListing definition of GET list
     noun: str  # for messages: "The <noun> could not be found."
     not_found: str = "not.found"  # 404 code of GET/PUT/DELETE by id
     named: bool = True  # name required, unique (duplicate.name) and at most 64 characters (G§1)
@@ -55,6 +54,25 @@ class Collection:
     bulk_id_filter: bool = (
         False  # `id` multi-valued query parameter, at most 100 (SW18 too.many.bulk.retrieves)
     )
+
+    @property
+    def item_path(self) -> str:
+        return f"{self.path}/{{{self.param}}}"
+
+    @property
+    def create_definition(self) -> str:
+        """The body model of POST, from the API data."""
+        return body_model("POST", self.path)
+
+    @property
+    def update_definition(self) -> str:
+        """The body model of PUT, from the API data."""
+        return body_model("PUT", self.item_path)
+
+    @property
+    def listing(self) -> str | None:
+        """The <Type>EntityListing model GET of the collection answers with."""
+        return response_model("GET", self.path)
 
 
 NAME_MAX_LENGTH = 64
@@ -70,9 +88,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="campaigns",
         path=f"{OUTBOUND}/campaigns",
         param="campaignId",
-        create_definition="Campaign",
-        update_definition="Campaign",
-        listing="CampaignEntityListing",
         noun="dialer campaign",
         references=(
             Reference("contactList", "contactlists", "contact.list.not.found"),
@@ -106,9 +121,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="contactlists",
         path=f"{OUTBOUND}/contactlists",
         param="contactListId",
-        create_definition="ContactList",
-        update_definition="ContactList",
-        listing="ContactListEntityListing",
         noun="dialer contact list",
         not_found="contact.list.not.found",
         references=(Reference("attemptLimits", "attemptlimits", "attempt.limits.not.found"), _DIVISION),
@@ -130,9 +142,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="contactlistfilters",
         path=f"{OUTBOUND}/contactlistfilters",
         param="contactListFilterId",
-        create_definition="ContactListFilter",
-        update_definition="ContactListFilter",
-        listing="ContactListFilterEntityListing",
         noun="contact list filter",
         references=(Reference("contactList", "contactlists", "contact.list.not.found"),),
         delete_status=204,  # SW18: "204 Contact list filter deleted"
@@ -143,9 +152,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="dnclists",
         path=f"{OUTBOUND}/dnclists",
         param="dncListId",
-        create_definition="DncListCreate",
-        update_definition="DncList",
-        listing="DncListEntityListing",
         noun="dialer DNC list",
         not_found="dnc.list.not.found",
         references=(_DIVISION,),
@@ -157,9 +163,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="callabletimesets",
         path=f"{OUTBOUND}/callabletimesets",
         param="callableTimeSetId",
-        create_definition="CallableTimeSet",
-        update_definition="CallableTimeSet",
-        listing="CallableTimeSetEntityListing",
         noun="callable time set",
         in_use="callable.time.set.in.use",
     ),
@@ -168,9 +171,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="callanalysisresponsesets",
         path=f"{OUTBOUND}/callanalysisresponsesets",
         param="callAnalysisSetId",
-        create_definition="ResponseSet",
-        update_definition="ResponseSet",
-        listing="ResponseSetEntityListing",
         noun="call analysis response set",
         references=(
             Reference(
@@ -189,9 +189,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="attemptlimits",
         path=f"{OUTBOUND}/attemptlimits",
         param="attemptLimitsId",
-        create_definition="AttemptLimits",
-        update_definition="AttemptLimits",
-        listing="AttemptLimitsEntityListing",
         noun="attempt limits",
     ),
     Collection(
@@ -199,9 +196,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="rulesets",
         path=f"{OUTBOUND}/rulesets",
         param="ruleSetId",
-        create_definition="RuleSet",
-        update_definition="RuleSet",
-        listing="RuleSetEntityListing",
         noun="rule set",
         references=(
             Reference("contactList", "contactlists", "contact.list.not.found"),
@@ -214,9 +208,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="campaignrules",
         path=f"{OUTBOUND}/campaignrules",
         param="campaignRuleId",
-        create_definition="CampaignRule",
-        update_definition="CampaignRule",
-        listing="CampaignRuleEntityListing",
         noun="campaign rule",
         references=(
             Reference("campaignRuleEntities.campaigns[]", "campaigns", "campaign.not.found"),
@@ -239,9 +230,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         key="sequences",
         path=f"{OUTBOUND}/sequences",
         param="sequenceId",
-        create_definition="CampaignSequence",
-        update_definition="CampaignSequence",
-        listing="CampaignSequenceEntityListing",
         noun="campaign sequence",
         references=(Reference("campaigns[]", "campaigns", "campaign.sequence.invalid.campaign"),),
         in_use="campaign.sequence.in.use",
@@ -257,7 +245,6 @@ class ScheduleCollection:
     key: str
     path: str
     param: str
-    definition: str
     owner: str  # the collection whose object the schedule belongs to
     owner_field: str  # the body field naming the owner
     not_found: str  # 404 code when the owner does not exist
@@ -266,6 +253,11 @@ class ScheduleCollection:
     def owner_reference(self) -> Reference:
         return Reference(self.owner_field, self.owner, self.not_found)
 
+    @property
+    def definition(self) -> str:
+        """The body model of PUT, from the API data."""
+        return body_model("PUT", f"{self.path}/{{{self.param}}}")
+
 
 SCHEDULES: tuple[ScheduleCollection, ...] = (
     ScheduleCollection(
@@ -273,7 +265,6 @@ SCHEDULES: tuple[ScheduleCollection, ...] = (
         key="campaignschedules",
         path=f"{OUTBOUND}/schedules/campaigns",
         param="campaignId",
-        definition="CampaignSchedule",
         owner="campaigns",
         owner_field="campaign",
         not_found="campaign.not.found",
@@ -283,7 +274,6 @@ SCHEDULES: tuple[ScheduleCollection, ...] = (
         key="sequenceschedules",
         path=f"{OUTBOUND}/schedules/sequences",
         param="sequenceId",
-        definition="SequenceSchedule",
         owner="sequences",
         owner_field="sequence",
         not_found="campaign.sequence.not.found",
@@ -298,9 +288,14 @@ class Singleton:
     kind: str
     key: str
     path: str
-    definition: str
+    write_method: str  # PATCH (settings) or PUT (mappings)
     name: str
     stale_version_message: str  # SW18 409 text
+
+    @property
+    def definition(self) -> str:
+        """The body model of the write, from the API data."""
+        return body_model(self.write_method, self.path)
 
 
 SINGLETONS: tuple[Singleton, ...] = (
@@ -308,7 +303,7 @@ SINGLETONS: tuple[Singleton, ...] = (
         kind="OutboundSettings",
         key="settings",
         path=f"{OUTBOUND}/settings",
-        definition="OutboundSettings",
+        write_method="PATCH",
         name="Outbound Settings",
         stale_version_message="outbound settings version does not match expected",
     ),
@@ -316,7 +311,7 @@ SINGLETONS: tuple[Singleton, ...] = (
         kind="WrapUpCodeMappings",
         key="wrapupcodemappings",
         path=f"{OUTBOUND}/wrapupcodemappings",
-        definition="WrapUpCodeMapping",
+        write_method="PUT",
         name="Wrap Up Code Mapping",
         stale_version_message="Wrap up code mapping version does not match expected",
     ),

@@ -1,15 +1,18 @@
 """The Genesys HTTP surface: list/create/get/replace/delete for every collection of kinds.py at its real
-path (G§6), campaign start/stop, and the campaign PATCH, stats and progress, schedule, singleton, DNC and
-lookup routes of their own modules.
-Auth, rate limits, faults and the request log are the middleware's.
+path (G§6), campaign start/stop, and the campaign PATCH, stats and progress, schedule, singleton, DNC,
+division view and lookup routes of their own modules. A literal sub-path of the API data that is not emulated (`/campaigns/all`) answers
+404 like any unknown path instead of being read as an object id. Auth, rate limits, faults and the
+request log are the middleware's.
 """
 
 from __future__ import annotations
 
+import re
+
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
@@ -17,25 +20,18 @@ from reconciler.emulator.genesys import (
     campaign_patch,
     campaign_state_routes,
     crud,
+    division_views,
     dnc,
     lookups,
     schedules,
     singletons,
 )
+from reconciler.emulator.genesys.api_data import operations, path_template
 from reconciler.emulator.genesys.campaigns import transition
-from reconciler.emulator.genesys.dialing import contact_count
-from reconciler.emulator.genesys.kinds import BULK_IDS_MAX, BY_KEY, COLLECTIONS, Collection, Reference
-from reconciler.emulator.genesys.paging import envelope, multi, name_filter, paging, sort
+from reconciler.emulator.genesys.kinds import BY_KEY, COLLECTIONS, Collection
+from reconciler.emulator.genesys.listing import list_answer, render
 from reconciler.emulator.genesys.schema import json_object
-from reconciler.emulator.genesys.store import (
-    next_version,
-    referenced_ids,
-    save,
-    visible,
-    visible_numbers,
-    with_names,
-)
-from reconciler.emulator.state import JsonObject
+from reconciler.emulator.genesys.store import next_version, save, visible
 
 
 def emulator_of(request: Request) -> Emulator:
@@ -43,54 +39,11 @@ def emulator_of(request: Request) -> Emulator:
     return emulator
 
 
-def render(emulator: Emulator, collection: Collection, obj: JsonObject, query: QueryParams) -> JsonObject:
-    """An object as GET answers it; `size` only with includeSize=true (G§3): a DNC list's numbers, a contact
-    list's contacts (dialing.py)."""
-    shown = with_names(emulator, obj, collection.references)
-    if query.get("includeSize", "").lower() != "true":
-        return shown
-    if collection.key == "dnclists":
-        shown["size"] = len(visible_numbers(emulator, obj["id"]))
-    elif collection.key == "contactlists":
-        shown["size"] = contact_count(emulator, obj["id"])
-    return shown
-
-
-def _selected(collection: Collection, query: QueryParams) -> list[tuple[set[str], Reference]]:
-    selected = [(multi(query, param), Reference(path, "", "")) for param, path in collection.list_filters]
-    if collection.bulk_id_filter:
-        ids = multi(query, "id")
-        if len(ids) > BULK_IDS_MAX:
-            raise GenesysError(
-                400,
-                "too.many.bulk.retrieves",
-                f"Only {BULK_IDS_MAX} {collection.noun}s can be retrieved by id at a time",
-            )
-        selected.append((ids, Reference("id", "", "")))
-    return [(wanted, reference) for wanted, reference in selected if wanted]
-
-
-def _list(emulator: Emulator, collection: Collection, request: Request) -> JsonObject:
-    query = request.query_params
-    page = paging(query)
-    matches_name = name_filter(query)
-    selected = _selected(collection, query)
-    items = [
-        obj
-        for obj in visible(emulator, collection.key).values()
-        if (matches_name is None or matches_name(str(obj.get("name", ""))))
-        and all(wanted & set(referenced_ids(obj, reference)) for wanted, reference in selected)
-    ]
-    listing = envelope(request.url.path, query, sort(items, query), page)
-    listing["entities"] = [render(emulator, collection, obj, query) for obj in listing["entities"]]
-    return listing
-
-
 def _collection_routes(collection: Collection) -> list[Route]:
     async def list_or_create(request: Request) -> Response:
         emulator = emulator_of(request)
         if request.method == "GET":
-            return JSONResponse(_list(emulator, collection, request))
+            return JSONResponse(list_answer(emulator, collection, request))
         created = crud.create(emulator, collection, await json_object(request))
         return JSONResponse(render(emulator, collection, created, request.query_params))
 
@@ -138,17 +91,40 @@ def _campaign_switch(requested: str) -> Route:
     return Route(f"{campaigns.path}/{{campaignId}}/{verb}", switch, methods=["POST"])
 
 
-async def _not_found(request: Request) -> Response:
+async def unknown_path(request: Request) -> Response:
+    """404 `not.found`, as the platform answers a path it does not have."""
     raise GenesysError(404, "not.found", "The requested resource was not found.")
+
+
+_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+_SAMPLE_ID = "3f2a61d4-0000-4000-8000-000000000000"
+
+
+def _taken_by(table: list[Route], method: str, path: str) -> Route | None:
+    """The route that would answer `method path` (parameters filled with an id), if any."""
+    concrete = re.sub(r"\{[^}]+\}", _SAMPLE_ID, path)
+    scope = {"type": "http", "path": concrete, "method": method}
+    return next((route for route in table if route.matches(scope)[0] == Match.FULL), None)
+
+
+def not_emulated_shadows(table: list[Route]) -> list[Route]:
+    """404 routes for the operations of the API data that a route of `table` with a parameter would
+    otherwise serve as something else (GET /campaigns/all read as the campaign `all`)."""
+    shadowed: dict[str, set[str]] = {}
+    for operation in operations():
+        route = _taken_by(table, operation.method, operation.path)
+        if route is not None and path_template(route.path) != operation.template:
+            shadowed.setdefault(operation.path, set()).add(operation.method)
+    return [Route(path, unknown_path, methods=sorted(methods)) for path, methods in sorted(shadowed.items())]
 
 
 def routes() -> list[Route]:
     table: list[Route] = [_campaign_switch("on"), _campaign_switch("off")]
     table += campaign_state_routes.routes() + campaign_patch.routes()
-    table += dnc.routes()
+    table += dnc.routes() + division_views.routes()
     for collection in COLLECTIONS:
         table += _collection_routes(collection)
     table += schedules.routes() + singletons.routes() + lookups.routes()
-    methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
-    table.append(Route("/api/v2/{rest:path}", _not_found, methods=methods))
+    table = not_emulated_shadows(table) + table
+    table.append(Route("/api/v2/{rest:path}", unknown_path, methods=_METHODS))
     return table

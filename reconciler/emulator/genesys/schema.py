@@ -1,6 +1,6 @@
-"""Request-body validation against the current Genesys models (models.json, a copy of
-reference/genesys-outbound-models-current.json): a body that breaks its definition gets the 400 the
-platform sends (G§4.1 `bad.request` / `invalid.value`, with `details` naming the field).
+"""Request-body validation against the published Genesys models (models.json, generated from the official
+SDK by scripts/update_genesys_models.py): a body that breaks its definition gets the 400 the platform
+sends (G§4.1 `bad.request` / `invalid.value`, with `details` naming the field).
 
 Read-only fields are the server's (G§1): they are dropped from a body before it is checked, and never
 required. Unknown properties are allowed, as the real API ignores them.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from jsonschema import Draft4Validator
@@ -19,15 +18,15 @@ from jsonschema.exceptions import ValidationError
 from starlette.requests import Request
 
 from reconciler.emulator.errors import GenesysError
+from reconciler.emulator.genesys import api_data
 from reconciler.emulator.state import JsonObject
 from reconciler.manifest.typing import format_path
 
 
 @cache
 def definitions() -> dict[str, Any]:
-    """The current model definitions, with read-only fields no longer required."""
-    text = resources.files("reconciler.emulator.genesys").joinpath("models.json").read_text(encoding="utf-8")
-    defs: dict[str, Any] = copy.deepcopy(json.loads(text)["definitions"])
+    """The model definitions of the API data, with read-only fields no longer required of a request."""
+    defs: dict[str, Any] = copy.deepcopy(api_data.definitions())
     for definition in defs.values():
         properties = definition.get("properties", {})
         if "required" in definition:
@@ -49,6 +48,25 @@ def writable_fields(definition: str) -> frozenset[str]:
     """Top-level fields a client sets: the model's properties less the read-only ones and `version`."""
     properties = definitions()[definition].get("properties", {})
     return frozenset(properties) - read_only_fields(definition) - {"version"}
+
+
+def _shaped(value: Any, spec: dict[str, Any]) -> Any:
+    if "$ref" in spec:
+        return shaped(spec["$ref"].rsplit("/", 1)[1], value)
+    if spec.get("type") == "array" and isinstance(value, list):
+        return [_shaped(item, spec.get("items", {})) for item in value]
+    if isinstance(spec.get("additionalProperties"), dict) and isinstance(value, dict):
+        return {key: _shaped(item, spec["additionalProperties"]) for key, item in value.items()}
+    return value
+
+
+def shaped(definition: str, value: Any) -> Any:
+    """`value` cut down to what `definition` declares, nested models included: what the platform keeps of
+    a body (it ignores unknown properties), and the view of an object a narrower model answers with."""
+    if not isinstance(value, dict):
+        return value
+    properties: dict[str, Any] = api_data.definitions()[definition].get("properties", {})
+    return {key: _shaped(item, properties[key]) for key, item in value.items() if key in properties}
 
 
 @cache

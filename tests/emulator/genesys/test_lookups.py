@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reconciler.emulator.core import Emulator
+from reconciler.emulator.genesys.api_data import definitions, response_model
 from reconciler.emulator.seed import apply_seed
 from tests.emulator.genesys import support as s
 from tests.emulator.genesys.support import Api, code_of
@@ -27,8 +28,13 @@ def test_each_lookup_lists_and_gets_at_its_real_path(api: Api, lookup: str) -> N
     assert name in {entry["name"] for entry in listing["entities"]}
     assert listing["pageNumber"] == 1 and listing["firstUri"].startswith(path)
     found = api.get(f"{path}/{known_id}").json()
-    home = {"homeDivision": True} if lookup == "divisions" else {}  # AuthzDivision flags the home one
-    assert found == {"id": known_id, "name": name, "selfUri": f"{path}/{known_id}", **home}
+    seeded = {"id": known_id, "name": name, "selfUri": f"{path}/{known_id}"}
+    assert {key: found[key] for key in seeded} == seeded
+    model = definitions()[str(response_model("GET", f"{path}/{{id}}"))]
+    if lookup == "divisions":
+        assert found.pop("homeDivision") is True  # AuthzDivision flags the org's home division
+    filled = {key: value for key, value in found.items() if key not in seeded}
+    assert set(filled) <= set(model.get("required", [])) and not any(filled.values())  # required, empty
     missing = api.get(f"{path}/{s.MISSING}")
     assert (missing.status_code, code_of(missing)) == (404, "not.found")
 
