@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlsplit
 import httpx
 from jsonschema import Draft4Validator
 
-OUTBOUND = "/api/v2/outbound/"
+API = "/api/v2/"
 
 
 @cache
@@ -104,7 +104,7 @@ class RequestLog:
     sent: list[tuple[str, str, bytes]] = field(default_factory=list)
 
     async def __call__(self, request: httpx.Request) -> None:
-        if request.url.path.startswith(OUTBOUND):
+        if request.url.path.startswith(API):
             self.sent.append((request.method, str(request.url), request.content))
 
     def problems(self) -> list[str]:
