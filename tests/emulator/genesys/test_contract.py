@@ -152,6 +152,18 @@ def _walk_errors(api: Api, made: dict[str, dict[str, Any]]) -> None:
     api.client.get(f"{OUTBOUND}/campaigns", headers={"Authorization": "Bearer not-a-token"})
 
 
+def _walk_campaign_state(api: Api, made: dict[str, dict[str, Any]]) -> None:
+    campaign = f"{OUTBOUND}/campaigns/{made['campaigns']['id']}"
+    api.patch(campaign, {"abandonRate": 2.5, "outboundLineCount": 4})
+    for state in ("off", "on"):
+        current = api.fetch("campaigns", made["campaigns"]["id"])
+        api.update("campaigns", {**current, "campaignStatus": state})
+        api.get(f"{campaign}/stats")
+        api.get(f"{campaign}/progress")
+    api.post(f"{OUTBOUND}/campaigns/progress", [made["campaigns"]["id"]])
+    api.delete(f"{campaign}/progress")
+
+
 def _walk_deletes(api: Api, made: dict[str, dict[str, Any]]) -> None:
     api.post(f"{OUTBOUND}/campaigns/{made['campaigns']['id']}/start")
     api.post(f"{OUTBOUND}/campaigns/{made['campaigns']['id']}/stop")
@@ -174,6 +186,7 @@ def test_every_response_of_a_walk_matches_its_operation(
     _walk_schedules_and_singletons(api, made)
     _walk_dnc_and_lookups(api, made)
     _walk_errors(api, made)
+    _walk_campaign_state(api, made)
     _walk_deletes(api, made)
     api.delete(f"{OUTBOUND}/campaigns/{made['campaigns']['id']}")
     statuses = {response.status_code for response in checked}
