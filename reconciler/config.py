@@ -1,4 +1,5 @@
-"""The project file `reconciler.yaml`: targets, compliance defaults, policy, prune, audit, notifications.
+"""The project file `reconciler.yaml`: targets, compliance defaults, policy, prune, audit, notifications,
+and Genesys write options.
 
 Secrets never live in this file: credentials are named by environment variable (`*_env` keys).
 """
@@ -161,6 +162,20 @@ class Dnc(_Strict):
         return self.baseline_ref
 
 
+RuleEdit = Literal["disable_first", "in_place"]
+
+
+class GenesysOptions(_Strict):
+    """How writes meet Genesys Cloud rules the public documentation and working clients disagree on."""
+
+    rule_edit: RuleEdit = Field(
+        default="disable_first",
+        description="Editing an enabled campaign rule: disable_first (disable, edit, re-enable; the API "
+        "documents cannot.modify.enabled.campaign.rule) or in_place (one PUT keeping enabled: true, as "
+        "the Terraform provider does)",
+    )
+
+
 class Audit(_Strict):
     path: str = ".reconciler/audit.jsonl"
 
@@ -198,6 +213,7 @@ class ProjectFile(_Strict):
     audit: Audit = Field(default_factory=Audit)
     notifications: list[Notification] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
+    genesys: GenesysOptions = Field(default_factory=GenesysOptions)
     _source: Path | None = PrivateAttr(default=None)
 
     @property

@@ -11,6 +11,8 @@ dot-separated, with list indexes as `[n]` (e.g. `phone_columns[0].type`).
 - `ignore` holds spec paths never diffed (annotation `reconciler/ignore-fields`); a path ignores
   everything below it. Indexes may be left out of a rule: `phone_columns.type` covers every element.
 - Numbers compare by value (3 == 3.0) but booleans are not numbers; a missing live value is None.
+- An empty list declared equals a missing live value, as an empty mapping does: a list the API requires
+  is declared empty (schedule `intervals`), and a platform may leave an empty list out of its answer.
 """
 
 from __future__ import annotations
@@ -108,6 +110,8 @@ def _diff_value(want: Any, have: Any, path: str, rules: _Rules, found: list[Fiel
         return
     if _is_list(want) and _is_list(have):
         _diff_list(want, have, path, rules, found)
+        return
+    if _is_list(want) and not want and have is None:
         return
     if not scalar_equal(want, have):
         found.append(FieldChange(path, project(want, have), want))

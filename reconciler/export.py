@@ -19,6 +19,8 @@ from pydantic import ValidationError
 from reconciler.manifest.kinds import KINDS
 from reconciler.manifest.models.base import API_VERSIONS
 from reconciler.manifest.yaml_reader import resolve_plain
+from reconciler.state.convert import default_references
+from reconciler.state.names import NameIndex
 from reconciler.state.objects import LiveObject
 
 DEFAULTS: Mapping[str, Mapping[str, Any]] = {
@@ -44,11 +46,14 @@ def _prune_empty(value: Any) -> Any:
     return value
 
 
-def canonical_spec(obj: LiveObject) -> dict[str, Any]:
+def canonical_spec(obj: LiveObject, index: NameIndex | None = None) -> dict[str, Any]:
+    """The live essence as a manifest spec; with the org's `index`, a reference equal to what the platform
+    fills in when it is left out (the home division) is left out too."""
     spec: dict[str, Any] = _prune_empty(dict(obj.essence))
     for field in REDUNDANT.get((obj.platform, obj.kind), ()):
         spec.pop(field, None)
-    for field, default in DEFAULTS.get(obj.kind, {}).items():
+    implied = {} if index is None else default_references(KINDS[(obj.platform, obj.kind)].spec, index)
+    for field, default in {**DEFAULTS.get(obj.kind, {}), **implied}.items():
         if spec.get(field) == default:
             del spec[field]
     state_field = RUN_STATES.get(obj.kind)
@@ -57,12 +62,12 @@ def canonical_spec(obj: LiveObject) -> dict[str, Any]:
     return spec
 
 
-def manifest_document(obj: LiveObject) -> dict[str, Any]:
+def manifest_document(obj: LiveObject, index: NameIndex | None = None) -> dict[str, Any]:
     return {
         "apiVersion": API_VERSIONS[obj.platform],
         "kind": obj.kind,
         "metadata": {"name": obj.name},
-        "spec": canonical_spec(obj),
+        "spec": canonical_spec(obj, index),
     }
 
 
@@ -110,15 +115,17 @@ API_VERSIONS_REVERSE = {version: platform for platform, version in API_VERSIONS.
 
 
 def write_export(
-    objects: Iterable[LiveObject], out: Path, *, kinds: set[str] | None = None
+    objects: Iterable[LiveObject], out: Path, *, kinds: set[str] | None = None, index: NameIndex | None = None
 ) -> tuple[list[Path], list[str]]:
-    """Write one file per kind under out/<platform>/; return the files and any objects left out (why)."""
+    """Write one file per kind under out/<platform>/; return the files and any objects left out (why).
+
+    `index` is the org's name index as read with the objects (it knows the home division)."""
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     skipped: list[str] = []
     for obj in sorted(objects, key=lambda item: (item.platform, item.kind, item.name)):
         if kinds is not None and obj.kind not in kinds:
             continue
-        document = manifest_document(obj)
+        document = manifest_document(obj, index)
         problems = problems_of(document)
         if problems:
             skipped.append(f"{obj.address}: {'; '.join(problems[:3])}")

@@ -143,7 +143,7 @@ async def run_live(
             reader.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for
         )
     telemetry = reader.client.telemetry
-    desired = desired_objects(validation.manifests, validation.graph, platform=platform)
+    desired = desired_objects(validation.manifests, validation.graph, platform=platform, index=index)
     matched = match_live(validation.manifests, live, platform=platform)
     context = CheckContext(
         manifests=validation.manifests,
@@ -187,6 +187,7 @@ async def run_live(
         set_like_fields=SET_LIKE[platform],
         prune=project.prune,
         target_platform=platform,
+        edited_in_place_kinds=_edited_in_place(project, platform),
     )
     return finish(
         resource_changes=planned.changes,
@@ -223,6 +224,12 @@ def _unmanaged(
         if obj.numbers is not None and address in live
         for item in unmanaged_of(address, numbers_of(obj, live[address]))
     )
+
+
+def _edited_in_place(project: ProjectFile, platform: str) -> frozenset[str]:
+    """Kinds whose enabled objects are edited in one write (reconciler.yaml genesys.rule_edit: in_place)."""
+    in_place = platform == "genesys" and project.genesys.rule_edit == "in_place"
+    return frozenset({"CampaignRule"}) if in_place else frozenset()
 
 
 def _resolved_live(item: Finding) -> bool:

@@ -46,6 +46,9 @@ def test_full_project_file_parses(write) -> None:
     assert project.policy == {Code.AUDIENCE_OVERLAP: "warning"}
     assert project.compliance.jurisdictions == ["US", "US-FL"]
     assert project.prune.scope.name_prefix == "team-a-"
+    assert project.genesys.rule_edit == "disable_first"  # the default: the API documents the refusal
+    edited = load_project(write("in-place.yaml", GOOD + "genesys: {rule_edit: in_place}\n"))
+    assert edited.genesys.rule_edit == "in_place"
 
 
 @pytest.mark.parametrize(
@@ -71,6 +74,10 @@ def test_full_project_file_parses(write) -> None:
         ("policy: {NOT-A-CODE: error}\n", "policy.NOT-A-CODE"),
         ("prune: {enabled: true}\n", "needs a scope"),
         ("colour: blue\n", "colour: unknown setting"),
+        (
+            "genesys: {rule_edit: sideways}\n",
+            "genesys.rule_edit: Input should be 'disable_first' or 'in_place'",
+        ),
     ],
 )
 def test_bad_project_files_name_the_line_and_problem(write, text: str, expected: str) -> None:

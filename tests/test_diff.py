@@ -61,6 +61,13 @@ def test_a_list_replacing_a_missing_value() -> None:
     assert scoped_diff({"dnc_lists": ["a"]}, {}) == (FieldChange("dnc_lists", None, ["a"]),)
 
 
+def test_an_empty_list_declared_equals_a_missing_live_value() -> None:
+    assert scoped_diff({"intervals": []}, {}) == ()
+    assert scoped_diff({"intervals": []}, {"intervals": [{"start": "a"}]}) == (
+        FieldChange("intervals", [{"start": "a"}], []),
+    )
+
+
 def test_numbers_compare_by_value_but_booleans_are_not_numbers() -> None:
     assert scoped_diff({"abandon_rate": 3}, {"abandon_rate": 3.0}) == ()
     assert scoped_diff({"enabled": True}, {"enabled": 1}) == (FieldChange("enabled", 1, True),)

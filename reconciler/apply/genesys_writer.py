@@ -23,9 +23,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from reconciler.apply.disabled_for_edit import disabled_for_edit, reenable_after
 from reconciler.apply.overlay import overlay, references, refuse_stale, repointed, without_ignored
 from reconciler.apply.work import ApplySettings, Work, Written, once_readable
-from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed
+from reconciler.exceptions import OutcomeUnknown, PlatformError, ReconcilerError, RequestFailed
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.phones import stored_form
 from reconciler.plan.annotations import ignored_fields
@@ -34,7 +35,7 @@ from reconciler.plan.models import ResourceChange, Step
 from reconciler.plan.planner import declared_diff
 from reconciler.plan.steps import RunState, run_state
 from reconciler.providers.bodies import json_of
-from reconciler.providers.genesys.kinds import KINDS, GenesysKind
+from reconciler.providers.genesys.kinds import KINDS, GenesysKind, without_read_only
 from reconciler.providers.http import ApiClient
 from reconciler.providers.paging import genesys_list
 from reconciler.state.convert import Converter
@@ -113,8 +114,17 @@ class GenesysWriter:
             Step.REPOINT: self._repoint,
             Step.DELETE: self._delete,
         }
+        done: list[Step] = []
         for step in work.change.steps:
-            await handlers[step](work, spec, target)
+            try:
+                await handlers[step](work, spec, target)
+            except ReconcilerError as exc:
+                if not disabled_for_edit(spec.kind, steps=work.change.steps, done=done):
+                    raise
+                raise await reenable_after(
+                    exc, address=work.change.address, reenable=lambda: self._turn_on(work, spec, target)
+                ) from exc
+            done.append(step)
         if work.desired is not None and Step.DELETE not in work.change.steps:
             await self._verify(work.desired, spec, target)
         return Written(platform_id=target.platform_id, version=target.version)
@@ -184,12 +194,14 @@ class GenesysWriter:
         path: str,
         mutate: Callable[[Body], Body | None],
         *,
+        spec: GenesysKind,
         may_be_absent: bool = False,
         method: str = "PUT",
     ) -> None:
         """GET, mutate the fresh body, send it with the fresh version; 409 wrong-version tries again.
 
-        `method` PATCH sends only what `mutate` returns (the org settings take a partial body)."""
+        `method` PATCH sends only what `mutate` returns (the org settings take a partial body); a PUT
+        leaves out the read-only fields the fresh body carries (id, selfUri, dates)."""
         for attempt in range(self.settings.version_retries + 1):
             if attempt == 0 and target.planned is not None and path == target.path:
                 fresh: Body | None = target.planned  # the plan's read; a stale version answers 409
@@ -199,10 +211,12 @@ class GenesysWriter:
             body = mutate(fresh or {})
             if body is None:
                 return
+            if method == "PUT":
+                body = without_read_only(body)
             if fresh is not None and "version" in fresh:
                 body["version"] = fresh["version"]
             try:
-                response = await self.client.request(method, path, json=body)
+                response = await self.client.request(method, path, json=body, params=spec.write_params(body))
             except RequestFailed as exc:
                 if _wrong_version(exc) and attempt < self.settings.version_retries:
                     log.debug("%s: version moved, reading again", path)
@@ -266,13 +280,13 @@ class GenesysWriter:
     async def _post_once(self, spec: GenesysKind, name: str, body: Body) -> Body:
         """POST a new object; if the answer was lost, look for it by name before sending again."""
         try:
-            response = await self.client.request("POST", spec.path, json=body)
+            response = await self.client.request("POST", spec.path, json=body, params=spec.write_params(body))
         except OutcomeUnknown:
             found = await self._find_by_name(spec, name)
             if found is not None:
                 log.info("%s '%s' was created before the connection dropped", spec.kind, name)
                 return found
-            response = await self.client.request("POST", spec.path, json=body)
+            response = await self.client.request("POST", spec.path, json=body, params=spec.write_params(body))
         created = json_of(response)
         if not isinstance(created, dict) or "id" not in created:
             raise PlatformError(f"POST {spec.path}: the answer carries no id")
@@ -281,7 +295,8 @@ class GenesysWriter:
     async def _find_by_name(self, spec: GenesysKind, name: str) -> Body | None:
         deadline = time.monotonic() + self.settings.visible_timeout_seconds
         while True:
-            found = await genesys_list(self.client, spec.path, params={"name": name, "filterType": "Equals"})
+            query = {**spec.list_params(), "name": name, "filterType": "Equals"}
+            found = await genesys_list(self.client, spec.path, params=query)
             match = next((item for item in found if item.get("name") == name), None)
             if match is not None or time.monotonic() >= deadline:
                 return match
@@ -291,7 +306,7 @@ class GenesysWriter:
         old_path = f"{spec.path}/{work.change.platform_id}"
         target.old_path = old_path
         temporary = aside_name(_required(work).name)
-        await self._put_versioned(target, old_path, lambda fresh: {**fresh, "name": temporary})
+        await self._put_versioned(target, old_path, lambda fresh: {**fresh, "name": temporary}, spec=spec)
         self.index.add(work.change.kind, temporary, str(work.change.platform_id))
 
     async def _update(self, work: Work, spec: GenesysKind, target: _Target) -> None:
@@ -311,6 +326,7 @@ class GenesysWriter:
             target,
             target.path,
             mutate,
+            spec=spec,
             may_be_absent=spec.listing == "singleton" or spec.owner is not None,
             method="PATCH" if partial else "PUT",
         )
@@ -340,6 +356,7 @@ class GenesysWriter:
             target,
             target.path,
             lambda fresh: None if _value(fresh, field) == state.on else {**fresh, field: state.on},
+            spec=spec,
         )
 
     async def _turn_off(self, work: Work, spec: GenesysKind, target: _Target) -> None:
@@ -352,6 +369,7 @@ class GenesysWriter:
             target,
             path,
             lambda fresh: {**fresh, field: state.off} if _value(fresh, field) == state.on else None,
+            spec=spec,
         )
         await self._wait_until_off(spec, path, state)
 
@@ -417,10 +435,12 @@ class GenesysWriter:
         if running and state is not None:
             await self._switch_off(spec, holder, path)
         try:
-            await self._put_versioned(holder, path, mutate)
+            await self._put_versioned(holder, path, mutate, spec=spec)
         finally:
             if running and state is not None and field is not None:
-                await self._put_versioned(holder, path, lambda current: {**current, field: state.on})
+                await self._put_versioned(
+                    holder, path, lambda current: {**current, field: state.on}, spec=spec
+                )
 
     def _check_dependent(self, obj: DesiredObject, fresh: Body) -> None:
         """Refuse to rewrite a dependent whose managed fields moved live since the plan saw it."""

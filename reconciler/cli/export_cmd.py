@@ -15,13 +15,15 @@ from reconciler.limits import Limits
 from reconciler.live_plan import read_live, target_of
 from reconciler.manifest.kinds import kinds_of
 from reconciler.providers.session import open_session
+from reconciler.state.names import NameIndex
 from reconciler.state.objects import LiveObject
 
 
-async def _read(name: str, root: Path, target: Target, kinds: list[str], limits: Limits) -> list[LiveObject]:
+async def _read(
+    name: str, root: Path, target: Target, kinds: list[str], limits: Limits
+) -> tuple[list[LiveObject], NameIndex]:
     async with open_session(name, target, root=root, limits=limits) as session:
-        live, _index = await read_live(session.client, platform=target.platform, kinds=kinds)
-    return live
+        return await read_live(session.client, platform=target.platform, kinds=kinds)
 
 
 @click.command("export")
@@ -48,8 +50,8 @@ def export(target: str, out_dir: Path, kinds: tuple[str, ...], config_path: Path
             f"unknown kind(s) for {chosen.platform}: {', '.join(unknown)} (known: {', '.join(known)})"
         )
     wanted = list(kinds) or known
-    objects = asyncio.run(_read(name, root, chosen, wanted, project.limits))
-    written, skipped = write_export(objects, out_dir, kinds=set(wanted))
+    objects, index = asyncio.run(_read(name, root, chosen, wanted, project.limits))
+    written, skipped = write_export(objects, out_dir, kinds=set(wanted), index=index)
     for problem in skipped:
         click.echo(f"skipped {problem}", err=True)
     click.echo(

@@ -43,13 +43,26 @@ def field_ref(info: FieldInfo) -> Ref | None:
     return _ref_in(info.annotation)
 
 
+def key_ref(annotation: Any) -> Ref | None:
+    """The Ref on a dict's key type (dict[Annotated[str, Ref], ...], optional or not), if any."""
+    for candidate in [annotation, *typing.get_args(annotation)]:
+        if typing.get_origin(candidate) is dict:
+            key = typing.get_args(candidate)[0]
+            for meta in getattr(key, "__metadata__", ()):
+                if isinstance(meta, Ref):
+                    return meta
+    return None
+
+
 @cache
-def _ref_fields(model: type[BaseModel]) -> dict[str, Ref]:
+def _ref_fields(model: type[BaseModel]) -> dict[str, tuple[Ref, bool]]:
+    """Field name -> (its Ref, whether the Ref marks the keys of a dict rather than the values)."""
     found = {}
     for name, info in model.model_fields.items():
-        marker = field_ref(info)
+        on_keys = key_ref(info.annotation)
+        marker = on_keys or field_ref(info)
         if marker is not None:
-            found[name] = marker
+            found[name] = (marker, on_keys is not None)
     return found
 
 
@@ -61,9 +74,16 @@ def iter_refs(value: Any, path: Path = ()) -> Iterator[RefUse]:
             item = getattr(value, name)
             if item is None:
                 continue
-            marker = markers.get(name)
-            if marker is None:
+            marked = markers.get(name)
+            if marked is None:
                 yield from iter_refs(item, (*path, name))
+                continue
+            marker, on_keys = marked
+            if on_keys:  # wrap-up code mappings: each key names a wrap-up code
+                if isinstance(item, dict):
+                    yield from (
+                        RefUse((*path, name, key), marker, key) for key in item if isinstance(key, str)
+                    )
             elif isinstance(item, str):
                 yield RefUse((*path, name), marker, item)
             elif isinstance(item, list):

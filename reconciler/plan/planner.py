@@ -27,6 +27,7 @@ from reconciler.plan.steps import (
     RunState,
     create_steps,
     delete_steps,
+    edited_in_place,
     live_state,
     replace_steps,
     run_state,
@@ -53,6 +54,7 @@ class _Rules:
     levels: Mapping[str, int]
     immutable_fields: Mapping[str, frozenset[str]]
     set_like_fields: Mapping[str, frozenset[str]]
+    in_place: frozenset[str] = frozenset()
 
 
 def build_plan(
@@ -64,9 +66,12 @@ def build_plan(
     set_like_fields: Mapping[str, frozenset[str]],
     prune: Prune,
     target_platform: str,
+    edited_in_place_kinds: frozenset[str] = frozenset(),
 ) -> PlanResult:
-    """Plan every object of `target_platform`: `desired` and `live` are keyed by address."""
-    rules = _Rules(levels, immutable_fields, set_like_fields)
+    """Plan every object of `target_platform`: `desired` and `live` are keyed by address.
+
+    `edited_in_place_kinds` are kinds whose running objects are edited without switching them off."""
+    rules = _Rules(levels, immutable_fields, set_like_fields, edited_in_place_kinds)
     declared = {address: obj for address, obj in desired.items() if obj.platform == target_platform}
     present = {address: obj for address, obj in live.items() if obj.platform == target_platform}
     matched = match_live(declared, present)
@@ -181,6 +186,8 @@ def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -
             changes=changes,
             steps=replace_steps(state, obj.essence, live),
         )
+    if state is not None and obj.kind in rules.in_place:
+        state = edited_in_place(state)
     steps = update_steps(state, desired=obj.essence, live=live, changes=changes)
     return ResourceChange(**common, actions=(Action.UPDATE,), changes=changes, steps=steps)
 

@@ -8,6 +8,7 @@ A replace creates the new object, repoints its dependents, then deletes the old 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -69,6 +70,12 @@ RUN_STATES: Mapping[tuple[str, str], RunState] = {
 
 def run_state(platform: str, kind: str) -> RunState | None:
     return RUN_STATES.get((platform, kind))
+
+
+def edited_in_place(state: RunState) -> RunState:
+    """`state` with nothing locked while on: an edit is one write that keeps the run state (a campaign
+    rule edited while enabled, as the Terraform provider does; reconciler.yaml genesys.rule_edit)."""
+    return dataclasses.replace(state, locked=frozenset())
 
 
 def live_state(state: RunState, live: LiveObject) -> Any:

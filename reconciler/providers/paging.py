@@ -1,7 +1,7 @@
 """Reading whole collections with as few requests as the APIs allow.
 
 Genesys: pageSize 100 (its maximum), page 1 tells pageCount, the remaining pages are fetched
-concurrently (genesys-api.md §3). CXone: skip/top pages of 100 until totalRecords is reached; an
+concurrently (genesys-api.md §3); schedules answer a bare array and take no query parameters. CXone: skip/top pages of 100 until totalRecords is reached; an
 empty result may come back as 204 No Content (cxone-api.md §5).
 
 A listing takes at most limits.pages_per_listing pages: a server's `pageCount` or `totalRecords` is
@@ -67,6 +67,15 @@ async def genesys_list(
     for chunk in await asyncio.gather(*(page(n) for n in range(2, pages + 1))):
         entities.extend(chunk)
     return entities
+
+
+async def genesys_array(client: ApiClient, path: str) -> list[dict[str, Any]]:
+    """The items of a Genesys listing that answers a bare array and takes no query parameters (schedules)."""
+    response = await client.request("GET", path)
+    data = json_of(response)
+    if not isinstance(data, list):
+        raise malformed(response, "a listing that is not an array")
+    return objects_in(data, response, field="body")
 
 
 async def cxone_list(

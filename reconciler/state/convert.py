@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from reconciler.manifest.models.types import Ref
-from reconciler.manifest.refs import field_ref
+from reconciler.manifest.refs import field_ref, key_ref
 from reconciler.state.names import NameIndex
 
 GENESYS_PLAIN_ID_FIELDS = frozenset({"codes", "data"})
@@ -29,7 +29,7 @@ def _fields(model: type[BaseModel]) -> tuple[tuple[str, str, FieldInfo, Ref | No
     for name, info in model.model_fields.items():
         alias = info.serialization_alias or name
         # A Ref on a dict's key type marks the keys, not the field (wrap-up code mappings).
-        marker = None if _key_ref(info.annotation) is not None else field_ref(info)
+        marker = None if key_ref(info.annotation) is not None else field_ref(info)
         rows.append((name, alias, info, marker))
     return tuple(rows)
 
@@ -46,22 +46,21 @@ def _inner(annotation: Any) -> tuple[type[BaseModel] | None, str]:
     if origin is dict and len(args) == 2:
         model, _ = _inner(args[1])
         return model, "dict"
-    for arg in args:  # Optional / Annotated / Union
+    for arg in args:  # Optional / Annotated / Union: the first member that is a model or a container
         model, container = _inner(arg)
-        if model is not None:
+        if model is not None or container:
             return model, container
     return None, ""
 
 
-def _key_ref(annotation: Any) -> Ref | None:
-    """The Ref on a dict's key type (dict[Annotated[str, Ref], ...]), if any."""
-    for candidate in [annotation, *typing.get_args(annotation)]:
-        if typing.get_origin(candidate) is dict:
-            key = typing.get_args(candidate)[0]
-            for meta in getattr(key, "__metadata__", ()):
-                if isinstance(meta, Ref):
-                    return meta
-    return None
+def default_references(model: type[BaseModel], index: NameIndex) -> dict[str, str]:
+    """Field -> the name the platform fills in when the field is left out (a divisioned object without a
+    division is in the org's home division), for the reference fields of `model` whose kind has one."""
+    return {
+        name: index.defaults[marker.kind]
+        for name, _alias, _info, marker in _fields(model)
+        if marker is not None and marker.kind in index.defaults
+    }
 
 
 class Converter:
@@ -70,12 +69,17 @@ class Converter:
 
     # --- API -> essence -------------------------------------------------------------------------
     def essence(self, model: type[BaseModel], body: dict[str, Any]) -> dict[str, Any]:
-        """The fields of `model` found in `body`, in manifest shape; unknown API fields are dropped."""
+        """The fields of `model` found in `body`, in manifest shape; unknown API fields are dropped.
+
+        A reference the platform fills in when it is left out reads as that default when absent."""
         result: dict[str, Any] = {}
         for name, alias, info, marker in _fields(model):
             if alias not in body or body[alias] is None:
                 continue
             result[name] = self._read(body[alias], info.annotation, marker, alias)
+        if self.index.defaults:
+            for name, default in default_references(model, self.index).items():
+                result.setdefault(name, default)
         return result
 
     def _read(self, value: Any, annotation: Any, marker: Ref | None, alias: str) -> Any:
@@ -84,10 +88,10 @@ class Converter:
                 return [self._name(item, marker) for item in value]
             return self._name(value, marker)
         model, container = _inner(annotation)
-        key_ref = _key_ref(annotation)
+        keys = key_ref(annotation)
         if container == "dict" and isinstance(value, dict):
             return {
-                (self._name(key, key_ref) if key_ref else key): (
+                (self._name(key, keys) if keys else key): (
                     self.essence(model, item) if model is not None and isinstance(item, dict) else item
                 )
                 for key, item in value.items()
@@ -126,10 +130,10 @@ class Converter:
                 return [self._ref(item, marker, alias) for item in value]
             return self._ref(value, marker, alias)
         model, container = _inner(annotation)
-        key_ref = _key_ref(annotation)
+        keys = key_ref(annotation)
         if container == "dict" and isinstance(value, dict):
             return {
-                (self._id(key, key_ref) if key_ref else key): (
+                (self._id(key, keys) if keys else key): (
                     self.body(model, item) if model is not None and isinstance(item, dict) else item
                 )
                 for key, item in value.items()

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reconciler.graph import DependencyGraph
+from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.resource import Resource
 from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.genesys.kinds import SINGLETON_NAMES
+from reconciler.state.convert import default_references
+from reconciler.state.names import NameIndex
 from reconciler.state.numbers import declared_numbers, reconciler_only_fields
 from reconciler.state.objects import DesiredObject, LiveObject
 
@@ -37,6 +40,15 @@ def essence_of(resource: Resource) -> dict[str, object]:
     return {key: value for key, value in declared.items() if key not in kept}
 
 
+def _with_defaults(resource: Resource, index: NameIndex | None) -> dict[str, object]:
+    essence = essence_of(resource)
+    if index is not None:
+        model = MANIFEST_KINDS[(resource.platform, resource.kind)].spec
+        for name, default in default_references(model, index).items():
+            essence.setdefault(name, default)
+    return essence
+
+
 def dnc_lists_with_entries(manifests: ManifestSet) -> list[str]:
     """Names of the DNC lists whose numbers the live side must read."""
     return [
@@ -48,15 +60,18 @@ def dnc_lists_with_entries(manifests: ManifestSet) -> list[str]:
 
 
 def desired_objects(
-    manifests: ManifestSet, graph: DependencyGraph, *, platform: str
+    manifests: ManifestSet, graph: DependencyGraph, *, platform: str, index: NameIndex | None = None
 ) -> dict[str, DesiredObject]:
+    """The declared objects of `platform`. With the org's `index`, a reference the platform fills in when
+    it is left out is written in (no `division` means the home division), so a live object elsewhere
+    shows as a change and export followed by plan stays empty."""
     return {
         address: DesiredObject(
             address=address,
             platform=resource.platform,
             kind=resource.kind,
             name=resource.name,
-            essence=essence_of(resource),
+            essence=_with_defaults(resource, index),
             source=resource.source,
             annotations=dict(resource.annotations),
             depends_on=graph.depends_on.get(address, ()),

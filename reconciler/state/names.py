@@ -16,6 +16,8 @@ class NameIndex:
 
     ids: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     names: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    defaults: dict[str, str] = field(default_factory=dict)
+    """Kind -> name of the object the platform uses when a reference is left out (the home division)."""
 
     def add(self, kind: str, name: str, object_id: str | int) -> None:
         self.ids[kind][name] = str(object_id)

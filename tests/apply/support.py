@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +30,37 @@ from reconciler.providers.http import ApiClient, RetryPolicy
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.providers.session import Session, demo_org_seed
 from tests.conftest import ROOT
-from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
+from tests.providers.conftest import EMULATOR_URL, ID, SECRET
 
 FAST = ApplySettings(stop_timeout_seconds=20, poll_seconds=0.1, visible_timeout_seconds=20, version_retries=8)
 QUICK_RETRIES = RetryPolicy(attempts=12, max_seconds=60, backoff_base=0.01, backoff_max=0.1)
 Crash = Callable[[httpx.Request], bool]
 """Picks the request whose answer the apply process dies right after (the write has happened)."""
+Refuse = Callable[[httpx.Request], bool]
+"""Picks requests the platform refuses (400 bad.request, nothing written), whatever the emulator would do."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One request as the client sent it: method, path, query parameters and JSON body."""
+
+    method: str
+    path: str
+    params: dict[str, str]
+    body: Any
+
+
+class _Refusing(httpx.AsyncBaseTransport):
+    """The emulator app as a transport that answers the chosen requests 400 without passing them on."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, refuse: Refuse) -> None:
+        self.inner, self.refuse = inner, refuse
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.refuse(request):
+            error = {"message": "Refused by the test.", "code": "bad.request", "status": 400}
+            return httpx.Response(400, json=error, request=request)
+        return await self.inner.handle_async_request(request)
 
 
 class Killed(BaseException):
@@ -89,7 +115,10 @@ class Harness:
     root: Path
     emulator: Emulator
     per_minute: int = 100_000
+    refuse: Refuse | None = None
     request_hook: Callable[[httpx.Request], Awaitable[None]] | None = None  # sees every request sent
+    sent: list[Sent] = field(default_factory=list)
+    """Every API request of the harness's plans and applies, in the order sent."""
 
     @property
     def project(self) -> ProjectFile:
@@ -113,14 +142,19 @@ class Harness:
         return Session(name="local", target=Target(platform="genesys", emulator=True), client=client)
 
     def _http(self, crash: Crash | None = None) -> httpx.AsyncClient:
-        if crash is None:
-            http = in_process(self.emulator)
-        else:
-            app = httpx.ASGITransport(app=create_app(self.emulator))
-            http = httpx.AsyncClient(transport=_Crashing(app, crash), base_url=EMULATOR_URL)
-        if self.request_hook is not None:
-            http.event_hooks["request"].append(self.request_hook)
-        return http
+        transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app=create_app(self.emulator))
+        if self.refuse is not None:
+            transport = _Refusing(transport, self.refuse)
+        if crash is not None:
+            transport = _Crashing(transport, crash)
+        hooks = [self._record] if self.request_hook is None else [self._record, self.request_hook]
+        return httpx.AsyncClient(transport=transport, base_url=EMULATOR_URL, event_hooks={"request": hooks})
+
+    async def _record(self, request: httpx.Request) -> None:
+        body = (
+            json.loads(request.content) if request.content and request.url.path.startswith("/api/") else None
+        )
+        self.sent.append(Sent(request.method, request.url.path, dict(request.url.params), body))
 
     def apply(
         self,

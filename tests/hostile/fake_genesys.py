@@ -59,7 +59,9 @@ Rule = Callable[[BaseHTTPRequestHandler, "FakeGenesys"], Answer]
 
 
 def empty_org(request: BaseHTTPRequestHandler, fake: FakeGenesys) -> Answer:
-    return Answer(200, "application/json", json.dumps({"entities": [], "pageCount": 1}).encode())
+    """An org with nothing in it: schedule listings are bare arrays, the rest empty entity listings."""
+    body: Any = [] if "/outbound/schedules/" in request.path else {"entities": [], "pageCount": 1}
+    return Answer(200, "application/json", json.dumps(body).encode())
 
 
 def echo(status: int) -> Rule:

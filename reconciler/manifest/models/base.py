@@ -26,6 +26,17 @@ class SpecModel(BaseModel):
     )
 
 
+def declared_empty(data: Any, *fields: str) -> Any:
+    """`data` (a spec mapping before validation) with each of `fields` set to [] where it is absent.
+
+    Only declared fields are sent and compared (exclude_unset), so a list the API requires even when
+    empty is declared here: it is always sent, and a live non-empty list shows as a change.
+    """
+    if not isinstance(data, dict):
+        return data
+    return {**{name: [] for name in fields if name not in data}, **data}
+
+
 KNOWN_ANNOTATIONS = {
     "reconciler/prevent-destroy": "true or false: the plan may never delete this object",
     "reconciler/ignore-fields": "comma-separated spec paths that are never diffed",

@@ -52,7 +52,9 @@ class CampaignSpec(SpecModel):
     script: Annotated[str, external("Script")] | None = None
     edge_group: Annotated[str, external("EdgeGroup")] | None = None
     site: Annotated[str, external("Site")] | None = None
-    division: Annotated[str, external("Division")] | None = None
+    division: Annotated[str, external("Division")] | None = Field(
+        default=None, description="Division by name; left out means the org's home division"
+    )
     campaign_status: Literal["on", "off"] | None = Field(
         default=None, description="Only on and off can be set; other states belong to the platform"
     )
@@ -84,6 +86,7 @@ class CampaignSpec(SpecModel):
     callback_auto_answer: bool | None = None
     dynamic_line_balancing_settings: DynamicLineBalancingSettings | None = None
     diagnostics_settings: DiagnosticsSettings | None = None
+    precise_dialing_enabled: bool | None = Field(default=None, description="Precise dialing")
 
     @model_validator(mode="after")
     def _edge_group_or_site(self) -> CampaignSpec:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from reconciler.manifest.models.base import SpecModel
+from reconciler.manifest.models.base import SpecModel, declared_empty
 from reconciler.manifest.models.genesys_campaign import DialingMode
 from reconciler.manifest.models.kind import KindDef
 from reconciler.manifest.models.types import (
@@ -17,6 +17,7 @@ from reconciler.manifest.models.types import (
     Text,
     TimeZoneId,
     external,
+    not_looked_up,
     ref,
     require_fields,
     scalar_as_text,
@@ -37,7 +38,7 @@ RuleActionType = Literal[
     "turnOnCampaign", "turnOffCampaign", "turnOnSequence", "turnOffSequence", "setCampaignPriority",
     "recycleCampaign", "setCampaignDialingMode", "setCampaignAbandonRate", "setCampaignNumberOfLines",
     "setCampaignWeight", "setCampaignMaxCallsPerAgent", "setCampaignMessagesPerMinute", "changeCampaignQueue",
-    "changeCampaignTemplate",
+    "changeCampaignTemplate", "setCampaignReservation",
 ]
 # fmt: on
 _DAY_OF_MONTH = r"^([1-9]|[12][0-9]|3[01]|LAST_DAY|EVEN_DAY|ODD_DAY)$"
@@ -51,8 +52,8 @@ _DURATION = re.compile(r"-?P(?!$)([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]
 CampaignName = Annotated[GenesysName, ref("Campaign")]
 SequenceName = Annotated[GenesysName, ref("Sequence")]
 QueueName = Annotated[str, external("Queue")]
-MessagingCampaignName = Annotated[str, external("MessagingCampaign")]
-ResponseTemplateName = Annotated[str, external("ResponseTemplate")]
+MessagingCampaignName = Annotated[str, external("MessagingCampaign"), not_looked_up("messaging campaigns")]
+ResponseTemplateName = Annotated[str, external("ResponseTemplate"), not_looked_up("response templates")]
 
 
 def _check_duration(value: str) -> str:
@@ -253,6 +254,11 @@ class CampaignRuleSpec(SpecModel):
     )
     execution_settings: CampaignRuleExecutionSettings | None = None
     time_zone_id: TimeZoneId | None = Field(default=None, description="Time zone of date-time conditions")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _conditions_always_sent(cls, data: Any) -> Any:
+        return declared_empty(data, "campaign_rule_conditions")  # required by the API, even with groups
 
     @model_validator(mode="after")
     def _conditions_or_groups(self) -> CampaignRuleSpec:

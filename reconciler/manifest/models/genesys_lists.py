@@ -9,7 +9,15 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import GenesysName, NumbersMode, Text, TimeZoneId, external, ref
+from reconciler.manifest.models.types import (
+    GenesysName,
+    NumbersMode,
+    Text,
+    TimeZoneId,
+    external,
+    not_looked_up,
+    ref,
+)
 
 FilterOperator = Literal[
     "EQUALS",
@@ -32,6 +40,23 @@ ResetPeriod = Literal[
     "DAYS_28", "DAYS_29", "DAYS_30",
 ]  # fmt: skip
 RecallReason = Literal["busy", "noAnswer", "answeringMachine", "fax"]
+RetentionType = Literal["Never", "Today", "RetentionDays"]
+"""Valid values of ContactList.retentionType and OutboundSettings.contactListDefaultRetentionType."""
+
+
+def days_need_their_type(days: int | None, info: ValidationInfo) -> int | None:
+    """Field validator of `<prefix>retention_days`: the days apply only with retention type RetentionDays."""
+    type_field = str(info.field_name).replace("_days", "_type")
+    if days is not None and info.data.get(type_field) != "RetentionDays":
+        raise ValueError(f"{info.field_name} applies only with {type_field} RetentionDays")
+    return days
+
+
+def type_needs_days(model: Any, *, prefix: str) -> None:
+    """RetentionDays requires the number of days (the SDK's description of retentionDays)."""
+    wanted = getattr(model, f"{prefix}retention_type") == "RetentionDays"
+    if wanted and getattr(model, f"{prefix}retention_days") is None:
+        raise ValueError(f"{prefix}retention_type RetentionDays requires {prefix}retention_days")
 
 
 # --- ContactList ---------------------------------------------------------------------------------
@@ -43,7 +68,11 @@ class ContactPhoneNumberColumn(SpecModel):
     callable_time_column: str | None = Field(
         default=None,
         description="Column holding the contact's time zone for callable-time checks; "
-        "not allowed with automatic_time_zone_mapping",
+        "not allowed with automatic_time_zone_mapping (older field: callable_time_column_name is current)",
+    )
+    callable_time_column_name: str | None = Field(
+        default=None,
+        description="Name of the column holding the contact's time zone for callable-time checks",
     )
 
 
@@ -53,18 +82,29 @@ class EmailColumn(SpecModel):
     contactable_time_column: str | None = Field(
         default=None, description="Column holding the contact's time zone for contactable-time checks"
     )
+    contactable_time_column_name: str | None = Field(
+        default=None,
+        description="Name of the column holding the contact's time zone for contactable-time checks",
+    )
 
 
 class WhatsAppColumn(SpecModel):
     column_name: str = Field(min_length=1)
     type: str = Field(min_length=1, description="WhatsApp column type, e.g. work or personal")
+    contactable_time_column: str | None = Field(
+        default=None, description="Column holding the contact's time zone for contactable-time checks"
+    )
+    contactable_time_column_name: str | None = Field(
+        default=None,
+        description="Name of the column holding the contact's time zone for contactable-time checks",
+    )
 
 
 class ColumnDataTypeSpecification(SpecModel):
     """Data type of a column used for dynamic contact queueing."""
 
     column_name: str | None = Field(default=None, min_length=1)
-    column_data_type: Literal["NUMERIC", "TEXT", "TIMESTAMP"] | None = None
+    column_data_type: Literal["NUMERIC", "TEXT", "TIMESTAMP", "DATETIME"] | None = None
     min: int | None = Field(default=None, description="Minimum length of a NUMERIC column")
     max: int | None = Field(default=None, description="Maximum length of a NUMERIC column")
     max_length: int | None = Field(default=None, ge=1, description="Maximum length of a TEXT column")
@@ -76,7 +116,13 @@ def _columns_named_by(value: Any) -> list[str]:
         return [value]
     names: list[str] = []
     for item in value or ():
-        for attr in ("column_name", "callable_time_column", "contactable_time_column"):
+        for attr in (
+            "column_name",
+            "callable_time_column",
+            "callable_time_column_name",
+            "contactable_time_column",
+            "contactable_time_column_name",
+        ):
             name = getattr(item, attr, None)
             if name is not None:
                 names.append(name)
@@ -113,7 +159,23 @@ class ContactListSpec(SpecModel):
     trim_whitespace: bool | None = Field(
         default=None, description="Trim white space on CSV import (API default true)"
     )
-    division: Annotated[str, external("Division")] | None = None
+    division: Annotated[str, external("Division")] | None = Field(
+        default=None, description="Division by name; left out means the org's home division"
+    )
+    retention_type: RetentionType | None = Field(
+        default=None, description="How long the list is kept: Never (deleted), Today or RetentionDays"
+    )
+    retention_days: int | None = Field(
+        default=None, ge=1, description="Days to keep the list; required with retention_type RetentionDays"
+    )
+    time_zone: TimeZoneId | None = Field(default=None, description="IANA time zone of the contact list")
+
+    _days_need_their_type = field_validator("retention_days")(days_need_their_type)
+
+    @model_validator(mode="after")
+    def _retention_type_needs_days(self) -> ContactListSpec:
+        type_needs_days(self, prefix="")
+        return self
 
     @field_validator(
         "phone_columns",
@@ -193,8 +255,12 @@ class ContactListFilterSpec(SpecModel):
     contact_list: Annotated[GenesysName, ref("ContactList")] | None = Field(
         default=None, description="Required when source_type is ContactList (the default)"
     )
-    contact_list_template: Annotated[str, external("ContactListTemplate")] | None = Field(
-        default=None, description="Required when source_type is ContactListTemplate"
+    contact_list_template: (
+        Annotated[str, external("ContactListTemplate"), not_looked_up("contact list templates")] | None
+    ) = Field(
+        default=None,
+        description="Not supported yet: contact list templates cannot be looked up by name, so a filter on "
+        "a template is refused",
     )
     source_type: Literal["ContactList", "ContactListTemplate"] | None = None
     clauses: list[ContactListFilterClause] | None = None
@@ -240,7 +306,9 @@ class DncListSpec(SpecModel):
         default=None, description="dnc.com codes treated as DNC (required for dnc.com)"
     )
     license_id: str | None = Field(default=None, description="Gryphon license number (required for gryphon)")
-    division: Annotated[str, external("Division")] | None = None
+    division: Annotated[str, external("Division")] | None = Field(
+        default=None, description="Division by name; left out means the org's home division"
+    )
     custom_exclusion_column: str | None = Field(
         default=None, description="Column to evaluate exclusion against (required for rds_custom)"
     )

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from reconciler.manifest.models.base import SpecModel
+from reconciler.manifest.models.genesys_lists import RetentionType, days_need_their_type, type_needs_days
 from reconciler.manifest.models.kind import KindDef
 from reconciler.manifest.models.types import ClockMinute, GenesysName, TimeZoneId, external, ref
 
@@ -116,6 +117,22 @@ class OutboundSettingsSpec(SpecModel):
         default=None, description="Applies to voice and messaging campaigns"
     )
     reschedule_time_zone_skipped_contacts: bool | None = None
+    contact_list_default_retention_type: RetentionType | None = Field(
+        default=None, description="Retention of newly created contact lists and templates"
+    )
+    contact_list_default_retention_days: int | None = Field(
+        default=None, ge=1, description="Days new lists are kept; required with RetentionDays"
+    )
+    time_zone: TimeZoneId | None = Field(
+        default=None, description="IANA zone in which retention Today of new lists ends"
+    )
+
+    _days_need_their_type = field_validator("contact_list_default_retention_days")(days_need_their_type)
+
+    @model_validator(mode="after")
+    def _retention_type_needs_days(self) -> OutboundSettingsSpec:
+        type_needs_days(self, prefix="contact_list_default_")
+        return self
 
     @field_validator("max_line_utilization")
     @classmethod

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from reconciler.manifest.models.base import SpecModel
+from reconciler.manifest.models.base import SpecModel, declared_empty
 from reconciler.manifest.models.kind import KindDef
 from reconciler.manifest.models.types import ClockTime, GenesysName, IsoDay, TimeZoneId, ref
 
@@ -78,6 +78,7 @@ class CampaignTimeSlot(SpecModel):
 class CallableTime(SpecModel):
     time_slots: list[CampaignTimeSlot] = Field(min_length=1)
     time_zone_id: TimeZoneId
+    name: str | None = Field(default=None, min_length=1, description="A name for this group of slots")
 
 
 class CallableTimeSetSpec(SpecModel):
@@ -162,13 +163,18 @@ class ScheduleSpec(SpecModel):
 
     intervals: list[ScheduleInterval] = Field(
         default_factory=list,
-        description="One-off run windows. The API requires the list; it may be left out (sent empty) "
-        "only when recurrences are given.",
+        description="One-off run windows. The API requires the list; it may be left out only when "
+        "recurrences are given, and is then sent empty.",
     )
     recurrences: list[Reoccurrence] | None = Field(default=None, description="Repeating run windows")
     time_zone: TimeZoneId | None = Field(
         default=None, description="IANA zone of the schedule (API default UTC)"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _intervals_always_sent(cls, data: Any) -> Any:
+        return declared_empty(data, "intervals")  # required by the API (CampaignSchedule.intervals)
 
     @model_validator(mode="after")
     def _has_windows(self) -> ScheduleSpec:

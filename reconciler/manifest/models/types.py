@@ -96,6 +96,19 @@ def external(kind: str) -> Ref:
     return Ref(kind, external=True)
 
 
+def not_looked_up(what: str) -> AfterValidator:
+    """Refuses a reference to a kind the reconciler has no lookup for: its name could never be sent as
+    the id the API needs (the field stays in the model so live objects still read)."""
+
+    def refuse(value: Any) -> Any:
+        raise ValueError(
+            f"{what} cannot be referenced: reconciler has no lookup for them, so the name cannot be sent "
+            "as the id the API needs; leave this field out and set it in Genesys Cloud"
+        )
+
+    return AfterValidator(refuse)
+
+
 def scalar_as_text(value: Any) -> Any:
     """YAML reads `5555550144` or `90` as a number; fields that are text on the API take it as text."""
     return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value

@@ -12,12 +12,13 @@ from reconciler.providers.bodies import json_of
 from reconciler.providers.genesys.dnc_entries import read_dnc_entries
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, SINGLETON_NAMES, GenesysKind
 from reconciler.providers.http import ApiClient
-from reconciler.providers.paging import genesys_list
+from reconciler.providers.paging import genesys_array, genesys_list
 from reconciler.state.convert import Converter
 from reconciler.state.names import NameIndex
 from reconciler.state.objects import LiveObject, live_object
 
 PLATFORM = "genesys"
+HOME_DIVISION = "Home"
 
 
 @dataclass
@@ -35,7 +36,9 @@ async def _read_kind(client: ApiClient, spec: GenesysKind) -> list[dict[str, Any
         response = await client.request("GET", spec.path)
         body = json_of(response)
         return [body] if isinstance(body, dict) else []
-    return await genesys_list(client, spec.path)
+    if spec.listing == "array":
+        return await genesys_array(client, spec.path)
+    return await genesys_list(client, spec.path, params=spec.list_params())
 
 
 async def read_org(
@@ -64,6 +67,8 @@ async def read_org(
     for name, bodies in zip(lookup_kinds, results[len(wanted) :], strict=True):
         for body in bodies:
             snapshot.index.add(name, str(body.get("name", "")), str(body["id"]))
+        if name == "Division":
+            _note_home_division(bodies, snapshot.index)
     names = set(dnc_entries_for)
     internal = [
         str(body["id"])
@@ -73,6 +78,15 @@ async def read_org(
     numbers = await asyncio.gather(*(read_dnc_entries(client, list_id) for list_id in internal))
     snapshot.dnc_entries = dict(zip(internal, numbers, strict=True))
     return snapshot
+
+
+def _note_home_division(bodies: list[dict[str, Any]], index: NameIndex) -> None:
+    """Objects created without a division land in the org's home division: the one the divisions
+    listing flags `homeDivision`, else the one named Home (its name unless an admin renamed it)."""
+    flagged = next((str(body.get("name", "")) for body in bodies if body.get("homeDivision") is True), None)
+    home = flagged or (HOME_DIVISION if index.id_of("Division", HOME_DIVISION) is not None else None)
+    if home is not None:
+        index.defaults["Division"] = home
 
 
 def _name_of(spec: GenesysKind, body: dict[str, Any], index: NameIndex) -> str:
