@@ -49,18 +49,23 @@ SERVER_FIELDS = ("version", "dateCreated", "dateModified", "selfUri")
 
 
 def _address(document: dict[str, Any]) -> str:
-    return f"{document.get('platform')}/{document.get('kind')}/{document.get('metadata', {}).get('name')}"
+    platform = str(document.get("apiVersion", "")).split("/")[0]
+    return f"{platform}/{document.get('kind')}/{document.get('metadata', {}).get('name')}"
 
 
 def _copy_repo(workdir: Path) -> None:
     """campaigns/ and reconciler.yaml without the MISSING documents."""
     shutil.copy(ROOT / "reconciler.yaml", workdir / "reconciler.yaml")
     shutil.copytree(ROOT / "campaigns", workdir / "campaigns")
+    left_out: set[str] = set()
     for path in (workdir / "campaigns").rglob("*.yaml"):
-        documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
-        kept = [doc for doc in documents if doc is not None and _address(doc) not in MISSING]
-        if len(kept) != len([doc for doc in documents if doc is not None]):
+        documents = [doc for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")) if doc is not None]
+        kept = [doc for doc in documents if _address(doc) not in MISSING]
+        left_out |= {_address(doc) for doc in documents} & MISSING
+        if len(kept) != len(documents):
             path.write_text(yaml.safe_dump_all(kept, sort_keys=False), encoding="utf-8")
+    if left_out != MISSING:
+        sys.exit(f"not found in campaigns/: {', '.join(sorted(MISSING - left_out))}")
 
 
 def _fresh_org(workdir: Path) -> dict[str, list[dict[str, Any]]]:
