@@ -3,7 +3,8 @@ current public API (purecloudplatformclientv2 269.0.0) and the Terraform provide
 
 from __future__ import annotations
 
-from reconciler.emulator.genesys.store import external_edit, lookups, objects, remove, singleton
+from reconciler.emulator.genesys.admin_writes import external_edit
+from reconciler.emulator.genesys.store import lookups, objects, remove, singleton
 from tests.apply.support import Harness, Sent, edit_manifest
 
 OUTBOUND = "/api/v2/outbound"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reconciler.emulator.genesys.store import external_edit, lookups
+from reconciler.emulator.genesys.admin_writes import external_edit
+from reconciler.emulator.genesys.store import lookups
 from reconciler.export import write_export
 from tests.apply.support import Harness, demo_emulator, demo_repo, edit_manifest
 
