@@ -37,7 +37,7 @@ import phonenumbers
 from reconciler.plan.number_spans import number_spans
 
 _NUMBER_SHAPE = re.compile(r"\+?[\s().\-]*\d[\d\s().\-]*")
-_IN_TEXT = re.compile(r"(?<![\w+.\-])\+?\(?\d[\d().\-]*(?:\s[\d().\-]+)*(?![\w])")
+_IN_TEXT = re.compile(r"(?<![\w+.\-])\+?\(?\d[\d().\-]*(?:\s[\d().\-]+)*(?![\w])(?!-\w)")  # not inside a UUID
 _FINGERPRINTED = re.compile(r"(\*\*\*\d{4})#[0-9a-f]+")
 _E164_DIGITS = range(7, 16)
 _BARE_DIGITS = range(10, 16)

@@ -158,3 +158,17 @@ def test_a_closing_parenthesis_after_a_number_stays_in_the_text() -> None:
 def test_identifiers_and_hashes_are_not_mistaken_for_numbers() -> None:
     text = "id 0f3c2b1a-1234-5678-9abc-123456789012 fingerprint sha256:ab12345678901234cd"
     assert mask_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "uuid",
+    [
+        "12345513-0634-4acb-901c-13578d1a21b3",
+        "55555501-2345-4678-9012-345678901234",
+        "0f3c2b1a-1234-5678-9abc-1234",
+    ],
+)
+def test_a_uuid_whose_groups_are_digits_is_not_a_number(uuid: str) -> None:
+    """A correlation id quoted in an API error stays whole, whatever digits it happens to start with."""
+    text = f"HTTP 400 bad.request: refused (correlation id {uuid})"
+    assert mask_text(text) == text
