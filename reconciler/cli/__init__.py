@@ -12,6 +12,7 @@ import click
 from reconciler import __version__
 from reconciler.cli.apply_cmd import apply
 from reconciler.cli.audit_cmd import audit
+from reconciler.cli.doctor_cmd import doctor
 from reconciler.cli.emulator_cmd import emulator
 from reconciler.cli.export_cmd import export
 from reconciler.cli.forecast_cmd import forecast
@@ -58,6 +59,7 @@ cli.add_command(audit)
 cli.add_command(simulate)
 cli.add_command(forecast)
 cli.add_command(rules)
+cli.add_command(doctor)
 
 
 def main() -> None:

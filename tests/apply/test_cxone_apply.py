@@ -7,8 +7,8 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from reconciler.providers.http import ApiClient, RetryPolicy
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.providers.session import STATE_DIR, Session, demo_org_seed
 from tests.conftest import ROOT
+from tests.cxone_contract import RequestLog, ResponseLog, known_deviation
 from tests.providers.conftest import EMULATOR_URL
 from tests.providers.cxone.support import grant
 
@@ -93,6 +94,9 @@ class Org:
     drop: tuple[str, str] | None = None
     transport: DropAfterSending | None = None
     recorder: Recording | None = None
+    contract: RequestLog = field(default_factory=RequestLog)
+    """Every Admin API request the org was sent; checked against the published spec after each test."""
+    answers: ResponseLog = field(default_factory=ResponseLog)
 
     @property
     def project(self) -> ProjectFile:
@@ -106,7 +110,8 @@ class Org:
         if self.drop is not None:
             self.transport = DropAfterSending(inner, method=self.drop[0], suffix=self.drop[1])
             inner = self.transport
-        async with httpx.AsyncClient(transport=inner, base_url=EMULATOR_URL) as http:
+        hooks: dict[str, list[Any]] = {"request": [self.contract], "response": [self.answers]}
+        async with httpx.AsyncClient(transport=inner, base_url=EMULATOR_URL, event_hooks=hooks) as http:
             tokens = grant()
             base = await discover_api_base(http, issuer=EMULATOR_URL, tokens=tokens)
             client = ApiClient(
@@ -158,8 +163,23 @@ class Org:
         return block
 
 
+ORGS: list[Org] = []
+
+
 def _org(tmp_path: Path, *, drop: tuple[str, str] | None = None) -> Org:
-    return Org(root=_repo(tmp_path), emulator=Emulator(seed=demo_org_seed()), drop=drop)
+    org = Org(root=_repo(tmp_path), emulator=Emulator(seed=demo_org_seed()), drop=drop)
+    ORGS.append(org)
+    return org
+
+
+@pytest.fixture(autouse=True)
+def every_request_keeps_the_published_contract() -> Iterator[None]:
+    """After each test: every request its orgs were sent keeps the Admin API spec, but for the known
+    deviations other changes fix (tests/apply/test_cxone_contract.py shows each, marked xfail)."""
+    ORGS.clear()
+    yield
+    problems = [p for org in ORGS for p in org.contract.problems() if not known_deviation(p)]
+    assert problems == [], "\n".join(problems)
 
 
 def _outcomes(run: ApplyRun) -> dict[str, Outcome]:

@@ -1,0 +1,1 @@
+"""`reconciler doctor`: read-only comparison of a live target's answers with the shapes the tool expects."""
