@@ -122,7 +122,8 @@ RETRY: FieldTable = {
 }
 
 SHARED_GENERAL_RETRY = ("maximumAttempts", "minimumRetryMinutes")
-"""Fields general-settings and retry-settings share: editing one edits the other (cxone-api.md §5)."""
+"""Fields general-settings and retry-settings share: editing one edits the other (CXone help, Skill
+Parameters General/Retry Settings pages)."""
 
 DAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 

@@ -1,4 +1,4 @@
-"""CXone outbound Personal Connection skills (/skills/{id}, /skills/{id}/parameters/*), cxone-api.md §4.1-4.3.
+"""CXone outbound Personal Connection skills (/skills/{id}, /skills/{id}/parameters/*) of the Admin API.
 
 In CXone the ACD skill is the dialing unit: one manifest document holds the skill's own fields
 (PUT /skills/{id}) and its dialer parameter blocks, each written by its own PUT.

@@ -264,6 +264,15 @@ def test_cadence_and_list_management_take_top_level_bodies(
     )
 
 
+def test_cadence_modes_are_accepted_as_the_strings_the_put_schema_types(
+    client: TestClient, ch: Headers, skill_id: int
+) -> None:
+    url = f"{V30}/skills/{skill_id}/parameters/cadence-settings"
+    response = client.put(url, json={"attemptMode": "1", "recordRequestMode": "0"}, headers=ch)
+    assert response.status_code == 200, response.text
+    assert client.get(url, headers=ch).json()["attemptMode"] == "1"
+
+
 def test_xs_settings_accept_both_spellings_of_script_ids(
     client: TestClient, ch: Headers, skill_id: int
 ) -> None:
