@@ -158,7 +158,7 @@ def _cxone_seed() -> dict[str, Any]:
     kept = [resource for address, resource in result.manifests.items() if address not in MISSING]
     seed = cxone.cxone_seed(kept, lookups=cxone.with_lookup_ids(default_seed()["cxone"]))
     # A dialer setting someone changed in CXone Studio: the plan sets it back.
-    seed["parameters"]["cx-renewals-outbound"]["generalSettings"]["maximumRatio"] = 2.5
+    seed["parameters"]["cx-renewals-outbound"]["generalSettings"]["maximumRatio"] = 3
     return seed
 
 

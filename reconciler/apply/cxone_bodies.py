@@ -13,9 +13,11 @@ from typing import Any
 
 import httpx
 
+from reconciler.apply.cxone_block_fields import put_fields
 from reconciler.apply.overlay import overlay
 from reconciler.apply.work import Work
 from reconciler.exceptions import PlatformError
+from reconciler.providers.cxone.aggregate import active_zones
 from reconciler.providers.cxone.kinds import Listing
 
 Body = dict[str, Any]
@@ -34,8 +36,6 @@ BLOCK_PATHS = {
 SHARED_FIELDS = ("maximumAttempts", "minimumRetryMinutes")
 TWIN_BLOCKS = {"generalSettings": "retrySettings", "retrySettings": "generalSettings"}
 """General and retry settings share two fields: writing one block writes them in both (cxone-api.md §5)."""
-ZONE_READ_ONLY = frozenset({"name", "description"})
-"""GET adds these to each time-zone window; the PUT body has no such fields."""
 SKILL_READ_ONLY = frozenset(
     {"skillId", "mediaTypeId", "mediaTypeName", "isOutbound", "outboundStrategy", "isRunning"}
     | {"campaignName", "scriptName", "lastUpdateTime", "businessUnitId"}
@@ -71,18 +71,20 @@ def skill_body(fresh: Body, managed: Body) -> Body:
 
 
 def block_body(block: str, fresh: Body, managed: Body) -> Body:
-    """PUT /skills/{id}/parameters/...: the managed block laid over the fresh one; time-zone windows as
-    the whole list, each window laid over the live window of the same zone."""
+    """PUT /skills/{id}/parameters/...: the managed block laid over the fresh one, keeping only what the
+    block's PUT takes, typed as it takes it (cxone_block_fields). Time-zone windows go as the whole list
+    of active zones (the PUT deactivates every zone it does not list), each laid over the live window of
+    the same zone."""
     want, current = managed[block], fresh.get(block)
     if block == "timeZoneSettings":
         live = {zone.get("standardName"): zone for zone in current or [] if isinstance(zone, dict)}
-        merged = [overlay(live.get(zone.get("standardName"), {}), zone) for zone in want]
-        return {block: [{k: v for k, v in zone.items() if k not in ZONE_READ_ONLY} for zone in merged]}
+        merged = [overlay(live.get(zone.get("standardName"), {}), zone) for zone in active_zones(want)]
+        return {block: [put_fields(block, zone) for zone in merged]}
     base = dict(current) if isinstance(current, Mapping) else {}
     twin = managed.get(TWIN_BLOCKS.get(block, ""))
     if isinstance(twin, Mapping):  # never undo what the twin block declares for a shared field
         base.update({name: twin[name] for name in SHARED_FIELDS if name in twin and name not in want})
-    return {block: overlay(base, want)}
+    return {block: put_fields(block, overlay(base, want))}
 
 
 def campaign_body(fresh: Body, changes: Body) -> Body:

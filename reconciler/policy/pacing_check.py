@@ -6,9 +6,12 @@ block, showing the predicted rate and the inputs.
 Genesys: `dialing_mode` power or predictive (progressive never abandons; preview and agentless have no
 pacing), `abandon_rate`, `outbound_line_count`, `max_calls_per_agent(_decimal)` else the org's
 OutboundSettings `max_calls_per_agent`, and its `abandon_seconds` as the connect window.
-CXone: `general_settings.maximum_ratio` above 1 is predictive with that many calls per agent (the
-mapping is unconfirmed, cxone-api.md §4.3), `abandon_rate_threshold` when it overrides the business
-unit's (otherwise the target is unknown and nothing is predicted), `cpa_settings.abandon_timeout`.
+CXone: `general_settings.maximum_ratio` (an integer 1-3 calls per agent) of 2 or 3 is predictive with
+that many calls per agent, 1 is progressive; the target is `abandon_rate_threshold` when the skill
+overrides the business unit's (otherwise it is unknown and nothing is predicted) minus
+`abandon_rate_cutoff`, the documented offset at which Personal Connection falls back to 1:1 — a skill
+whose cutoff reaches its threshold always dials 1:1 and is never predicted; `cpa_settings.abandon_timeout`
+is the connect window.
 """
 
 from __future__ import annotations
@@ -69,6 +72,18 @@ def _target(percent: Any) -> float | None:
     return float(percent) / 100
 
 
+def cxone_overdial_ceiling(general: Any) -> float | None:
+    """The abandon rate (percent) up to which a CXone skill overdials: its abandon_rate_threshold minus
+    its abandon_rate_cutoff ("value subtracted from Abandon Rate Threshold to determine when the system
+    limits calling to 1:1", Admin API general-settings). None when no threshold is declared; 0 or less
+    means the skill always dials 1:1."""
+    threshold = getattr(general, "abandon_rate_threshold", None)
+    if threshold is None:
+        return None
+    cutoff = getattr(general, "abandon_rate_cutoff", None)
+    return float(threshold) - float(cutoff or 0)
+
+
 def _staffing(resource: Resource) -> Any:
     compliance = getattr(resource.document, "compliance", None)
     return getattr(compliance, "staffing", None)
@@ -107,18 +122,18 @@ def _cxone_settings(skill: Resource) -> DialerSettings | None:
     if staffing is None or general is None:
         return None
     ratio = getattr(general, "maximum_ratio", None)
-    target = _target(getattr(general, "abandon_rate_threshold", None))
+    target = _target(cxone_overdial_ceiling(general))
     overrides = getattr(general, "override_business_unit_abandon_rate", False)
     if ratio is None or target is None or not overrides:
         return None
     cpa = getattr(skill.document.spec, "cpa_settings", None)
     window = getattr(cpa, "abandon_timeout", None) if cpa is not None else None
     return DialerSettings(
-        mode=DialingMode.PREDICTIVE if float(ratio) > 1 else DialingMode.PROGRESSIVE,
+        mode=DialingMode.PREDICTIVE if int(ratio) > 1 else DialingMode.PROGRESSIVE,
         agents=staffing.agents,
         handle_seconds=staffing.handle_seconds,
         live_rate=staffing.live_rate,
         abandon_target=target,
-        calls_per_agent=float(ratio),
+        calls_per_agent=int(ratio),
         window_seconds=DEFAULT_WINDOW_SECONDS if window is None else float(window),
     )

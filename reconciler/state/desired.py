@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from reconciler.graph import DependencyGraph
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.manifest.manifest_set import ManifestSet
+from reconciler.manifest.models.cxone_skill import active_windows
 from reconciler.manifest.resource import Resource
 from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.genesys.kinds import SINGLETON_NAMES
@@ -34,9 +35,15 @@ def identity(resource: Resource) -> str:
 def essence_of(resource: Resource) -> dict[str, object]:
     """The declared spec fields in manifest shape (only those: the diff is scoped to them).
 
-    A DNC list's numbers and their mode are left out: they are compared as a set (state.numbers)."""
+    A DNC list's numbers and their mode are left out: they are compared as a set (state.numbers). A CXone
+    skill's time-zone windows marked inactive are left out too: the time-zones PUT deactivates every zone
+    it does not list, and the live side keeps only active zones (providers.cxone.aggregate)."""
     declared = resource.document.spec.model_dump(exclude_unset=True)
     kept = reconciler_only_fields(resource.platform, resource.kind)
+    if (resource.platform, resource.kind) == ("cxone", "Skill") and isinstance(
+        declared.get("time_zones"), list
+    ):
+        declared["time_zones"] = active_windows(declared["time_zones"])
     return {key: value for key, value in declared.items() if key not in kept}
 
 

@@ -227,7 +227,7 @@ def test_a_block_update_keeps_a_live_edit_of_an_undeclared_field_in_that_block(t
     applied = org.apply(on_plan=someone_edits)
     assert _outcomes(applied)[f"cxone/Skill/{RENEWALS}"] == Outcome.APPLIED
     general = org.general_settings(RENEWALS_ID)
-    assert general["maximumRatio"] == 1.8
+    assert general["maximumRatio"] == 2
     assert general["proficiencyFactor"] == before + 0.25
     assert org.pending() == {}
 
@@ -247,7 +247,8 @@ def test_skill_fields_and_time_zones_change_while_undeclared_skill_fields_keep_l
     skill = org.emulator.state.cxone["skills"][RENEWALS_ID]
     assert skill["callerIdOverride"] == "+15555550109" and skill["serviceLevelGoal"] == 75
     zones = org.emulator.state.cxone["parameters"][RENEWALS_ID]["timeZoneSettings"]
-    assert [zone["standardName"] for zone in zones] == ["Eastern Standard Time"]
+    active = {zone["standardName"]: zone["timeZoneActiveToCall"] for zone in zones}
+    assert active == {"Eastern Standard Time": True, "Central Standard Time": False}  # left out: deactivated
     assert org.pending() == {}
 
 
@@ -255,7 +256,7 @@ def test_a_live_edit_of_a_managed_field_after_the_plan_is_refused(tmp_path: Path
     org = _org(tmp_path)
 
     def someone_edits(run: LiveRun) -> None:
-        external_edit(org.emulator, "parameters/general-settings", None, RENEWALS, {"maximumRatio": 2.0})
+        external_edit(org.emulator, "parameters/general-settings", None, RENEWALS, {"maximumRatio": 1})
 
     applied = org.apply(on_plan=someone_edits)
     outcomes = _outcomes(applied)
@@ -263,7 +264,7 @@ def test_a_live_edit_of_a_managed_field_after_the_plan_is_refused(tmp_path: Path
     assert outcomes[f"cxone/Skill/{COLLECTIONS}"] == Outcome.APPLIED
     message = _message(applied, RENEWALS)
     assert "general_settings.maximum_ratio" in message and "Re-run plan" in message
-    assert org.general_settings(RENEWALS_ID)["maximumRatio"] == 2.0
+    assert org.general_settings(RENEWALS_ID)["maximumRatio"] == 1
 
 
 def test_a_skill_create_whose_answer_is_lost_is_found_by_name_not_sent_twice(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def test_first_plan_shows_the_demo_differences(repo: Path) -> None:
         "cxone/DncGroup/cx-internal-dnc": ["update"],
     }
     renewals = changes["cxone/Skill/cx-renewals-outbound"]
-    assert renewals["changes"] == [{"path": "general_settings.maximum_ratio", "before": 2.5, "after": 1.8}]
+    assert renewals["changes"] == [{"path": "general_settings.maximum_ratio", "before": 3, "after": 2}]
     assert renewals["live_version"] is None and renewals["live_fingerprint"].startswith("sha256:")
     assert renewals["source"] == {"file": "campaigns/cxone/skills.yaml", "line": 3}
     group = changes["cxone/DncGroup/cx-internal-dnc"]
@@ -76,7 +76,7 @@ def test_drift_lists_the_changed_setting_and_the_missing_skill(repo: Path) -> No
     renewals = by_address["cxone/Skill/cx-renewals-outbound"]
     assert renewals["status"] == "modified"
     assert [(f["path"], f["git"], f["live"]) for f in renewals["fields"]] == [
-        ("general_settings.maximum_ratio", 1.8, 2.5)
+        ("general_settings.maximum_ratio", 2, 3)
     ]
     assert "cxone/Campaign/retention-reporting" not in by_address
 

@@ -1,7 +1,8 @@
 """What new CXone objects hold: skill defaults and the parameter blocks of a new Personal Connection skill.
 
-These are the emulator's own choices; real tenants' defaults are not documented (cxone-api.md §10.8:
-the 9:00-21:00 window in the US zones is a third-party claim).
+These are the emulator's own choices; real tenants' defaults are not documented (the 9:00-21:00 window
+in the US zones is a third-party claim). Every value lies inside the bounds the block PUTs document
+(fields.RANGES), so a new skill's blocks can be PUT back unchanged.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def default_parameters() -> dict[str, Any]:
             {f"{day}StartTime": "09:00", f"{day}EndTime": "21:00", f"{day}IsActive": _weekday(day)}
         )
     delivery: dict[str, Any] = {name: (False if kind == "bool" else 0) for name, kind in DELIVERY.items()}
+    for name in DELIVERY:
+        if name.endswith(("Timeout", "TimeoutSubsequent")):
+            delivery[name] = 30  # seconds, 1-300 documented
     delivery["confirmationRequiredDisabled"] = True
     delivery["complianceRecordsDisabled"] = True
     return {
@@ -71,17 +75,17 @@ def default_parameters() -> dict[str, Any]:
             "loadNonFresh": True,
             "overrideBusinessUnitAbandonRate": False,
             "maximumRingingDuration": 25,
-            "beginDampenPercentage": 2.0,
-            "abandonRateCutoff": 3.0,
+            "beginDampenPercentage": 2,
+            "abandonRateCutoff": 1.0,
             "abandonRateThreshold": 3.0,
-            "inactiveBlenderTimer": 0,
-            "maximumRatio": 1.0,
-            "aggressiveness": "conservative",
+            "inactiveBlenderTimer": 15,
+            "maximumRatio": 1,
+            "aggressiveness": "1",
             "endOfListNotificationsDelay": 0,
             "notifyAgentsWhenListIsEmpty": False,
             "percentageOfAgentsBeforeOverdial": 0,
             "blockMultipleCalls": True,
-            "consecutiveAttemptsWithoutALiveConnect": 0,
+            "consecutiveAttemptsWithoutALiveConnect": 10,
             "enableDialingByProficiency": False,
             "proficiencyFactor": 0,
             "waitTimeFactor": 0,
@@ -115,13 +119,13 @@ def default_parameters() -> dict[str, Any]:
             "minimumRetryMinutes": 60,
             "finalizeWhenExhausted": True,
             "loadNonFresh": True,
-            "maximumNumberOfHandledCalls": 0,
+            "maximumNumberOfHandledCalls": 1,
             "restrictedCallingMinutes": 0,
             "restrictedCallingMaxAttempts": 0,
-            "generalStaleMinutes": 0,
-            "callbackRestMinutes": 0,
-            "callbackStaleMinutes": 0,
-            "maximumNumberOfCallbacks": 0,
+            "generalStaleMinutes": 10,
+            "callbackRestMinutes": 60,
+            "callbackStaleMinutes": 10,
+            "maximumNumberOfCallbacks": 3,
             "releaseAgentSpecificCalls": False,
         },
         "filterSettings": {
@@ -155,9 +159,9 @@ def default_parameters() -> dict[str, Any]:
             "externalOutboundSkill_No": "",
             "xsSkillChangedActive": False,
             "xsGetContactsActive": False,
-            "xsFreshThreshold": 0,
-            "xsAvailableThreshold": 0,
-            "xsReadyThreshold": 0,
-            "xsNumberToRetrieve": 0,
+            "xsFreshThreshold": 1,
+            "xsAvailableThreshold": 1,
+            "xsReadyThreshold": 1,
+            "xsNumberToRetrieve": 10,
         },
     }

@@ -86,15 +86,15 @@ GENERAL: FieldTable = {
     "loadNonFresh": "bool",
     "overrideBusinessUnitAbandonRate": "bool",
     "maximumRingingDuration": "int",
-    "beginDampenPercentage": "num",
+    "beginDampenPercentage": "int",
     "abandonRateCutoff": "num",
     "abandonRateThreshold": "num",
     "inactiveBlenderTimer": "int",
-    "maximumRatio": "num",
-    "aggressiveness": "str|num",
+    "maximumRatio": "int",
+    "aggressiveness": "str|int",
     "endOfListNotificationsDelay": "int",
     "notifyAgentsWhenListIsEmpty": "bool",
-    "percentageOfAgentsBeforeOverdial": "num",
+    "percentageOfAgentsBeforeOverdial": "int",
     "blockMultipleCalls": "bool",
     "consecutiveAttemptsWithoutALiveConnect": "int",
     "enableDialingByProficiency": "bool",
@@ -122,7 +122,8 @@ RETRY: FieldTable = {
 }
 
 SHARED_GENERAL_RETRY = ("maximumAttempts", "minimumRetryMinutes")
-"""Fields general-settings and retry-settings share: editing one edits the other (cxone-api.md §5)."""
+"""Fields general-settings and retry-settings share: editing one edits the other (CXone help, Skill
+Parameters General/Retry Settings pages)."""
 
 DAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
@@ -197,13 +198,14 @@ XS_ALIASES = {"xsScriptId": "xsScriptID", "xsCheckinScriptId": "xsCheckinScriptI
 """GET spells these ...Id, PUT ...ID (a spec inconsistency); both are accepted, stored as ...ID."""
 
 CADENCE: FieldTable = {
-    "attemptMode": "int",
-    "recordRequestMode": "int",
+    "attemptMode": "str|int",
+    "recordRequestMode": "str|int",
     "destinationRetryRestMinutes": "int",
     "maximumAttempts": "list",
     "cadences": "list",
 }
-"""Top-level body; its `maximumAttempts` list is read back as `cadenceMaximumAttempts`."""
+"""Top-level body; its `maximumAttempts` list is read back as `cadenceMaximumAttempts`. The PUT schema
+types attemptMode and recordRequestMode as strings, the GET as integers: both are accepted."""
 
 LIST_MANAGEMENT: FieldTable = {
     "displayField1Id": "id",
@@ -254,6 +256,73 @@ def _matches(kind: str, value: Any) -> bool:
     return any(_matches(part, value) for part in kind.split("|"))
 
 
+_GENERAL_RANGES: dict[str, tuple[float, float]] = {
+    "minimumRetryMinutes": (1, 50000),
+    "maximumAttempts": (1, 300),
+    "defaultContactExpiration": (1, 527039),
+    "maximumRingingDuration": (1, 60),
+    "beginDampenPercentage": (0, 100),
+    "abandonRateCutoff": (0, 100),
+    "abandonRateThreshold": (0, 99.9),
+    "inactiveBlenderTimer": (15, 999),
+    "maximumRatio": (1, 3),
+    "endOfListNotificationsDelay": (0, 3600),
+    "percentageOfAgentsBeforeOverdial": (0, 100),
+    "consecutiveAttemptsWithoutALiveConnect": (1, 999),
+    "proficiencyFactor": (0, 999),
+    "waitTimeFactor": (0, 999),
+    "maxConcurrentCallsPerAgent": (1, 10),
+    "maxWaitTimeSeconds": (0, 999),
+}
+RANGES: dict[str, dict[str, tuple[float, float]]] = {
+    "generalSettings": _GENERAL_RANGES,
+    "retrySettings": {
+        "maximumAttempts": (1, 300),
+        "minimumRetryMinutes": (1, 50000),
+        "maximumNumberOfHandledCalls": (1, 300),
+        "restrictedCallingMinutes": (0, 9999),
+        "restrictedCallingMaxAttempts": (0, 10),
+        "generalStaleMinutes": (10, 1440),
+        "callbackRestMinutes": (1, 129600),
+        "callbackStaleMinutes": (10, 1440),
+        "maximumNumberOfCallbacks": (1, 300),
+    },
+    "cpaSettings": {
+        "abandonTimeout": (0, 60),
+        "abandonMsgMode": (0, 2),
+        "ansMachineDetMode": (0, 9),
+        "ansMachineOverrideSeconds": (0, 20),
+        "utteranceMinimumSeconds": (0.1, 0.5),
+        "customerLiveSilenceSeconds": (0.5, 2),
+        "machineMinimumWithAgentSeconds": (2, 10),
+        "machineMinimumWithoutAgentSeconds": (2, 10),
+        "machineEndSilenceSeconds": (1, 5),
+        "machineEndTimeoutSeconds": (5, 60),
+        "agentResponseUtteranceMinimumSeconds": (0.1, 4),
+        "agentNoResponseSeconds": (0.5, 4),
+        "agentVoiceThreshold": (100, 100000),
+        "customerVoiceThreshold": (100, 100000),
+    },
+    "cpaSettings.exceptions": {"attempt_No": (1, 6), "ansMachineDetMode": (0, 9)},
+    "deliveryPreferences": {
+        "confirmationRequiredDeliveryType": (0, 5),
+        "confirmationRequiredTimeout": (1, 300),
+        "confirmationRequiredTimeoutSubsequent": (1, 300),
+        "complianceRecordsDeliveryType": (0, 5),
+        "complianceRecordsTimeout": (1, 300),
+        "complianceRecordsTimeoutSubsequent": (1, 300),
+    },
+    "xsSettings": {
+        "xsFreshThreshold": (1, 30000),
+        "xsAvailableThreshold": (1, 30000),
+        "xsReadyThreshold": (1, 30000),
+        "xsNumberToRetrieve": (1, 10000),
+    },
+}
+"""Documented bounds of the block PUTs (mark05e/NiceIncontactAPI-Admin `Admin/Skills`: UpdateSkillGenral,
+retry-settings, cpa-management, delivery-preferences, xs-settings); a value outside them is a 400."""
+
+
 def invalid(description: str) -> CxoneError:
     return CxoneError(400, "InvalidParameter", description)
 
@@ -270,6 +339,24 @@ def check_fields(body: dict[str, Any], table: FieldTable, where: str) -> dict[st
             raise invalid(f"{where}: invalid value for {name} (expected {expected})")
         accepted[name] = value
     return accepted
+
+
+def _out_of_range(fields: dict[str, Any], where: str) -> str | None:
+    for name, (low, high) in RANGES.get(where, {}).items():
+        value = fields.get(name)
+        if value is not None and _is_number(value) and not low <= value <= high:
+            return f"{where}: {name} must be between {low:g} and {high:g} (got {value:g})"
+    return None
+
+
+def check_ranges(fields: dict[str, Any], where: str) -> None:
+    """400 InvalidParameter naming the first field outside its documented bounds."""
+    problem = _out_of_range(fields, where)
+    exceptions = fields.get("exceptions") if where == "cpaSettings" else None
+    for item in exceptions or []:
+        problem = problem or _out_of_range(item, "cpaSettings.exceptions")
+    if problem is not None:
+        raise invalid(problem)
 
 
 BLOCK_PATHS = {

@@ -2,8 +2,10 @@
 
 Each block has its own PUT with its own wrapper ({"generalSettings": {...}}, {"timeZoneSettings": [...]}
 ...); cadence-settings and list-management take top-level bodies. Objects are merged (omitted fields
-keep their values), lists replaced. general-settings and retry-settings share maximumAttempts and
-minimumRetryMinutes. Only outbound Personal Connection skills have parameters.
+keep their values); a time-zones PUT deactivates the zones it does not list. The per-block GETs answer
+the PUT shapes, the aggregate GETs their own (emulator.cxone.aggregate); values outside the documented
+bounds (fields.RANGES) are a 400 naming the field. general-settings and retry-settings share
+maximumAttempts and minimumRetryMinutes. Only outbound Personal Connection skills have parameters.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from starlette.responses import Response
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone import store
+from reconciler.emulator.cxone.aggregate import aggregate
 from reconciler.emulator.cxone.defaults import TIME_ZONE_DESCRIPTIONS, default_parameters
 from reconciler.emulator.cxone.fields import (
     BLOCK_PATHS,
@@ -31,6 +34,7 @@ from reconciler.emulator.cxone.fields import (
     XS_ALIASES,
     FieldTable,
     check_fields,
+    check_ranges,
     invalid,
 )
 from reconciler.emulator.cxone.http import api_version, emulator_of, no_content, object_body, ok
@@ -73,8 +77,15 @@ def render(parameters: JsonObject) -> JsonObject:
 
 
 def _parameters_of(emulator: Emulator, skill: JsonObject) -> JsonObject:
+    """The stored blocks in their per-block GET shapes."""
     found = store.view(emulator, "parameters").get(str(skill["skillId"]))
     return render(found if found is not None else default_parameters())
+
+
+def _aggregate_of(emulator: Emulator, skill: JsonObject) -> JsonObject:
+    """The blocks as the aggregate GETs answer them (a shape of their own, emulator.cxone.aggregate)."""
+    found = store.view(emulator, "parameters").get(str(skill["skillId"]))
+    return aggregate(found if found is not None else default_parameters())
 
 
 def _with_skill(skill: JsonObject, parameters: JsonObject) -> JsonObject:
@@ -87,7 +98,7 @@ async def all_skills_parameters(request: Request) -> Response:
     emulator = emulator_of(request)
     skills = sorted(store.view(emulator, "skills").values(), key=lambda skill: int(skill["skillId"]))
     items = [
-        _with_skill(skill, _parameters_of(emulator, skill))
+        _with_skill(skill, _aggregate_of(emulator, skill))
         for skill in skills
         if store.is_personal_connection(skill)
     ]
@@ -99,7 +110,7 @@ async def skill_parameters(request: Request) -> Response:
     emulator = emulator_of(request)
     skill = visible_skill(emulator, request)
     _require_personal_connection(skill)
-    return ok(_with_skill(skill, _parameters_of(emulator, skill)))
+    return ok(_with_skill(skill, _aggregate_of(emulator, skill)))
 
 
 async def get_block(request: Request) -> Response:
@@ -120,6 +131,7 @@ def _time_zones(body: JsonObject) -> list[JsonObject]:
     accepted: list[JsonObject] = []
     for zone in zones:
         fields = check_fields(zone, TIME_ZONE, "timeZoneSettings")
+        check_ranges(fields, "timeZoneSettings")
         name = fields.get("standardName")
         if not isinstance(name, str) or not name.strip():
             raise invalid("timeZoneSettings: each entry needs a standardName")
@@ -138,6 +150,7 @@ def _block_value(block: str, body: JsonObject) -> Any:
         if not fields:
             names = ", ".join(TOP_LEVEL[block])
             raise invalid(f"{block}: the body is a top-level object with one or more of: {names}")
+        check_ranges(fields, block)
         if "maximumAttempts" in fields:
             fields["cadenceMaximumAttempts"] = fields.pop("maximumAttempts")
         return fields
@@ -149,6 +162,7 @@ def _block_value(block: str, body: JsonObject) -> Any:
     fields = check_fields(inner, WRAPPED[block], block)
     if block == "cpaSettings" and not all(isinstance(item, dict) for item in fields.get("exceptions") or []):
         raise invalid("cpaSettings: exceptions is a list of objects")
+    check_ranges(fields, block)
     return fields
 
 

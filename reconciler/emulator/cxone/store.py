@@ -142,9 +142,12 @@ def update_object(emulator: Emulator, section: str, key: str, changes: JsonObjec
 
 def merge_block(emulator: Emulator, skill_key: str, block: str, value: Any) -> Any:
     """Write one parameter block: objects are shallow-merged (omitted fields keep their values), lists
-    replaced. general and retry settings share maximumAttempts and minimumRetryMinutes."""
+    replaced (time zones: unlisted ones stay, deactivated). general and retry settings share
+    maximumAttempts and minimumRetryMinutes."""
     parameters = copy.deepcopy(emulator.state.cxone["parameters"].get(skill_key) or default_parameters())
-    if block in LIST_BLOCKS:
+    if block == "timeZoneSettings":
+        parameters[block] = with_unlisted_zones_deactivated(parameters.get(block) or [], value)
+    elif block in LIST_BLOCKS:
         parameters[block] = copy.deepcopy(value)
     else:
         parameters[block] = {**parameters.get(block, {}), **copy.deepcopy(value)}
@@ -156,6 +159,20 @@ def merge_block(emulator: Emulator, skill_key: str, block: str, value: Any) -> A
     save(emulator, "parameters", skill_key, parameters)
     update_object(emulator, "skills", skill_key, {})
     return parameters[block]
+
+
+def with_unlisted_zones_deactivated(current: list[JsonObject], listed: list[JsonObject]) -> list[JsonObject]:
+    """PUT time-zones: "All timezone boundings not in the request will be deactivated" (Admin API text).
+    Listed zones are made active unless they say otherwise. Whether the aggregate GET still lists
+    unlisted zones is not documented; the emulator keeps them, inactive."""
+    names = {zone.get("standardName") for zone in listed}
+    kept = [
+        {**zone, "timeZoneActiveToCall": False} for zone in current if zone.get("standardName") not in names
+    ]
+    made_active = [
+        {**zone, "timeZoneActiveToCall": zone.get("timeZoneActiveToCall", True)} for zone in listed
+    ]
+    return [*copy.deepcopy(made_active), *kept]
 
 
 def set_members(emulator: Emulator, section: str, group_key: str, skill_ids: list[int]) -> None:

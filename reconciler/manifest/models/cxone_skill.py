@@ -1,4 +1,4 @@
-"""CXone outbound Personal Connection skills (/skills/{id}, /skills/{id}/parameters/*), cxone-api.md §4.1-4.3.
+"""CXone outbound Personal Connection skills (/skills/{id}, /skills/{id}/parameters/*) of the Admin API.
 
 In CXone the ACD skill is the dialing unit: one manifest document holds the skill's own fields
 (PUT /skills/{id}) and its dialer parameter blocks, each written by its own PUT.
@@ -12,70 +12,91 @@ from pydantic import Field, field_validator, model_validator
 
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import ClockMinute, Name, Percent, Text, external, ref
+from reconciler.manifest.models.types import ClockMinute, Name, Text, external, ref
 
 NumberText = Text
 """Text that YAML may have typed as a number (caller ids, phone numbers)."""
 
 Count = Annotated[int, Field(ge=0)]
-Minutes = Annotated[int, Field(ge=0)]
 Seconds = Annotated[int, Field(ge=0)]
-FineSeconds = Annotated[float, Field(ge=0)]
-
-_UNCONFIRMED_PERCENT = "unconfirmed: whether CXone reads this as a percentage (0-100) or a fraction"
 
 
 class GeneralSettings(SpecModel):
-    """PUT /skills/{id}/parameters/general-settings `{"generalSettings": {...}}`."""
+    """PUT /skills/{id}/parameters/general-settings `{"generalSettings": {...}}`; ranges as the Admin API
+    documents them (UpdateSkillGenral)."""
 
-    maximum_ratio: float | None = Field(
+    maximum_ratio: int | None = Field(
+        ge=1,
+        le=3,
         default=None,
-        description="Maximum calls per available agent; 1 is taken to mean progressive dialing "
-        "(unconfirmed: unit, range and whether this alone selects progressive vs predictive)",
+        description="Calls Personal Connection places per available agent, an integer 1-3; 1 is "
+        "progressive (one call per agent), 2 or 3 predictive",
     )
-    aggressiveness: str | int | None = Field(
+    aggressiveness: Count | None = Field(
         default=None,
-        description="Pacing aggressiveness (unconfirmed: the spec types it as string and as number; "
-        'only "conservative" is seen in a NICE sample)',
+        description="Pacing aggressiveness as the integer the parameters read returns; the PUT takes it "
+        "as text (the values are not documented)",
     )
-    abandon_rate_threshold: Percent | None = Field(
-        default=None, description=f"Target abandon rate ({_UNCONFIRMED_PERCENT})"
+    abandon_rate_threshold: float | None = Field(
+        ge=0,
+        le=99.9,
+        default=None,
+        description="Maximum percent of abandoned calls allowed (0-99.9); used only with "
+        "override_business_unit_abandon_rate and when the business unit allows skill-level abandon rates",
     )
-    abandon_rate_cutoff: Percent | None = Field(
-        default=None, description=f"Abandon rate at which overdialing stops ({_UNCONFIRMED_PERCENT})"
+    abandon_rate_cutoff: float | None = Field(
+        ge=0,
+        le=100,
+        default=None,
+        description="Percentage points subtracted from abandon_rate_threshold: when the abandon rate "
+        "reaches threshold - cutoff, Personal Connection limits calling to 1:1 (one call per agent)",
     )
-    begin_dampen_percentage: Percent | None = Field(
-        default=None, description=f"Abandon rate at which pacing starts to slow ({_UNCONFIRMED_PERCENT})"
+    begin_dampen_percentage: int | None = Field(
+        ge=0,
+        le=100,
+        default=None,
+        description="Abandon rate (percent, integer) at which the skill starts to throttle",
     )
     override_business_unit_abandon_rate: bool | None = Field(
         default=None, description="Use this skill's abandon-rate fields instead of the business unit's"
     )
-    percentage_of_agents_before_overdial: Percent | None = None
-    max_concurrent_calls_per_agent: Count | None = None
-    max_wait_time_seconds: Seconds | None = None
-    maximum_ringing_duration: Seconds | None = Field(
-        default=None, description="How long a call may ring (unconfirmed: seconds)"
+    percentage_of_agents_before_overdial: int | None = Field(default=None, ge=0, le=100)
+    max_concurrent_calls_per_agent: int | None = Field(default=None, ge=1, le=10)
+    max_wait_time_seconds: int | None = Field(default=None, ge=0, le=999)
+    maximum_ringing_duration: int | None = Field(
+        ge=1, le=60, default=None, description="Seconds a call may ring (1-60)"
     )
-    inactive_blender_timer: Count | None = Field(default=None, description="unconfirmed: unit")
-    minimum_retry_minutes: Minutes | None = Field(
-        default=None, description="Shared with retry_settings.minimum_retry_minutes (editing one edits both)"
+    inactive_blender_timer: int | None = Field(ge=15, le=999, default=None, description="Seconds (15-999)")
+    minimum_retry_minutes: int | None = Field(
+        ge=1,
+        le=50000,
+        default=None,
+        description="Shared with retry_settings.minimum_retry_minutes (editing one edits both)",
     )
-    maximum_attempts: Count | None = Field(
-        default=None, description="Shared with retry_settings.maximum_attempts (editing one edits both)"
+    maximum_attempts: int | None = Field(
+        ge=1,
+        le=300,
+        default=None,
+        description="Shared with retry_settings.maximum_attempts (editing one edits both)",
     )
-    default_contact_expiration: Count | None = Field(default=None, description="unconfirmed: unit (minutes?)")
+    default_contact_expiration: int | None = Field(
+        ge=1, le=527039, default=None, description="Minutes (1-527039, i.e. under 366 days)"
+    )
     load_callbacks: bool | None = None
     load_fresh: bool | None = None
     load_non_fresh: bool | None = None
     get_priority_contacts_on_contact_insertion: bool | None = None
-    end_of_list_notifications_delay: Count | None = Field(default=None, description="unconfirmed: unit")
+    end_of_list_notifications_delay: int | None = Field(default=None, ge=0, le=3600)
     notify_agents_when_list_is_empty: bool | None = None
     block_multiple_calls: bool | None = None
-    consecutive_attempts_without_a_live_connect: Count | None = None
+    consecutive_attempts_without_a_live_connect: int | None = Field(default=None, ge=1, le=999)
     enable_dialing_by_proficiency: bool | None = None
-    proficiency_factor: float | None = Field(default=None, description="unconfirmed: range")
-    wait_time_factor: bool | float | None = Field(
-        default=None, description="unconfirmed: the spec types it as number and as boolean"
+    proficiency_factor: float | None = Field(default=None, ge=0, le=999)
+    wait_time_factor: float | None = Field(
+        ge=0,
+        le=999,
+        default=None,
+        description="0-999 as the PUT takes it (the parameters read types it as a boolean)",
     )
     deliver_callbacks_on_dnc_holidays: bool | None = Field(
         default=None, serialization_alias="deliverCallbacksOnDNCHolidays"
@@ -86,23 +107,23 @@ class GeneralSettings(SpecModel):
 
 
 class RetrySettings(SpecModel):
-    """PUT /skills/{id}/parameters/retry-settings `{"retrySettings": {...}}`."""
+    """PUT /skills/{id}/parameters/retry-settings `{"retrySettings": {...}}` with its documented ranges."""
 
-    maximum_attempts: Count | None = None
-    minimum_retry_minutes: Minutes | None = None
+    maximum_attempts: int | None = Field(default=None, ge=1, le=300)
+    minimum_retry_minutes: int | None = Field(default=None, ge=1, le=50000)
     finalize_when_exhausted: bool | None = None
     load_non_fresh: bool | None = None
-    maximum_number_of_handled_calls: Count | None = None
-    restricted_calling_minutes: Minutes | None = None
-    restricted_calling_max_attempts: Count | None = None
-    general_stale_minutes: Minutes | None = None
-    callback_rest_minutes: Minutes | None = None
-    callback_stale_minutes: Minutes | None = None
-    maximum_number_of_callbacks: Count | None = None
+    maximum_number_of_handled_calls: int | None = Field(default=None, ge=1, le=300)
+    restricted_calling_minutes: int | None = Field(default=None, ge=0, le=9999)
+    restricted_calling_max_attempts: int | None = Field(default=None, ge=0, le=10)
+    general_stale_minutes: int | None = Field(default=None, ge=10, le=1440)
+    callback_rest_minutes: int | None = Field(default=None, ge=1, le=129600)
+    callback_stale_minutes: int | None = Field(default=None, ge=10, le=1440)
+    maximum_number_of_callbacks: int | None = Field(default=None, ge=1, le=300)
     release_agent_specific_calls: bool | None = None
 
 
-_DAY_TIME = "Time of day as HH:MM (the format MCP sends; unconfirmed whether HH:MM:SS is also accepted)"
+_DAY_TIME = 'Time of day as HH:MM (the Admin API\'s examples: "08:00", "21:00")'
 
 
 def _day_time() -> Any:
@@ -141,12 +162,16 @@ class TimeZoneWindow(SpecModel):
 
     standard_name: str = Field(
         min_length=1,
-        description="CXone time zone name as listed by GET /timezones (standardName); "
-        "unconfirmed whether these are Windows names such as 'Eastern Standard Time'",
+        description="Windows time zone id as GET /timezones lists it, e.g. 'Eastern Standard Time' "
+        "(standardName in the PUT, name in the parameters read)",
     )
     start_time: ClockMinute | None = Field(default=None, description=_DAY_TIME)
     end_time: ClockMinute | None = Field(default=None, description=_DAY_TIME)
-    time_zone_active_to_call: bool | None = None
+    time_zone_active_to_call: bool | None = Field(
+        default=None,
+        description="false is the same as leaving the zone out: the time-zones PUT deactivates every zone "
+        "it does not list, and only active zones are compared",
+    )
     override_time: bool | None = Field(default=None, description="Use start_time/end_time for this zone")
 
     @field_validator("standard_name")
@@ -157,38 +182,54 @@ class TimeZoneWindow(SpecModel):
         return value
 
 
+_DETECTION = "2 end call and disposition, 3 play message, 4 custom script with agent, 5 without agent (0-9)"
+
+
+def active_windows(windows: list[Any]) -> list[Any]:
+    """Declared windows (manifest shape) without those marked inactive: not listing a zone deactivates it."""
+    return [w for w in windows if not (isinstance(w, dict) and w.get("time_zone_active_to_call") is False)]
+
+
 class CpaException(SpecModel):
     """A per-attempt override of answering-machine handling."""
 
-    attempt_no: Count = Field(
-        serialization_alias="attempt_No", description="Dial attempt the override applies to"
+    attempt_no: int = Field(
+        ge=1, le=6, serialization_alias="attempt_No", description="Dial attempt the override applies to (1-6)"
     )
-    ans_machine_det_mode: int | None = Field(default=None, description="unconfirmed: meaning of the values")
+    ans_machine_det_mode: int | None = Field(default=None, ge=0, le=9, description=_DETECTION)
     ans_machine_msg: str | None = None
 
 
 class CpaSettings(SpecModel):
-    """PUT /skills/{id}/parameters/cpa-management `{"cpaSettings": {...}}` (call progress analysis)."""
+    """PUT /skills/{id}/parameters/cpa-management `{"cpaSettings": {...}}` (call progress analysis), with
+    the documented ranges and units (seconds)."""
 
-    abandon_timeout: Seconds | None = Field(default=None, description="unconfirmed: seconds")
-    abandon_msg_mode: int | None = Field(default=None, description="unconfirmed: meaning of the values")
+    abandon_timeout: int | None = Field(
+        default=None,
+        ge=0,
+        le=60,
+        description="Seconds after the greeting before an unconnected call is abandoned",
+    )
+    abandon_msg_mode: Literal[0, 1, 2] | None = Field(
+        default=None, description="0 none, 1 play message, 2 execute custom script"
+    )
     abandon_message_path: str | None = None
-    ans_machine_det_mode: int | None = Field(default=None, description="unconfirmed: meaning of the values")
+    ans_machine_det_mode: int | None = Field(default=None, ge=0, le=9, description=_DETECTION)
     ans_machine_msg: str | None = None
-    ans_machine_override_seconds: Seconds | None = None
+    ans_machine_override_seconds: int | None = Field(default=None, ge=0, le=20)
     pre_connect_cpa_enabled: bool | None = Field(default=None, serialization_alias="preConnectCPAEnabled")
     treat_progress_as_ringing: bool | None = None
     exceptions: list[CpaException] | None = None
-    utterance_minimum_seconds: FineSeconds | None = None
-    customer_live_silence_seconds: FineSeconds | None = None
-    machine_minimum_with_agent_seconds: FineSeconds | None = None
-    machine_minimum_without_agent_seconds: FineSeconds | None = None
-    machine_end_silence_seconds: FineSeconds | None = None
-    machine_end_timeout_seconds: FineSeconds | None = None
-    agent_response_utterance_minimum_seconds: FineSeconds | None = None
-    agent_no_response_seconds: FineSeconds | None = None
-    agent_voice_threshold: float | None = Field(default=None, description="unconfirmed: unit and range")
-    customer_voice_threshold: float | None = Field(default=None, description="unconfirmed: unit and range")
+    utterance_minimum_seconds: float | None = Field(default=None, ge=0.1, le=0.5)
+    customer_live_silence_seconds: float | None = Field(default=None, ge=0.5, le=2)
+    machine_minimum_with_agent_seconds: float | None = Field(default=None, ge=2, le=10)
+    machine_minimum_without_agent_seconds: float | None = Field(default=None, ge=2, le=10)
+    machine_end_silence_seconds: float | None = Field(default=None, ge=1, le=5)
+    machine_end_timeout_seconds: float | None = Field(default=None, ge=5, le=60)
+    agent_response_utterance_minimum_seconds: float | None = Field(default=None, ge=0.1, le=4)
+    agent_no_response_seconds: float | None = Field(default=None, ge=0.5, le=4)
+    agent_voice_threshold: float | None = Field(default=None, ge=100, le=100000)
+    customer_voice_threshold: float | None = Field(default=None, ge=100, le=100000)
 
     @field_validator("exceptions")
     @classmethod
@@ -200,25 +241,29 @@ class CpaSettings(SpecModel):
         return value
 
 
+_DELIVERY_TYPE = "0-5: 1 click to call, 2 manual dial on keyboard, 3 manual dial with auto correct ..."
+_DELIVERY_TIMEOUT = "Seconds (1-300)"
+
+
 class DeliveryPreferences(SpecModel):
     """PUT /skills/{id}/parameters/delivery-preferences: preview and compliance-record delivery."""
 
     confirmation_required_disabled: bool | None = None
     confirmation_required_delivery_type: int | None = Field(
-        default=None, description="unconfirmed: meaning of the values"
+        default=None, ge=0, le=5, description=_DELIVERY_TYPE
     )
-    confirmation_required_timeout: Seconds | None = Field(default=None, description="unconfirmed: seconds")
-    confirmation_required_timeout_subsequent: Seconds | None = Field(
-        default=None, description="unconfirmed: seconds"
+    confirmation_required_timeout: int | None = Field(
+        default=None, ge=1, le=300, description=_DELIVERY_TIMEOUT
+    )
+    confirmation_required_timeout_subsequent: int | None = Field(
+        default=None, ge=1, le=300, description=_DELIVERY_TIMEOUT
     )
     confirmation_required_default_accept: bool | None = None
     compliance_records_disabled: bool | None = None
-    compliance_records_delivery_type: int | None = Field(
-        default=None, description="unconfirmed: meaning of the values"
-    )
-    compliance_records_timeout: Seconds | None = Field(default=None, description="unconfirmed: seconds")
-    compliance_records_timeout_subsequent: Seconds | None = Field(
-        default=None, description="unconfirmed: seconds"
+    compliance_records_delivery_type: int | None = Field(default=None, ge=0, le=5, description=_DELIVERY_TYPE)
+    compliance_records_timeout: int | None = Field(default=None, ge=1, le=300, description=_DELIVERY_TIMEOUT)
+    compliance_records_timeout_subsequent: int | None = Field(
+        default=None, ge=1, le=300, description=_DELIVERY_TIMEOUT
     )
     compliance_records_default_accept: bool | None = None
     show_compliance_button_reschedule: bool | None = None
@@ -234,9 +279,9 @@ class DeliveryPreferences(SpecModel):
 class SkillSpec(SpecModel):
     """An outbound phone skill (media type 4, isOutbound) with its Personal Connection dialer parameters.
 
-    CXone has no dialing-mode field. The mode is expressed by `general_settings.maximum_ratio`:
-    1 call per agent is progressive, more is predictive (with `aggressiveness` and the abandon-rate
-    fields steering the overdial). This mapping is UNCONFIRMED (cxone-api.md §4.3, §10.1). Preview is
+    CXone has no dialing-mode field. The mode is expressed by `general_settings.maximum_ratio`, an
+    integer 1-3: 1 call per agent is progressive, 2 or 3 predictive (with `aggressiveness` and the
+    abandon-rate fields steering the overdial); only "1 call per agent" is documented as such. Preview is
     an overlay set by `delivery_preferences.confirmation_required_*`.
     Running state (start/stop) is operational and never part of the manifest.
     """

@@ -14,6 +14,7 @@ from typing import Any
 
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.phones import from_stored
+from reconciler.providers.cxone.aggregate import per_block_shape
 from reconciler.providers.cxone.kinds import KINDS, LOOKUPS, PARAMETER_BLOCKS, PARAMETERS, Listing
 from reconciler.state.convert import Converter
 from reconciler.state.names import NameIndex
@@ -46,9 +47,12 @@ def name_index(listed: Mapping[str, list[Body]]) -> NameIndex:
 
 
 def skill_bodies(skills: Iterable[Body], parameters: Iterable[Body]) -> list[Body]:
-    """Outbound skills, each merged with its parameter blocks (inbound skills are not managed)."""
+    """Outbound skills, each merged with its parameter blocks in their per-block shape (aggregate.py);
+    inbound skills are not managed."""
     # The bulk answer names its skill skillNo (emulator, CJ); skillId is accepted too (unconfirmed).
-    blocks_by_skill = {str(item.get(PARAMETERS.id_field, item.get("skillId"))): item for item in parameters}
+    blocks_by_skill = {
+        str(item.get(PARAMETERS.id_field, item.get("skillId"))): per_block_shape(item) for item in parameters
+    }
     bodies = []
     for skill in skills:
         if not skill.get("isOutbound"):

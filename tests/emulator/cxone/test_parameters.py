@@ -24,7 +24,7 @@ BLOCKS = [
     "xsSettings",
 ]
 WRAPPED = [
-    ("general-settings", "generalSettings", {"maximumRatio": 2.5, "aggressiveness": "conservative"}),
+    ("general-settings", "generalSettings", {"maximumRatio": 2, "aggressiveness": "2"}),
     ("retry-settings", "retrySettings", {"finalizeWhenExhausted": False, "callbackRestMinutes": 15}),
     ("schedule-settings", "scheduleSettings", {"isScheduled": True, "mondayStartTime": "08:30"}),
     (
@@ -69,13 +69,15 @@ def test_all_skills_parameters_at_once(client: TestClient, ch: Headers, seeded: 
 def test_block_put_round_trips_through_its_wrapper(
     client: TestClient, ch: Headers, skill_id: int, path: str, wrapper: str, changes: dict[str, Any]
 ) -> None:
-    before = _parameters(client, ch, skill_id)[wrapper]
-    response = client.put(f"{V30}/skills/{skill_id}/parameters/{path}", json={wrapper: changes}, headers=ch)
+    url = f"{V30}/skills/{skill_id}/parameters/{path}"
+    before = client.get(url, headers=ch).json()
+    aggregate_before = _parameters(client, ch, skill_id)[wrapper]
+    response = client.put(url, json={wrapper: changes}, headers=ch)
     assert response.status_code == 200, response.text
     assert response.json() == {"success": True, "skillId": skill_id}
-    block = client.get(f"{V30}/skills/{skill_id}/parameters/{path}", headers=ch).json()
+    block = client.get(url, headers=ch).json()
     assert block == {**before, **changes}  # omitted fields keep their values
-    assert _parameters(client, ch, skill_id)[wrapper] == block
+    assert _parameters(client, ch, skill_id)[wrapper] != aggregate_before
 
 
 @pytest.mark.parametrize(("path", "wrapper", "changes"), WRAPPED, ids=[w[0] for w in WRAPPED])
@@ -116,7 +118,7 @@ def test_general_and_retry_settings_share_attempts_and_retry_minutes(
     assert (general["maximumAttempts"], general["minimumRetryMinutes"]) == (2, 45)
 
 
-def test_time_zones_replace_the_list_and_read_back_with_name(
+def test_time_zones_put_keeps_unlisted_zones_deactivated(
     client: TestClient, ch: Headers, skill_id: int
 ) -> None:
     url = f"{V30}/skills/{skill_id}/parameters/time-zones"
@@ -131,10 +133,100 @@ def test_time_zones_replace_the_list_and_read_back_with_name(
     ]
     assert client.put(url, json={"timeZoneSettings": zones}, headers=ch).status_code == 200
     got = client.get(url, headers=ch).json()["timeZoneSettings"]
-    assert [zone["standardName"] for zone in got] == ["Eastern Standard Time", "Hawaiian Standard Time"]
+    assert [zone["standardName"] for zone in got[:2]] == ["Eastern Standard Time", "Hawaiian Standard Time"]
     assert got[0]["name"] == "Eastern Standard Time"
     assert got[0]["description"].startswith("(UTC-05:00)")
-    assert [{k: zone[k] for k in sent} for zone, sent in zip(got, zones, strict=True)] == zones
+    assert [{k: zone[k] for k in sent} for zone, sent in zip(got, zones, strict=False)] == zones
+    unlisted = {zone["standardName"]: zone["timeZoneActiveToCall"] for zone in got[2:]}
+    assert unlisted == dict.fromkeys(
+        ["Central Standard Time", "Mountain Standard Time", "Pacific Standard Time"], False
+    )
+    aggregate = _parameters(client, ch, skill_id)["timeZoneSettings"]
+    active = [zone["name"] for zone in aggregate if zone["timeZoneActiveToCall"]]
+    assert active == ["Eastern Standard Time"]
+
+
+def test_aggregate_read_answers_the_documented_shapes(client: TestClient, ch: Headers, skill_id: int) -> None:
+    url = f"{V30}/skills/{skill_id}/parameters"
+    schedule = {
+        "isScheduled": True,
+        "mondayStartTime": "08:30",
+        "mondayEndTime": "20:00",
+        "mondayIsActive": True,
+    }
+    client.put(f"{url}/schedule-settings", json={"scheduleSettings": schedule}, headers=ch)
+    cpa = {
+        "abandonTimeout": 2,
+        "enableCPALogging": True,
+        "exceptions": [{"attempt_No": 2, "ansMachineDetMode": 3}],
+    }
+    client.put(f"{url}/cpa-management", json={"cpaSettings": cpa}, headers=ch)
+    client.put(f"{url}/general-settings", json={"generalSettings": {"aggressiveness": "3"}}, headers=ch)
+    body = _parameters(client, ch, skill_id)
+    assert set(body["scheduleSettings"]) == {"isScheduled", "schedules"}
+    monday = body["scheduleSettings"]["schedules"][1]
+    assert monday == {"day": "Monday", "active": True, "startTime": "08:30", "endTime": "20:00"}
+    assert set(body["timeZoneSettings"][0]) == {
+        "name",
+        "description",
+        "overrideTime",
+        "timeZoneActiveToCall",
+        "startTime",
+        "endTime",
+    }
+    assert body["cpaSettings"]["exceptions"] == [{"attemptNo": 2, "ansMachineDetMode": 3}]
+    assert body["cpaSettings"]["enableCPALogging"] == "True"
+    assert (body["generalSettings"]["aggressiveness"], body["generalSettings"]["maximumRatio"]) == (3, 1)
+    assert "xsScriptId" in body["xsSettings"] and "xsScriptID" not in body["xsSettings"]
+    flat = client.get(f"{url}/schedule-settings", headers=ch).json()
+    assert (flat["mondayStartTime"], flat["mondayIsActive"]) == ("08:30", True)  # the block GET keeps its own
+
+
+OUT_OF_RANGE = [
+    ("general-settings", "generalSettings", "maximumRatio", 4),
+    ("general-settings", "generalSettings", "inactiveBlenderTimer", 10),
+    ("general-settings", "generalSettings", "maxConcurrentCallsPerAgent", 11),
+    ("retry-settings", "retrySettings", "generalStaleMinutes", 5),
+    ("retry-settings", "retrySettings", "restrictedCallingMaxAttempts", 11),
+    ("cpa-management", "cpaSettings", "abandonTimeout", 61),
+    ("cpa-management", "cpaSettings", "utteranceMinimumSeconds", 0.6),
+    ("delivery-preferences", "deliveryPreferences", "confirmationRequiredTimeout", 0),
+    ("xs-settings", "xsSettings", "xsNumberToRetrieve", 0),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "wrapper", "field", "value"), OUT_OF_RANGE, ids=[r[2] for r in OUT_OF_RANGE]
+)
+def test_block_values_outside_documented_ranges_are_refused_naming_the_field(
+    client: TestClient, ch: Headers, skill_id: int, path: str, wrapper: str, field: str, value: float
+) -> None:
+    url = f"{V30}/skills/{skill_id}/parameters/{path}"
+    response = client.put(url, json={wrapper: {field: value}}, headers=ch)
+    assert error_of(response) == (400, "InvalidParameter")
+    assert field in response.json()["errorDescription"]
+
+
+def test_fractional_maximum_ratio_and_bad_exception_attempt_are_refused(
+    client: TestClient, ch: Headers, skill_id: int
+) -> None:
+    url = f"{V30}/skills/{skill_id}/parameters"
+    response = client.put(
+        f"{url}/general-settings", json={"generalSettings": {"maximumRatio": 1.8}}, headers=ch
+    )
+    assert error_of(response) == (400, "InvalidParameter")
+    assert "maximumRatio" in response.json()["errorDescription"]
+    body = {"cpaSettings": {"exceptions": [{"attempt_No": 7}]}}
+    response = client.put(f"{url}/cpa-management", json=body, headers=ch)
+    assert "attempt_No" in response.json()["errorDescription"]
+
+
+def test_new_skill_defaults_can_be_put_back_unchanged(client: TestClient, ch: Headers, skill_id: int) -> None:
+    url = f"{V30}/skills/{skill_id}/parameters"
+    for path, wrapper, _ in WRAPPED:
+        block = client.get(f"{url}/{path}", headers=ch).json()
+        response = client.put(f"{url}/{path}", json={wrapper: block}, headers=ch)
+        assert response.status_code == 200, (path, response.text)
 
 
 def test_time_zone_entries_are_checked(client: TestClient, ch: Headers, skill_id: int) -> None:
@@ -172,6 +264,15 @@ def test_cadence_and_list_management_take_top_level_bodies(
     )
 
 
+def test_cadence_modes_are_accepted_as_the_strings_the_put_schema_types(
+    client: TestClient, ch: Headers, skill_id: int
+) -> None:
+    url = f"{V30}/skills/{skill_id}/parameters/cadence-settings"
+    response = client.put(url, json={"attemptMode": "1", "recordRequestMode": "0"}, headers=ch)
+    assert response.status_code == 200, response.text
+    assert client.get(url, headers=ch).json()["attemptMode"] == "1"
+
+
 def test_xs_settings_accept_both_spellings_of_script_ids(
     client: TestClient, ch: Headers, skill_id: int
 ) -> None:
@@ -200,9 +301,9 @@ def test_parameters_belong_to_personal_connection_skills_only(
 
 def test_block_writes_are_last_writer_wins(client: TestClient, ch: Headers, skill_id: int) -> None:
     url = f"{V30}/skills/{skill_id}/parameters/general-settings"
-    client.put(url, json={"generalSettings": {"maximumRatio": 1.0}}, headers=ch)
-    client.put(url.replace(V30, V33), json={"generalSettings": {"maximumRatio": 3.0}}, headers=ch)
-    assert client.get(url, headers=ch).json()["maximumRatio"] == 3.0
+    client.put(url, json={"generalSettings": {"maximumRatio": 1}}, headers=ch)
+    client.put(url.replace(V30, V33), json={"generalSettings": {"maximumRatio": 3}}, headers=ch)
+    assert client.get(url, headers=ch).json()["maximumRatio"] == 3
 
 
 def test_block_write_touches_the_skill_last_update_time(
@@ -210,6 +311,6 @@ def test_block_write_touches_the_skill_last_update_time(
 ) -> None:
     before = client.get(f"{V30}/skills/{skill_id}", headers=ch).json()["lastUpdateTime"]
     clock.advance(60)
-    body = {"retrySettings": {"generalStaleMinutes": 5}}
+    body = {"retrySettings": {"generalStaleMinutes": 15}}
     client.put(f"{V30}/skills/{skill_id}/parameters/retry-settings", json=body, headers=ch)
     assert client.get(f"{V30}/skills/{skill_id}", headers=ch).json()["lastUpdateTime"] > before

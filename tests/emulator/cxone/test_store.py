@@ -173,7 +173,7 @@ def test_reads_lag_behind_writes_within_the_window(
     client.patch("/_emulator/settings", json={"faults": {"read_after_write_lag_ms": 2000}})
     skill_id = _skill_id(org, "renewals-pc")
     client.put(f"{V30}/skills/{skill_id}", json={"skill": {"notes": "new"}}, headers=ch)
-    body = {"generalSettings": {"maximumRatio": 4.0}}
+    body = {"generalSettings": {"maximumRatio": 3}}
     client.put(f"{V30}/skills/{skill_id}/parameters/general-settings", json=body, headers=ch)
     created = client.post(f"{V33}/campaigns", json={"name": "fresh"}, headers=ch).json()["id"]
     assert client.get(f"{V30}/skills/{skill_id}", headers=ch).json()["notes"] == ""
@@ -182,7 +182,7 @@ def test_reads_lag_behind_writes_within_the_window(
     assert error_of(client.get(f"{V33}/campaigns/{created}", headers=ch)) == (404, "NotFound")
     clock.advance(3)
     assert client.get(f"{V30}/skills/{skill_id}", headers=ch).json()["notes"] == "new"
-    assert client.get(url, headers=ch).json()["maximumRatio"] == 4.0
+    assert client.get(url, headers=ch).json()["maximumRatio"] == 3
     assert client.get(f"{V33}/campaigns/{created}", headers=ch).status_code == 200
 
 
