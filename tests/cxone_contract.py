@@ -371,12 +371,6 @@ class RequestLog:
 
 
 KNOWN = {
-    "CX-P8": r"generalSettings/maximumRatio: .* is not of type 'integer'",
-    "CX-P7": r"generalSettings/(beginDampenPercentage: .* is not of type 'integer'|"
-    r"(inactiveBlenderTimer|consecutiveAttemptsWithoutALiveConnect): .* less than the minimum)",
-    "CX-P13": r"retrySettings/\w+: .* less than the minimum",
-    "CX-P17": r"deliveryPreferences/\w+Timeout\w*: .* less than the minimum",
-    "CX-P11": r"generalSettings/aggressiveness: '.*' is not of type 'integer'",
     "CX-L1": r"GET \S+/scripts -> 200",
 }
 """Deviation id -> a pattern of the problems it causes today (fixed by other changes; see

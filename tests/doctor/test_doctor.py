@@ -35,10 +35,6 @@ KNOWN_TODAY = {
     ("GET /scripts", "(root)", "'actions' is a required property"),
     ("GET /scripts", "(root)", "'properties' is a required property"),
     ("GET /scripts", "(root)", "'branches' is a required property"),
-    # CX-P11: aggressiveness is an integer in the aggregate GET; the emulator answers the demo's string.
-    ("GET /skills/parameters", "skills/0/generalSettings/aggressiveness", "string where integer is expected"),
-    # CX-P8: maximumRatio is an integer 1-3; the demo declares 1.8.
-    ("GET /skills/parameters", "skills/0/generalSettings/maximumRatio", "number where integer is expected"),
 }
 
 
@@ -92,7 +88,7 @@ def test_the_emulated_cxone_tenant_differs_only_by_the_known_deviations(tmp_path
     assert "GET /skills/parameters" in report["reads"] and "GET /dnc-groups/6001/records" in report["reads"]
 
 
-@pytest.mark.xfail(strict=True, reason="CX-L1, CX-P8, CX-P11: the emulator and the demo still differ")
+@pytest.mark.xfail(strict=True, reason="CX-L1: the emulator still serves a script list at GET /scripts")
 def test_the_emulated_cxone_tenant_matches() -> None:
     report = _doctor(Emulator(seed=demo_org_seed()), "cxone")
     assert report.differences == ()
