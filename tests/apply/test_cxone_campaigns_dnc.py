@@ -143,3 +143,17 @@ def test_a_declared_number_held_only_as_an_expired_record_is_added_again(tmp_pat
     assert set(_outcomes(org.apply()).values()) == {Outcome.APPLIED}
     assert org.emulator.state.cxone["dnc_records"]["6001"]["2125550121"]["expiredDate"] is None
     assert org.pending() == {}
+
+
+def test_live_numbers_in_cxone_form_match_their_declared_e164_and_are_never_expired(tmp_path: Path) -> None:
+    org = _org(tmp_path)
+    _edit(_groups(org), "  records:\n", "  records_mode: exact\n  records:\n")
+    held = org.emulator.state.cxone["dnc_records"]["6001"]
+    assert sorted(held) == ["2125550121", "2125550122"]  # CXone's form of +12125550121 and +12125550122
+    changes = org.plan().plan.resource_changes
+    [group] = [change for change in changes if change.address == GROUP]
+    assert group.numbers is not None and group.numbers.remove == () and group.numbers.add == ()
+    assert set(_outcomes(org.apply(allow_delete=True)).values()) == {Outcome.APPLIED}
+    after = org.emulator.state.cxone["dnc_records"]["6001"]
+    assert sorted(after) == ["2125550121", "2125550122"]
+    assert after["2125550121"]["expiredDate"] is None
