@@ -5,8 +5,9 @@ the plan assembled it (a skill with its parameter blocks, a DNC group with its s
 campaign with its skills) and refuses a managed field someone changed since the plan
 (reconciler.apply.overlay). Then only what differs is written, each part by its own request: the
 skill's own fields by PUT /skills/{id} {"skill": ...}, each parameter block by its own PUT, a group's
-description and active flag by a PUT with query parameters, memberships, records and a campaign's
-skills by POST/DELETE of the difference (cxone-api.md §4-5). Every body is the fresh one with the
+description and active flag by a PUT with query parameters, memberships and records by POST/DELETE of
+the difference, and a campaign's skills by POST (joining) and DELETE with a transfer to another
+campaign (leaving: a CXone skill always belongs to a campaign). Every body is the fresh one with the
 managed fields laid over it (reconciler.apply.cxone_bodies), so a field the manifest does not declare
 keeps its live value.
 
@@ -321,10 +322,8 @@ class CxoneWriter:
                 f"skill '{name}' to the campaign it moves to, or keep it in this campaign's skills. "
                 f"Nothing was changed."
             )
-        return {
-            "skillId": int(skill_id) if skill_id.isdigit() else skill_id,
-            "transferCampaignId": int(target),
-        }
+        [skill, to] = bodies.ids([skill_id, target])
+        return {"skillId": skill, "transferCampaignId": to}
 
     async def _refuse_active_skills(self, campaign_id: str) -> None:
         """CXone refuses (409) to make a campaign with active skills inactive: say which and what to do."""

@@ -135,7 +135,6 @@ class CampaignSpec(SpecModel):
         "`campaign`, so prefer setting it there",
     )
 
-
     @field_validator("division")
     @classmethod
     def _no_division(cls, value: str | None) -> str | None:
