@@ -111,20 +111,29 @@ def answer_of(response: httpx.Response) -> Any:
 
 
 def failures(answer: Any) -> list[str]:
-    """The per-item errors of a batch answer: 200 with errorCount and a result per item (cxone-api.md §5)."""
+    """The per-item errors of a batch answer: 200 (or 206) with errorCount and a result per item
+    (`recordResults`, `skillsResults`, `results`...), or the v33.0 campaign assign answer, whose
+    `invalidSkills` lists the skills that were not assigned."""
     if not isinstance(answer, dict):
         return []
     results = answer["resultSet"] if isinstance(answer.get("resultSet"), dict) else answer
     found = [
         str(item.get("error") or "failed")
         for key, value in results.items()
-        if key.endswith("Results") and isinstance(value, list)
+        if key.lower().endswith("results") and isinstance(value, list)
         for item in value
         if isinstance(item, dict) and item.get("success") is False
     ]
+    found += [f"skill {skill_id} was not assigned (invalidSkills)" for skill_id in rejected_skills(answer)]
     if not found and results.get("errorCount"):
         found.append(f"{results['errorCount']} item(s) failed")
     return found
+
+
+def rejected_skills(answer: Any) -> list[str]:
+    """The ids in a v33.0 POST /campaigns/{id}/skills answer's `invalidSkills`."""
+    rejected = answer.get("invalidSkills") if isinstance(answer, dict) else None
+    return [str(skill_id) for skill_id in rejected] if isinstance(rejected, list) else []
 
 
 def raise_failures(what: str, answer: Any) -> None:

@@ -5,8 +5,9 @@ the plan assembled it (a skill with its parameter blocks, a DNC group with its s
 campaign with its skills) and refuses a managed field someone changed since the plan
 (reconciler.apply.overlay). Then only what differs is written, each part by its own request: the
 skill's own fields by PUT /skills/{id} {"skill": ...}, each parameter block by its own PUT, a group's
-description and active flag by a PUT with query parameters, memberships, records and a campaign's
-skills by POST/DELETE of the difference (cxone-api.md §4-5). Every body is the fresh one with the
+description and active flag by a PUT with query parameters, memberships and records by POST/DELETE of
+the difference, and a campaign's skills by POST (joining) and DELETE with a transfer to another
+campaign (leaving: a CXone skill always belongs to a campaign). Every body is the fresh one with the
 managed fields laid over it (reconciler.apply.cxone_bodies), so a field the manifest does not declare
 keeps its live value.
 
@@ -49,8 +50,9 @@ from reconciler.state.objects import DesiredObject
 log = logging.getLogger(__name__)
 
 PLATFORM = "cxone"
-RECORD_BATCH = 100
-"""DNC records per request (MCP's own cap; the API's limit is unconfirmed, cxone-api.md §4.6)."""
+RECORD_BATCH = 4500
+"""DNC records per request: the Admin API answers 400 "Maximum of 4,500 records per upload exceeded"
+past it (POST and DELETE /dnc-groups/{groupId}/records)."""
 CAMPAIGN_SKILLS = Listing("/campaigns/{id}/skills", ("skills",), id_field="skillId", name_field="skillName")
 
 PartWriter = Callable[[str, Body, Body, set[str]], Awaitable[None]]
@@ -199,10 +201,16 @@ class CxoneWriter:
             set_like=SET_LIKE.get(obj.kind, frozenset()),
         )
         changed = {_alias(obj.kind, top_field(item.path)) for item in differ}
+        managed = self._managed(obj, declared) if changed else {}
+        # CXone refuses record writes on an inactive group (409): records go in while it is active.
+        records_first = obj.kind == "DncGroup" and managed.get("isActive") is False
+        if records_first:
+            await self._sync_records(object_id, work, active=fresh.get("isActive") is not False)
         if changed:
-            await self.parts[obj.kind](object_id, fresh, self._managed(obj, declared), changed)
-        if obj.kind == "DncGroup":
-            await self._sync_records(object_id, work)
+            await self.parts[obj.kind](object_id, fresh, managed, changed)
+        if obj.kind == "DncGroup" and not records_first:
+            stays_inactive = fresh.get("isActive") is False and "isActive" not in managed
+            await self._sync_records(object_id, work, active=not stays_inactive)
 
     async def _write_skill(self, skill_id: str, fresh: Body, managed: Body, changed: set[str]) -> None:
         path = f"{KINDS['Skill'].path}/{skill_id}"
@@ -235,14 +243,21 @@ class CxoneWriter:
             # A DELETE retried after a lost answer finds the member gone.
             await self.client.request("DELETE", f"{base}/{skill_id}", allow=(404,))
 
-    async def _sync_records(self, group_id: str, work: Work) -> None:
+    async def _sync_records(self, group_id: str, work: Work, *, active: bool) -> None:
         """POST the planned additions and rewrites; expire (DELETE) only the planned removals (exact mode).
 
-        Records are sent in CXone's stored form; a live record that no manifest declares is never
-        expired because of that alone."""
+        Records are sent in CXone's stored form, at most 4,500 per request; a live record that no
+        manifest declares is never expired because of that alone. An inactive group takes no record
+        writes (409 "DncGroup is inactive, can't add records"): that is refused here with the reason."""
         numbers, obj = work.change.numbers, work.desired
         if numbers is None or obj is None or obj.numbers is None:
             return
+        if not active and numbers.is_change:
+            raise PlatformError(
+                f"{work.change.address}: the group is inactive and stays so, and CXone refuses record "
+                f'writes to an inactive DNC group (409 "DncGroup is inactive, can\'t add records"). '
+                f"Set is_active: true to change its records. Nothing was written to its records."
+            )
         declared = obj.numbers.items
         adding = [record_body(number, declared[number]) for number in sorted({*numbers.add, *numbers.update})]
         expiring = [record_body(number, {}) for number in numbers.remove]
@@ -257,27 +272,75 @@ class CxoneWriter:
                 bodies.raise_failures(f"{method} {path}", answer)
 
     async def _write_campaign(self, campaign_id: str, fresh: Body, managed: Body, changed: set[str]) -> None:
+        """Own fields by PUT; skills join by POST (the v33.0 answer names rejected skills in
+        invalidSkills) and leave only by a transfer to the campaign their Skill manifest names, since a
+        CXone skill always belongs to a campaign. Deactivation waits until no active skill is left."""
         path = f"{KINDS['Campaign'].path}/{campaign_id}"
-        own = {key: value for key, value in managed.items() if key != "skills" and key in changed}
-        if own:
-            await self.client.request("PUT", path, json=bodies.campaign_body(fresh, own))
-        if "skills" not in changed:
-            return
         current, wanted = set(map(str, fresh.get("skills") or [])), set(map(str, managed.get("skills") or []))
-        adding, removing = sorted(wanted - current), sorted(current - wanted)
+        adding = sorted(wanted - current) if "skills" in changed else []
+        removing = sorted(current - wanted) if "skills" in changed else []
+        transfers = [self._transfer(campaign_id, skill_id) for skill_id in removing]
         problems: list[str] = []
         if adding:
             answer = await self._post_idempotent(f"{path}/skills", {"skills": bodies.ids(adding)})
-            problems += bodies.failures(answer)
-        if removing:
-            body = {"skills": bodies.ids(removing)}
-            problems += bodies.failures(
-                bodies.answer_of(await self.client.request("DELETE", f"{path}/skills", json=body))
-            )
+            problems += [self._named_skills(problem) for problem in bodies.failures(answer)]
+        if transfers:
+            body = {"skills": transfers}
+            response = await self.client.request("DELETE", f"{path}/skills", json=body, allow=(206,))
+            problems += bodies.failures(bodies.answer_of(response))
         if problems:  # a retried request reports what its lost first attempt already did: look again
             members = await self._list(CAMPAIGN_SKILLS, CAMPAIGN_SKILLS.path.format(id=campaign_id))
             if {str(member.get("skillId")) for member in members} != wanted:
                 raise PlatformError(f"{path}/skills: {'; '.join(problems)}")
+        own = {key: value for key, value in managed.items() if key != "skills" and key in changed}
+        if own.get("isActive") is False:
+            await self._refuse_active_skills(campaign_id)
+        if own:
+            await self.client.request("PUT", path, json=bodies.campaign_body(fresh, own))
+
+    def _named_skills(self, problem: str) -> str:
+        """A failure text with the skill ids it names followed by their names."""
+        for word in problem.split():
+            name = self.index.name_of("Skill", word) if word.isdigit() else None
+            if name is not None:
+                problem = problem.replace(f"skill {word} ", f"skill {word} ('{name}') ", 1)
+        return problem
+
+    def _transfer(self, campaign_id: str, skill_id: str) -> Body:
+        """The DELETE /campaigns/{id}/skills item moving `skill_id` to the campaign its manifest names."""
+        name = self.index.name_of("Skill", skill_id) or skill_id
+        campaign = self.index.name_of("Campaign", campaign_id) or campaign_id
+        obj = self.desired.get(f"{PLATFORM}/Skill/{name}")
+        target_name = obj.essence.get("campaign") if obj is not None else None
+        target = self.index.id_of("Campaign", str(target_name)) if target_name else None
+        if target is None or target == campaign_id:
+            where = f"'{target_name}', which does not exist live" if target_name and target is None else None
+            raise PlatformError(
+                f"cxone/Campaign/{campaign}: skill '{name}' cannot leave the campaign: a CXone skill always "
+                f"belongs to a campaign, so removing it is a transfer, and its Skill manifest "
+                f"{'names ' + where if where else 'does not name another campaign'}. Set spec.campaign of "
+                f"skill '{name}' to the campaign it moves to, or keep it in this campaign's skills. "
+                f"Nothing was changed."
+            )
+        [skill, to] = bodies.ids([skill_id, target])
+        return {"skillId": skill, "transferCampaignId": to}
+
+    async def _refuse_active_skills(self, campaign_id: str) -> None:
+        """CXone refuses (409) to make a campaign with active skills inactive: say which and what to do."""
+        skills = await self._list(KINDS["Skill"], KINDS["Skill"].path, params={"isActive": "true"})
+        active = sorted(
+            str(skill.get("skillName"))
+            for skill in skills
+            if str(skill.get("campaignId")) == campaign_id and skill.get("isActive") is not False
+        )
+        if active:
+            campaign = self.index.name_of("Campaign", campaign_id) or campaign_id
+            raise PlatformError(
+                f"cxone/Campaign/{campaign} cannot be made inactive while it has active skills "
+                f'({", ".join(active)}): CXone answers 409 "Cannot make a Campaign with active skills '
+                f'inactive". Move them to another campaign (spec.campaign of each Skill) or deactivate '
+                f"them first, then apply again."
+            )
 
     async def _post_idempotent(self, path: str, body: Body | None) -> Any:
         """POST an addition that is harmless to repeat: a lost answer is simply sent again."""
@@ -331,4 +394,5 @@ class CxoneWriter:
         elif kind == "DncGroup":
             await self._put_group(object_id, fresh, {"isActive": False})
         else:
+            await self._refuse_active_skills(object_id)
             await self.client.request("PUT", path, json=bodies.campaign_body(fresh, {"isActive": False}))

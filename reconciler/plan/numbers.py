@@ -65,7 +65,7 @@ def number_changes(
     declared: DeclaredNumbers, live: dict[str, Record] | None, *, now: datetime | None = None
 ) -> NumberChanges:
     """Compare the declared numbers with the live ones (None: the list does not exist yet)."""
-    held = {number: record for number, record in (live or {}).items() if not _expired(record, now)}
+    held = suppressing(live or {}, now=now)
     wanted = declared.items
     undeclared = tuple(sorted(held.keys() - wanted.keys()))
     exact = declared.mode == EXACT
@@ -108,6 +108,12 @@ def _instant(value: Any) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def suppressing(live: dict[str, Record], *, now: datetime | None = None) -> dict[str, Record]:
+    """The live numbers that still suppress: a CXone record listed after its expired_date (CXone keeps
+    expired records 7 days) is neither held, nor removed, nor expired again."""
+    return {number: record for number, record in live.items() if not _expired(record, now)}
 
 
 def _expired(record: Record, now: datetime | None) -> bool:

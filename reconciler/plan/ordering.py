@@ -23,8 +23,8 @@ DELETE_RANK: Mapping[tuple[str, str], int] = {
     ("genesys", "ContactList"): 4,
     ("genesys", "AttemptLimits"): 5,
     ("cxone", "DncGroup"): 0,
-    ("cxone", "Campaign"): 0,
     ("cxone", "Skill"): 1,
+    ("cxone", "Campaign"): 2,  # after its skills: CXone refuses to deactivate a campaign with active skills
 }
 _UNRANKED = max(DELETE_RANK.values()) + 1
 

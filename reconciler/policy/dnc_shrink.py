@@ -16,6 +16,7 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.entry_files import allowed_roots, entry_file_problem
 from reconciler.manifest.git_baseline import baseline_numbers
 from reconciler.manifest.resource import Resource
+from reconciler.plan.numbers import suppressing
 from reconciler.policy.context import CheckContext
 from reconciler.policy.dnc import dnc_sources
 from reconciler.state.numbers import DeclaredNumbers, declared_numbers, live_numbers
@@ -81,7 +82,7 @@ def _shrinks(context: CheckContext, resource: Resource, declared: DeclaredNumber
     live = context.live.get(resource.address)
     if live is None or not declared.exact:
         return None
-    held = live_numbers(live.essence, platform=resource.platform, field=declared.field)
+    held = suppressing(live_numbers(live.essence, platform=resource.platform, field=declared.field))
     if not held:
         return None
     removed = len(held.keys() - declared.items.keys())

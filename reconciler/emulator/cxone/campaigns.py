@@ -1,19 +1,19 @@
 """/campaigns (reporting groups of skills, v33.0 flat bodies) and the read-only lookups the reconciler
 resolves names with: /business-unit/outbound-routes and /scripts.
 
-A skill's campaign is the skill's campaignId: assigning a skill through /campaigns/{id}/skills sets it,
-and PUT /skills/{id} with a campaignId moves the skill just the same.
+A skill's campaign is the skill's campaignId: /campaigns/{id}/skills (campaign_skills) moves skills
+between campaigns, and PUT /skills/{id} with a campaignId moves the skill just the same. A campaign that
+still has active skills cannot be made inactive (409, as the Admin API specification documents).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone import store
+from reconciler.emulator.cxone.campaign_skills import campaign_key
 from reconciler.emulator.cxone.fields import check_fields, invalid
 from reconciler.emulator.cxone.http import (
     BUSINESS_UNIT_ID,
@@ -23,7 +23,6 @@ from reconciler.emulator.cxone.http import (
     object_body,
     ok,
     page,
-    path_id,
     query_bool,
 )
 from reconciler.emulator.errors import CxoneError
@@ -39,12 +38,11 @@ CAMPAIGN_FIELDS = {
 FLAT_BODY_VERSION = 33
 
 
-def _campaign_key(emulator: Emulator, request: Request, *, visible: bool = False) -> str:
-    campaign_id = path_id(request, "campaign_id", "Campaign")
-    campaigns = store.view(emulator, "campaigns") if visible else emulator.state.cxone["campaigns"]
-    if str(campaign_id) not in campaigns:
-        raise CxoneError(404, "NotFound", f"Campaign {campaign_id} was not found")
-    return str(campaign_id)
+ACTIVE_SKILLS_CONFLICT = (
+    "Cannot make a Campaign with active skills inactive.  Please move active skills to another campaign "
+    "or make the skills inactive"
+)
+"""The 409 text of PUT /campaigns/{id} in the Admin API specification."""
 
 
 async def _campaign_body(request: Request, emulator: Emulator, except_key: str | None) -> JsonObject:
@@ -97,78 +95,22 @@ async def create_campaign(request: Request) -> Response:
 async def get_campaign(request: Request) -> Response:
     api_version(request)
     emulator = emulator_of(request)
-    return ok(store.view(emulator, "campaigns")[_campaign_key(emulator, request, visible=True)])
+    return ok(store.view(emulator, "campaigns")[campaign_key(emulator, request, visible=True)])
 
 
 async def update_campaign(request: Request) -> Response:
     """PUT: name is required (as in the spec); the other fields change only when sent."""
     emulator = emulator_of(request)
-    key = _campaign_key(emulator, request)
+    key = campaign_key(emulator, request)
     fields = await _campaign_body(request, emulator, key)
-    return ok(store.update_object(emulator, "campaigns", key, fields))
-
-
-def _skill_summary(skill: JsonObject) -> JsonObject:
-    rendered = {name: skill.get(name) for name in ("skillId", "skillName", "mediaTypeId", "isActive")}
-    return rendered
-
-
-async def list_campaign_skills(request: Request) -> Response:
-    """GET /campaigns/{id}/skills, or .../skills/unassigned for the skills of other campaigns or none."""
-    api_version(request)
-    emulator = emulator_of(request)
-    key = _campaign_key(emulator, request, visible=True)
-    assigned = not request.url.path.rstrip("/").endswith("/unassigned")
-    skills = sorted(store.view(emulator, "skills").values(), key=lambda skill: int(skill["skillId"]))
-    members = [_skill_summary(s) for s in skills if (str(s.get("campaignId")) == key) == assigned]
-    chosen, links = page(request, members)
-    if not chosen:
-        return no_content()
-    return ok(
-        {"businessUnitId": BUSINESS_UNIT_ID, "totalRecords": len(members), "skills": chosen, "_links": links}
-    )
-
-
-def _skill_ids(emulator: Emulator, body: JsonObject, key: str, adding: bool) -> list[Any]:
-    add_all = body.get("addAll", False)
-    if not isinstance(add_all, bool):
-        raise invalid("addAll must be true or false")
-    items = body.get("skills", [])
-    if not isinstance(items, list) or (not items and not add_all):
-        raise invalid('The body must be {"skills": [skill ids]} (or {"addAll": true})')
-    ids = [item.get("skillId") if isinstance(item, dict) else item for item in items]
-    if add_all:
+    if (
+        fields.get("isActive") is False
+        and emulator.state.cxone["campaigns"][key].get("isActive") is not False
+    ):
         skills = emulator.state.cxone["skills"].values()
-        in_campaign = [s["skillId"] for s in skills if str(s.get("campaignId")) == key]
-        ids = [s["skillId"] for s in skills if s["skillId"] not in in_campaign] if adding else in_campaign
-    return ids
-
-
-async def change_campaign_skills(request: Request) -> Response:
-    """POST assigns skills to the campaign (setting each skill's campaignId), DELETE removes them;
-    200 with a result per skill."""
-    api_version(request)
-    emulator = emulator_of(request)
-    key = _campaign_key(emulator, request)
-    adding = request.method == "POST"
-    ids = _skill_ids(emulator, await object_body(request), key, adding)
-    results: list[JsonObject] = []
-    for skill_id in ids:
-        skill = emulator.state.cxone["skills"].get(str(skill_id))
-        if skill is None or isinstance(skill_id, bool):
-            results.append(
-                {"skillId": skill_id, "success": False, "error": f"Skill {skill_id} was not found"}
-            )
-        elif not adding and str(skill.get("campaignId")) != key:
-            error = f"Skill {skill_id} is not assigned to campaign {key}"
-            results.append({"skillId": skill_id, "success": False, "error": error})
-        else:
-            store.update_object(
-                emulator, "skills", str(skill_id), {"campaignId": int(key) if adding else None}
-            )
-            results.append({"skillId": skill_id, "success": True})
-    errors = sum(1 for result in results if not result["success"])
-    return ok({"errorCount": errors, "skillResults": results})
+        if any(str(s.get("campaignId")) == key and s.get("isActive", True) for s in skills):
+            raise CxoneError(409, "Conflict", ACTIVE_SKILLS_CONFLICT)
+    return ok(store.update_object(emulator, "campaigns", key, fields))
 
 
 async def outbound_routes(request: Request) -> Response:

@@ -1,7 +1,10 @@
 """/dnc-groups: internal DNC groups, their scrubbed and contributing skills, and their records.
 
-PUT /dnc-groups/{id} takes query parameters, not a body; DELETE /dnc-groups/{id}/records takes a JSON
-body and expires the records it names (cxone-api.md §4.6). Groups have no DELETE.
+POST /dnc-groups takes its name and description as query parameters (the 2022 Admin API specification)
+or as a JSON body (the client generated from the current specification, calljacob/nice-cxone-api);
+both are accepted. PUT /dnc-groups/{id} takes query parameters, not a body; DELETE .../records takes
+a JSON body and expires the records it names; expired records stay listed for 7 days. Record writes
+carry at most 4,500 records and are refused with 409 on an inactive group. Groups have no DELETE.
 """
 
 from __future__ import annotations
@@ -60,7 +63,8 @@ async def list_groups(request: Request) -> Response:
 async def create_group(request: Request) -> Response:
     api_version(request)
     emulator = emulator_of(request)
-    body = await object_body(request)
+    query = request.query_params
+    body: JsonObject = dict(query) if "dncGroupName" in query else await object_body(request)
     name, description = body.get("dncGroupName"), body.get("dncGroupDescription", "")
     if not isinstance(name, str) or not name.strip():
         raise invalid("dncGroupName is required")
@@ -161,12 +165,12 @@ async def change_member(request: Request) -> Response:
 
 
 async def list_records(request: Request) -> Response:
-    """The group's records that have not expired."""
+    """The group's records, expired ones (with their expiredDate) for 7 days after they expired."""
     api_version(request)
     emulator = emulator_of(request)
     key = _group_key(emulator, request, visible=True)
     numbers = store.view(emulator, "dnc_records").get(key, {})
-    current = [numbers[digits] for digits in sorted(numbers) if records.active(emulator, numbers[digits])]
+    current = [numbers[digits] for digits in sorted(numbers) if records.listed(emulator, numbers[digits])]
     chosen, links = page(request, current)
     if not chosen:
         return no_content()
@@ -178,6 +182,8 @@ async def _record_list(request: Request) -> list[object]:
     items = body.get("dncGroupRecords")
     if not isinstance(items, list) or not items:
         raise invalid('The body must be {"dncGroupRecords": [{"phoneNumber": ...}, ...]}')
+    if len(items) > records.MAX_PER_CALL:
+        raise invalid("Maximum of 4,500 records per upload exceeded")
     return items
 
 
@@ -190,6 +196,9 @@ async def _change_records(request: Request, change: RecordChange) -> list[JsonOb
     api_version(request)
     emulator = emulator_of(request)
     key = _group_key(emulator, request)
+    if emulator.state.cxone["dnc_groups"][key].get("isActive") is False:
+        verb = "add" if request.method == "POST" else "delete"
+        raise CxoneError(409, "Conflict", f"DncGroup is inactive, can't {verb} records")
     items = await _record_list(request)
     numbers = dict(emulator.state.cxone["dnc_records"].get(key, {}))
     results: list[JsonObject] = []

@@ -10,6 +10,10 @@ from reconciler.emulator.core import Emulator
 from reconciler.emulator.state import JsonObject
 
 _PHONE = re.compile(r"\+?[0-9 ().-]+")
+MAX_PER_CALL = 4500
+"""Records one POST or DELETE may carry ("Maximum of 4,500 records per upload exceeded")."""
+KEPT_AFTER_EXPIRY = 7 * 24 * 3600
+"""An expired record stays listed, with its expiredDate, for 7 days; then it is removed permanently."""
 
 
 def normalised(phone: Any) -> str:
@@ -54,10 +58,19 @@ def make(emulator: Emulator, record: JsonObject, previous: JsonObject | None = N
     }
 
 
-def active(emulator: Emulator, record: JsonObject) -> bool:
-    """A record counts until its expiredDate has passed."""
+def _expiry(record: JsonObject) -> float | None:
     expired = record.get("expiredDate")
-    if not expired:
-        return True
-    moment = parse_date(str(expired))
-    return moment is None or moment.timestamp() > emulator.now()
+    moment = parse_date(str(expired)) if expired else None
+    return moment.timestamp() if moment is not None else None
+
+
+def active(emulator: Emulator, record: JsonObject) -> bool:
+    """A record suppresses until its expiredDate has passed."""
+    expiry = _expiry(record)
+    return expiry is None or expiry > emulator.now()
+
+
+def listed(emulator: Emulator, record: JsonObject) -> bool:
+    """A record is listed until 7 days after its expiredDate (the Admin API's DELETE .../records text)."""
+    expiry = _expiry(record)
+    return expiry is None or expiry + KEPT_AFTER_EXPIRY > emulator.now()

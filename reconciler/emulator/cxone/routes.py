@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from reconciler.emulator.cxone import campaigns, dnc_groups, parameters, skills
+from reconciler.emulator.cxone import campaign_skills, campaigns, dnc_groups, parameters, skills
 from reconciler.emulator.cxone.http import BASE
 
 
@@ -42,9 +42,10 @@ def routes() -> list[Route]:
         Route(f"{BASE}/campaigns", campaigns.create_campaign, methods=["POST"]),
         Route(campaign, campaigns.get_campaign, methods=["GET"]),
         Route(campaign, campaigns.update_campaign, methods=["PUT"]),
-        Route(f"{campaign}/skills", campaigns.list_campaign_skills, methods=["GET"]),
-        Route(f"{campaign}/skills/unassigned", campaigns.list_campaign_skills, methods=["GET"]),
-        Route(f"{campaign}/skills", campaigns.change_campaign_skills, methods=["POST", "DELETE"]),
+        Route(f"{campaign}/skills", campaign_skills.list_campaign_skills, methods=["GET"]),
+        Route(f"{campaign}/skills/unassigned", campaign_skills.list_campaign_skills, methods=["GET"]),
+        Route(f"{campaign}/skills", campaign_skills.assign_skills, methods=["POST"]),
+        Route(f"{campaign}/skills", campaign_skills.transfer_skills, methods=["DELETE"]),
         Route(f"{BASE}/business-unit/outbound-routes", campaigns.outbound_routes, methods=["GET"]),
         Route(f"{BASE}/scripts", campaigns.scripts, methods=["GET"]),
     ]

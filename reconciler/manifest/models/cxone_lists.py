@@ -124,13 +124,27 @@ class CampaignSpec(SpecModel):
     notes: str | None = None
     is_active: bool | None = None
     division: Annotated[str, external("Division")] | None = Field(
-        default=None, serialization_alias="divisionId"
+        default=None,
+        serialization_alias="divisionId",
+        description="Not supported: the v33.0 body takes a divisionId, but the Admin API lists no "
+        "divisions to resolve a name to it; leave it out and set the division in CXone",
     )
     skills: SkillNames | None = Field(
         default=None,
         description="Skills assigned through POST /campaigns/{id}/skills; the same fact as a Skill's "
         "`campaign`, so prefer setting it there",
     )
+
+    @field_validator("division")
+    @classmethod
+    def _no_division(cls, value: str | None) -> str | None:
+        if value is not None:
+            raise ValueError(
+                "division is not supported on CXone: the v33.0 campaign body takes a numeric divisionId, "
+                "but the Admin API publishes no division listing to find it by name; remove the field and "
+                "set the campaign's division in CXone"
+            )
+        return value
 
 
 KINDS = [

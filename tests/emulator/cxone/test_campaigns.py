@@ -85,7 +85,7 @@ def test_put_needs_name_and_keeps_omitted_fields(client: TestClient, ch: Headers
     assert error_of(client.put(f"{V33}/campaigns/98765", json=body, headers=ch)) == (404, "NotFound")
 
 
-def test_assigning_skills_sets_their_campaign(
+def test_assigning_skills_sets_their_campaign_and_answers_the_v33_shape(
     client: TestClient, ch: Headers, seeded: dict[str, int]
 ) -> None:
     home, target = seeded["collections"], _create(client, ch, "retention")
@@ -96,21 +96,68 @@ def test_assigning_skills_sets_their_campaign(
     body = {"skills": [first, {"skillId": second}, 4242]}
     response = client.post(skills_url, json=body, headers=ch)
     assert response.status_code == 200
-    result = response.json()
-    assert result["errorCount"] == 1
-    assert [r["success"] for r in result["skillResults"]] == [True, True, False]
+    assert response.json() == {"assignedSkills": [first, second], "invalidSkills": [4242]}
     skill = client.get(f"{V30}/skills/{first}", headers=ch).json()
     assert (skill["campaignId"], skill["campaignName"]) == (target, "retention")
     listed = client.get(skills_url, headers=ch).json()
+    assert listed["skills"][0] == {
+        "mediaType": 4,
+        "mediaName": "Phone Call",
+        "skillId": first,
+        "skillName": "first",
+    }
     assert [s["skillId"] for s in listed["skills"]] == [first, second]
-    unassigned = client.get(f"{skills_url}/unassigned", headers=ch)
-    assert unassigned.status_code == 204
-    response = client.request("DELETE", skills_url, json={"skills": [first, 4242]}, headers=ch)
-    assert [r["success"] for r in response.json()["skillResults"]] == [True, False]
-    assert client.get(f"{V30}/skills/{first}", headers=ch).json()["campaignId"] is None
-    assert [s["skillId"] for s in client.get(f"{skills_url}/unassigned", headers=ch).json()["skills"]] == [
-        first
-    ]
+    assert client.get(f"{skills_url}/unassigned", headers=ch).status_code == 204
+    home_unassigned = client.get(f"{V33}/campaigns/{home}/skills/unassigned", headers=ch).json()["skills"]
+    assert [s["skillId"] for s in home_unassigned] == [first, second]
+
+
+def test_assign_before_v33_answers_per_skill_results_with_206_on_partial_success(
+    client: TestClient, ch: Headers, seeded: dict[str, int]
+) -> None:
+    first = create_skill(client, ch, pc_skill("first", seeded["collections"]))
+    url = f"{V30}/campaigns/{seeded['retention-reporting']}/skills"
+    response = client.post(url, json={"skills": [{"skillId": first}, {"skillId": 4242}]}, headers=ch)
+    assert response.status_code == 206
+    assert response.json()["errorCount"] == 1
+    assert [r["success"] for r in response.json()["results"]] == [True, False]
+
+
+def test_removing_a_skill_is_a_transfer_and_never_leaves_it_without_a_campaign(
+    client: TestClient, ch: Headers, seeded: dict[str, int]
+) -> None:
+    home, other = seeded["collections"], seeded["retention-reporting"]
+    first = create_skill(client, ch, pc_skill("first", home))
+    url = f"{V33}/campaigns/{home}/skills"
+    for item in ({"skillId": first}, {"skillId": first, "transferCampaignId": home}):
+        response = client.request("DELETE", url, json={"skills": [item]}, headers=ch)
+        assert response.json()["errorCount"] == 1
+        assert "always belongs to a campaign" in response.json()["results"][0]["error"]
+    assert client.get(f"{V30}/skills/{first}", headers=ch).json()["campaignId"] == home
+    body = {"skills": [{"skillId": first, "transferCampaignId": other}]}
+    response = client.request("DELETE", url, json=body, headers=ch)
+    assert response.status_code == 200
+    assert response.json() == {
+        "errorCount": 0,
+        "results": [{"skillId": first, "transferCampaignId": other, "success": True}],
+    }
+    assert client.get(f"{V30}/skills/{first}", headers=ch).json()["campaignId"] == other
+
+
+def test_a_campaign_with_active_skills_cannot_be_made_inactive(
+    client: TestClient, ch: Headers, seeded: dict[str, int]
+) -> None:
+    home, other = seeded["collections"], seeded["retention-reporting"]
+    first = create_skill(client, ch, pc_skill("first", home))
+    body = {"name": "collections", "isActive": False}
+    response = client.put(f"{V33}/campaigns/{home}", json=body, headers=ch)
+    assert error_of(response) == (409, "Conflict")
+    assert "Cannot make a Campaign with active skills inactive" in response.json()["errorDescription"]
+    transfer = {"skills": [{"skillId": first, "transferCampaignId": other}]}
+    client.request("DELETE", f"{V33}/campaigns/{home}/skills", json=transfer, headers=ch)
+    assert client.put(f"{V33}/campaigns/{home}", json=body, headers=ch).status_code == 200
+    back = client.post(f"{V33}/campaigns/{home}/skills", json={"skills": [first]}, headers=ch).json()
+    assert back == {"assignedSkills": [], "invalidSkills": [first]}  # active skills need an active campaign
 
 
 def test_add_all_and_skill_put_move_skills(client: TestClient, ch: Headers, seeded: dict[str, int]) -> None:

@@ -9,6 +9,7 @@ from starlette.testclient import TestClient
 from reconciler.emulator.clock import ManualClock
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone.store import seed_cxone
+from tests.emulator.conftest import cxone_headers
 from tests.emulator.cxone.conftest import V30, create_skill, error_of, pc_skill
 
 Headers = dict[str, str]
@@ -187,10 +188,65 @@ def test_delete_with_a_body_expires_records(client: TestClient, ch: Headers, clo
     assert "not found" in result["recordResults"][2]["error"]
     clock.advance(1)
     remaining = {r["phoneNumber"]: r["expiredDate"] for r in _records(client, ch, group_id)}
+    expired_at = remaining.pop("5555550142")  # expired, still listed with its expiredDate
+    assert expired_at is not None
     assert remaining == {"5555550143": "2099-01-01", "5555550144": None}
+    group = client.get(f"{GROUPS}/{group_id}", headers=ch).json()["resultSet"]["dncGroups"][0]
+    assert group["validRecords"] == 2
+    found = client.post(f"{GROUPS}/search", params={"phoneNumber": "5555550142"}, headers=ch)
+    assert found.status_code == 204  # an expired record no longer suppresses
     readd = {"dncGroupRecords": [{"phoneNumber": "+15555550142"}]}
     client.post(f"{GROUPS}/{group_id}/records", json=readd, headers=ch)
-    assert len(_records(client, ch, group_id)) == 3
+    assert {r["phoneNumber"]: r["expiredDate"] for r in _records(client, ch, group_id)}["5555550142"] is None
+
+
+def test_expired_records_are_listed_for_seven_days_then_removed(
+    client: TestClient, ch: Headers, clock: ManualClock
+) -> None:
+    group_id = _create(client, ch)
+    body = {"dncGroupRecords": [{"phoneNumber": "+15555550142"}, {"phoneNumber": "+15555550143"}]}
+    client.post(f"{GROUPS}/{group_id}/records", json=body, headers=ch)
+    expire = {"dncGroupRecords": [{"phoneNumber": "+15555550142"}]}
+    client.request("DELETE", f"{GROUPS}/{group_id}/records", json=expire, headers=ch)
+    clock.advance(7 * 24 * 3600 - 60)
+    fresh = cxone_headers(client)  # the first token has long expired
+    assert [r["phoneNumber"] for r in _records(client, fresh, group_id)] == ["5555550142", "5555550143"]
+    clock.advance(120)
+    assert [r["phoneNumber"] for r in _records(client, fresh, group_id)] == ["5555550143"]
+
+
+def test_record_writes_are_capped_at_4500_and_refused_on_an_inactive_group(
+    client: TestClient, ch: Headers
+) -> None:
+    group_id = _create(client, ch)
+    url = f"{GROUPS}/{group_id}/records"
+    too_many = {"dncGroupRecords": [{"phoneNumber": 5555000000 + n} for n in range(4501)]}
+    response = client.post(url, json=too_many, headers=ch)
+    assert error_of(response) == (400, "InvalidParameter")
+    assert "4,500" in response.json()["errorDescription"]
+    assert _records(client, ch, group_id) == []
+    at_most = {"dncGroupRecords": too_many["dncGroupRecords"][:4500]}
+    assert client.post(url, json=at_most, headers=ch).json()["resultSet"]["errorCount"] == 0
+    client.put(f"{GROUPS}/{group_id}", params={"isActive": "false"}, headers=ch)
+    one = {"dncGroupRecords": [{"phoneNumber": 5555550142}]}
+    response = client.post(url, json=one, headers=ch)
+    assert error_of(response) == (409, "Conflict")
+    assert response.json()["errorDescription"] == "DncGroup is inactive, can't add records"
+    response = client.request("DELETE", url, json=one, headers=ch)
+    assert response.json()["errorDescription"] == "DncGroup is inactive, can't delete records"
+
+
+def test_create_takes_query_parameters_or_a_json_body(client: TestClient, ch: Headers) -> None:
+    params = {"dncGroupName": "by-query", "dncGroupDescription": "2022 form"}
+    response = client.post(GROUPS, params=params, headers=ch)
+    assert response.status_code == 200
+    assert response.json()["dncGroups"][0]["dncGroupDescription"] == "2022 form"
+    _create(client, ch, "by-body", dncGroupDescription="current form")
+    listed = client.get(GROUPS, headers=ch).json()["resultSet"]["dncGroups"]
+    assert [(g["dncGroupName"], g["dncGroupDescription"]) for g in listed] == [
+        ("by-query", "2022 form"),
+        ("by-body", "current form"),
+    ]
 
 
 def test_delete_records_needs_a_body(client: TestClient, ch: Headers) -> None:
