@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from reconciler.emulator.cxone import campaigns, dnc_groups, parameters, skills
+from reconciler.emulator.cxone import campaigns, dnc_groups, parameters, scripts, skills
 from reconciler.emulator.cxone.http import BASE
 
 
@@ -46,5 +46,6 @@ def routes() -> list[Route]:
         Route(f"{campaign}/skills/unassigned", campaigns.list_campaign_skills, methods=["GET"]),
         Route(f"{campaign}/skills", campaigns.change_campaign_skills, methods=["POST", "DELETE"]),
         Route(f"{BASE}/business-unit/outbound-routes", campaigns.outbound_routes, methods=["GET"]),
-        Route(f"{BASE}/scripts", campaigns.scripts, methods=["GET"]),
+        Route(f"{BASE}/scripts/search", scripts.search, methods=["GET"]),
+        Route(f"{BASE}/scripts", scripts.open_script, methods=["GET"]),
     ]

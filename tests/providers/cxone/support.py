@@ -29,7 +29,9 @@ def grant() -> CxonePasswordGrant:
     )
 
 
-def read(emulator: Emulator, *, kinds: list[str] | None = None) -> tuple[CxoneSnapshot, int]:
+def read(
+    emulator: Emulator, *, kinds: list[str] | None = None, lookups: list[str] | None = None
+) -> tuple[CxoneSnapshot, int]:
     """The org's snapshot and the number of API requests the read took (discovery excluded)."""
 
     async def run() -> tuple[CxoneSnapshot, int]:
@@ -37,7 +39,7 @@ def read(emulator: Emulator, *, kinds: list[str] | None = None) -> tuple[CxoneSn
             tokens = grant()
             base = await discover_api_base(http, issuer=EMULATOR_URL, tokens=tokens)
             client = ApiClient(http=http, base_url=base, tokens=tokens, limiter=RateLimiter(600))
-            snapshot = await read_org(client, kinds=kinds)
+            snapshot = await read_org(client, kinds=kinds, lookups=lookups)
             return snapshot, client.requests_sent
 
     return asyncio.run(run())
