@@ -33,7 +33,7 @@ from reconciler.providers.auth import (
     secret_from_env,
 )
 from reconciler.providers.cxone.discovery import api_base, discover_api_base
-from reconciler.providers.http import ApiClient
+from reconciler.providers.http import CXONE_RETRY, ApiClient
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.redaction import register_env_fields
 from reconciler.regions import CXONE_ISSUERS, genesys_api_url, genesys_auth_url
@@ -152,6 +152,7 @@ async def _client(name: str, target: Target, http: httpx.AsyncClient, limits: Li
             limiter=limiter,
             default_headers=CXONE_HEADERS,
             limits=limits,
+            retry=CXONE_RETRY,
         )
     base, tokens = _genesys_tokens(target, emulated=target.emulator)
     return ApiClient(http=http, base_url=base, tokens=tokens, limiter=limiter, limits=limits)
