@@ -116,9 +116,15 @@ class Org:
             return await use(session)
 
     def apply(
-        self, *, on_plan: Callable[[LiveRun], None] | None = None, allow_delete: bool = False
+        self,
+        *,
+        on_plan: Callable[[LiveRun], None] | None = None,
+        allow_delete: bool = False,
+        allow_restart: bool = False,
     ) -> ApplyRun:
-        options = ApplyOptions(auto_approve=True, allow_delete=allow_delete, settings=FAST)
+        options = ApplyOptions(
+            auto_approve=True, allow_delete=allow_delete, allow_restart=allow_restart, settings=FAST
+        )
 
         async def use(session: Session) -> ApplyRun:
             return await apply_project(

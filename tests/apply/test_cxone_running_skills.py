@@ -4,40 +4,18 @@ declared fields that differ."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
 from reconciler.apply.results import Outcome
-from reconciler.apply.run import ApplyOptions, ApplyRun, apply_project
-from reconciler.apply.work import ApplySettings
 from reconciler.emulator.cxone.store import external_edit
 from reconciler.exceptions import ApplyRefused
 from reconciler.live_plan import LiveRun
 from reconciler.providers.cxone.discovery import API_PATH
-from reconciler.providers.session import Session
-from tests.apply.test_cxone_apply import RENEWALS, RENEWALS_ID, TARGET, Org, Recording, _edit, _org, _outcomes
+from tests.apply.test_cxone_apply import RENEWALS, RENEWALS_ID, Org, Recording, _edit, _org, _outcomes
 
-FAST = ApplySettings(poll_seconds=0.05, visible_timeout_seconds=2)
 SKILL = f"cxone/Skill/{RENEWALS}"
-
-
-def _apply_restarting(org: Org) -> ApplyRun:
-    options = ApplyOptions(auto_approve=True, allow_restart=True, settings=FAST)
-
-    async def use(session: Session) -> ApplyRun:
-        return await apply_project(
-            org.project,
-            root=org.root,
-            target_name=TARGET,
-            options=options,
-            confirm=lambda plan: True,
-            session=session,
-        )
-
-    result: ApplyRun = asyncio.run(org._with_session(use))
-    return result
 
 
 def _running_org(tmp_path: Path) -> Org:
@@ -76,7 +54,7 @@ def test_with_allow_restart_the_skill_is_stopped_edited_and_running_again(tmp_pa
     org = _running_org(tmp_path)
     _edit_caller_id(org)
     org.recorder = Recording(inner=None)  # type: ignore[arg-type]
-    assert _outcomes(_apply_restarting(org))[SKILL] == Outcome.APPLIED
+    assert _outcomes(org.apply(allow_restart=True))[SKILL] == Outcome.APPLIED
     skill = org.emulator.state.cxone["skills"][RENEWALS_ID]
     assert skill["isRunning"] is True and skill["callerIdOverride"] == "+15555550109"
     path = f"{API_PATH}/skills/{RENEWALS_ID}"

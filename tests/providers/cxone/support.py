@@ -10,7 +10,7 @@ from reconciler.emulator.core import Emulator
 from reconciler.emulator.seed import apply_seed
 from reconciler.emulator.server import default_seed
 from reconciler.manifest.manifest_set import ManifestSet
-from reconciler.providers.auth import CxonePasswordGrant
+from reconciler.providers.auth import ClientAuth, CxonePasswordGrant
 from reconciler.providers.cxone.discovery import discover_api_base
 from reconciler.providers.cxone.fetch import CxoneSnapshot, read_org
 from reconciler.providers.cxone.manifest_seed import cxone_seed, with_lookup_ids
@@ -23,9 +23,14 @@ from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
 CXONE_MANIFESTS = ROOT / "campaigns" / "cxone"
 
 
-def grant() -> CxonePasswordGrant:
+def grant(client_auth: ClientAuth = "basic") -> CxonePasswordGrant:
     return CxonePasswordGrant(
-        auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET, access_key_id=ID, access_key_secret=SECRET
+        auth_url=EMULATOR_URL,
+        client_id=ID,
+        client_secret=SECRET,
+        access_key_id=ID,
+        access_key_secret=SECRET,
+        client_auth=client_auth,
     )
 
 

@@ -15,10 +15,11 @@ from pydantic import ValidationError
 
 from reconciler.config import Target
 from reconciler.emulator.core import Emulator
-from reconciler.providers.auth import CxoneAccessKey, CxonePasswordGrant
+from reconciler.providers.auth import CxoneAccessKey
 from reconciler.providers.cxone.discovery import API_PATH, discover_api_base, jwt_claims
 from reconciler.providers.session import open_session
-from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
+from tests.providers.conftest import in_process
+from tests.providers.cxone.support import grant as cxone_grant
 
 KEY_ENV = {"access_key_id_env": "CX_KEY_ID", "access_key_secret_env": "CX_KEY_SECRET"}
 
@@ -90,14 +91,7 @@ def test_the_access_key_route_needs_its_area_and_applies_to_cxone_only() -> None
 
 
 def test_client_secret_post_sends_the_client_in_the_form_and_the_emulator_takes_it() -> None:
-    grant = CxonePasswordGrant(
-        auth_url=EMULATOR_URL,
-        client_id=ID,
-        client_secret=SECRET,
-        access_key_id=ID,
-        access_key_secret=SECRET,
-        client_auth="post",
-    )
+    grant = cxone_grant("post")
     seen: list[httpx.Request] = []
 
     async def run() -> str:
@@ -148,9 +142,7 @@ def test_the_tenant_is_read_from_the_id_token_first_then_the_access_token(
 
 
 def test_the_emulators_cxone_tokens_carry_the_tenant_in_both_tokens() -> None:
-    grant = CxonePasswordGrant(
-        auth_url=EMULATOR_URL, client_id=ID, client_secret=SECRET, access_key_id=ID, access_key_secret=SECRET
-    )
+    grant = cxone_grant()
 
     async def run() -> str:
         async with in_process(Emulator()) as http:
