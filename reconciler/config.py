@@ -83,6 +83,23 @@ class Target(_Strict):
     client_secret_env: EnvName | None = None
     access_key_id_env: EnvName | None = None
     access_key_secret_env: EnvName | None = None
+    token_route: Literal["app", "access-key"] = Field(
+        default="app",
+        description=(
+            "CXone token route: app (a registered app: password grant at {issuer}/auth/token, client id "
+            "and secret plus access key) or access-key (POST https://{area}.nice-incontact.com"
+            "/authentication/v1/token/access-key with the access key alone, no app registration)"
+        ),
+    )
+    area: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2,3}[0-9]{1,2}$",
+        description="CXone area of the access-key route's host, e.g. na1, eu1, au1 (auth_url overrides it)",
+    )
+    client_auth: Literal["basic", "post"] = Field(
+        default="basic",
+        description="CXone app route: client id and secret as HTTP Basic (default) or in the form (post)",
+    )
     rate_limit_per_minute: int = Field(default=300, ge=1, le=100_000)
 
     @field_validator("base_url", "auth_url")
@@ -104,12 +121,22 @@ class Target(_Strict):
                 )
         if self.issuer is not None and self.platform != "cxone":
             raise ValueError(f"issuer applies to CXone targets ({', '.join(CXONE_ISSUERS)})")
+        cxone_only = {"token_route": "app", "client_auth": "basic", "area": None}
+        for name, default in cxone_only.items():
+            if self.platform != "cxone" and getattr(self, name) != default:
+                raise ValueError(f"{name} applies to CXone targets")
         if self.emulator:
             return self
         needed = ["client_id_env", "client_secret_env"]
         if self.platform == "genesys" and self.region is None and self.base_url is None:
             raise ValueError("a Genesys target needs a region (or base_url), or emulator: true")
-        if self.platform == "cxone":
+        if self.platform == "cxone" and self.token_route == "access-key":
+            needed = ["access_key_id_env", "access_key_secret_env"]
+            if self.area is None and self.auth_url is None:
+                raise ValueError(
+                    "token_route access-key needs the area of the token host (e.g. na1) or auth_url"
+                )
+        elif self.platform == "cxone":
             needed += ["access_key_id_env", "access_key_secret_env"]
         missing = [name for name in needed if getattr(self, name) is None]
         if missing:

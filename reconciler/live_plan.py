@@ -64,14 +64,20 @@ class LiveRun:
 
 
 async def read_live(
-    client: ApiClient, *, platform: str, kinds: list[str], dnc_entries_for: list[str] | None = None
+    client: ApiClient,
+    *,
+    platform: str,
+    kinds: list[str],
+    dnc_entries_for: list[str] | None = None,
+    lookups: list[str] | None = None,
 ) -> tuple[list[LiveObject], NameIndex]:
     """The live objects of `kinds` and the org's name index, read by the platform's provider.
 
-    `dnc_entries_for` names Genesys DNC lists whose numbers to read as well (three requests each).
+    `dnc_entries_for` names Genesys DNC lists whose numbers to read as well (three requests each);
+    `lookups` the CXone external kinds to list (all when None).
     """
     if platform == "cxone":
-        cxone = await cxone_fetch.read_org(client, kinds=kinds)
+        cxone = await cxone_fetch.read_org(client, kinds=kinds, lookups=lookups)
         return cxone_fetch.live_objects(cxone), cxone.index
     genesys = await genesys_fetch.read_org(client, kinds=kinds, dnc_entries_for=dnc_entries_for or [])
     return genesys_fetch.live_objects(genesys), genesys.index
@@ -139,8 +145,16 @@ async def run_live(
     async with opened as reader:
         kinds = [kind for (owner, kind) in MANIFEST_KINDS if owner == platform]
         entries_for = dnc_lists_with_entries(validation.manifests)
+        referred = sorted(
+            {
+                use.target.kind
+                for address, uses in validation.graph.external_refs.items()
+                if validation.manifests[address].platform == platform
+                for use in uses
+            }
+        )
         live, index = await read_live(
-            reader.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for
+            reader.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for, lookups=referred
         )
     telemetry = reader.client.telemetry
     desired = desired_objects(validation.manifests, validation.graph, platform=platform, index=index)

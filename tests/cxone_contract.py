@@ -370,18 +370,6 @@ class RequestLog:
         ]
 
 
-KNOWN = {
-    "CX-L1": r"GET \S+/scripts -> 200",
-}
-"""Deviation id -> a pattern of the problems it causes today (fixed by other changes; see
-tests/apply/test_cxone_contract.py, where each is shown by a strict xfail that turns into a failure once fixed)."""
-
-
-def known_deviation(problem: str) -> str | None:
-    """The id of the known deviation a problem comes from, if any."""
-    return next((key for key, pattern in KNOWN.items() if re.search(pattern, problem)), None)
-
-
 @dataclass
 class ResponseLog:
     """An httpx response hook that keeps every Admin API answer, to check against the documented schemas."""

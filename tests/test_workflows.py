@@ -540,6 +540,17 @@ def test_deletes_are_applied_only_when_the_repository_variable_allows_them(
     assert line.endswith("--allow-delete") is flag
 
 
+@pytest.mark.parametrize(("allow", "flag"), [("true", True), ("", False), ("false", False)])
+def test_running_cxone_skills_are_restarted_only_when_the_repository_variable_allows_it(
+    tmp_path: Path, allow: str, flag: bool
+) -> None:
+    env = {**_fake_reconciler_by_command(tmp_path, apply=0), "RECONCILER_ALLOW_RESTART": allow}
+    assert _run_step(_step("apply.yml", id="apply"), tmp_path, env) == 0
+    (line,) = (tmp_path / "args").read_text().splitlines()
+    assert ("--allow-restart" in line.split()) is flag
+    assert "--allow-delete" not in line.split()
+
+
 @pytest.mark.parametrize("name", ["validate.yml", "plan.yml", "apply.yml"])
 def test_dnc_shrink_is_measured_against_the_previous_commit(name: str) -> None:
     job = _load(name)["jobs"][Path(name).stem]

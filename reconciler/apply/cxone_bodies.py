@@ -36,10 +36,6 @@ BLOCK_PATHS = {
 SHARED_FIELDS = ("maximumAttempts", "minimumRetryMinutes")
 TWIN_BLOCKS = {"generalSettings": "retrySettings", "retrySettings": "generalSettings"}
 """General and retry settings share two fields: writing one block writes them in both (cxone-api.md §5)."""
-SKILL_READ_ONLY = frozenset(
-    {"skillId", "mediaTypeId", "mediaTypeName", "isOutbound", "outboundStrategy", "isRunning"}
-    | {"campaignName", "scriptName", "lastUpdateTime", "businessUnitId"}
-)
 CREATE_ONLY = frozenset({"outboundStrategy"})
 """Skill fields sent only by POST /skills: the PUT body has no outboundStrategy (cxone-api.md §4.1)."""
 CAMPAIGN_READ_ONLY = frozenset({"id", "lastUpdateTime", "businessUnitId", "skills"})
@@ -61,13 +57,24 @@ def create_body(kind: str, name: str, managed: Body) -> Body:
     return {"name": name, **{key: value for key, value in managed.items() if key != "skills"}}
 
 
-def skill_body(fresh: Body, managed: Body) -> Body:
-    """PUT /skills/{id}: the fresh skill's writable fields with the managed ones laid over them."""
-    own = {key: value for key, value in managed.items() if key not in BLOCK_PATHS and key not in CREATE_ONLY}
-    base = {
-        key: value for key, value in fresh.items() if key not in SKILL_READ_ONLY and key not in BLOCK_PATHS
+def skill_own_changes(managed: Body, changed: set[str]) -> Body:
+    """The skill's own fields that differ, by API name (blocks and create-only fields left out)."""
+    return {
+        key: value
+        for key, value in managed.items()
+        if key in changed and key not in BLOCK_PATHS and key not in CREATE_ONLY
     }
-    return {"skill": overlay(base, own)}
+
+
+def skill_body(managed: Body, changed: set[str]) -> Body:
+    """PUT /skills/{id}: only the declared fields that differ, never an echo of the GET.
+
+    The PUT schema (putSkillRequest) has `additionalProperties: false` and types differently from GET
+    (screenPopTriggerEvent is an integer there, a string in GET): echoing a GET body is refused. Only
+    changed fields are sent, as the public PSInContact module does (WodongaTAFE/PSInContact
+    Set-ICSkill.ps1); every manifest field is a PUT field (developer.niceincontact.com Admin API
+    "Skills", calljacob/nice-cxone-api putSkillsId)."""
+    return {"skill": skill_own_changes(managed, changed)}
 
 
 def block_body(block: str, fresh: Body, managed: Body) -> Body:

@@ -11,8 +11,10 @@ campaign (leaving: a CXone skill always belongs to a campaign). Every body is th
 managed fields laid over it (reconciler.apply.cxone_bodies), so a field the manifest does not declare
 keeps its live value.
 
-Creates: a skill goes through the batch POST /skills (a 200 may carry a per-item failure), created
-not running; apply never starts a skill. A POST whose answer was lost re-lists by name before it is
+Creates: a skill goes through the batch POST /skills (a 200 may carry a per-item failure, and no
+skillId: the new id is looked up by name), created not running; apply never starts a new skill. A
+running skill refuses PUT /skills/{id} (409): its plan stops it, updates it and starts it again, which
+apply runs only with --allow-restart (reconciler.apply.run.gate). A POST whose answer was lost re-lists by name before it is
 sent again. Deletes are deactivations (isActive false) of skills, DNC groups and campaigns: CXone
 cannot delete a skill, and most of its deletes only deactivate (cxone-api.md §5 "Deletes"), so the
 object stays, inactive, under its name. A replace (a changed outbound_strategy) is refused with the
@@ -34,7 +36,7 @@ from reconciler.apply.cxone_bodies import BLOCK_PATHS, GROUP_QUERY, MEMBERSHIPS,
 from reconciler.apply.overlay import refuse_stale, without_ignored
 from reconciler.apply.work import ApplySettings, Work, Written, once_readable
 from reconciler.diff import scoped_diff, top_field
-from reconciler.exceptions import OutcomeUnknown, PlatformError
+from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.annotations import ignored_fields
 from reconciler.plan.models import Step
@@ -54,6 +56,9 @@ RECORD_BATCH = 4500
 """DNC records per request: the Admin API answers 400 "Maximum of 4,500 records per upload exceeded"
 past it (POST and DELETE /dnc-groups/{groupId}/records)."""
 CAMPAIGN_SKILLS = Listing("/campaigns/{id}/skills", ("skills",), id_field="skillId", name_field="skillName")
+
+RUN_STEPS = (Step.STOP, Step.START)
+"""A running skill's own fields are edited between a stop and a start (reconciler.plan.steps)."""
 
 PartWriter = Callable[[str, Body, Body, set[str]], Awaitable[None]]
 """(object id, fresh assembled body, managed API body, API names of the fields that differ)."""
@@ -107,19 +112,58 @@ class CxoneWriter:
         if Step.CREATE in change.steps and work.live is not None:
             raise PlatformError(bodies.replace_refused(work))
         platform_id = change.platform_id
+        stopped = False
         for step in change.steps:
             if step == Step.CREATE:
                 platform_id = await self._create(work)
                 continue
-            if step not in (Step.UPDATE, Step.DELETE):
-                raise PlatformError(f"{change.address}: CXone objects have no '{step}' step")
+            if step not in (Step.UPDATE, Step.DELETE, *RUN_STEPS) or (
+                step in RUN_STEPS and change.kind != "Skill"
+            ):
+                raise PlatformError(f"{change.address}: CXone {change.kind} objects have no '{step}' step")
             if platform_id is None:
                 raise PlatformError(f"{change.address}: the plan carries no live id to {step}")
-            if step == Step.UPDATE:
-                await self._update(work, platform_id, check_stale=True)
+            if step in RUN_STEPS:
+                await self._run_step(work, platform_id, step)
+                stopped = step == Step.STOP
+            elif step == Step.UPDATE:
+                await self._update_restarting(
+                    work, platform_id, restart=stopped and Step.START in change.steps
+                )
             else:
                 await self._deactivate(change.kind, platform_id)
         return Written(platform_id=platform_id)
+
+    # --- running skills --------------------------------------------------------------------------
+    async def _run_step(self, work: Work, skill_id: str, step: Step) -> None:
+        """POST /skills/{id}/stop or /start (202). A skill declared inactive is not started again."""
+        if step == Step.START and work.desired is not None and work.desired.essence.get("is_active") is False:
+            log.info("%s: left stopped, it is declared inactive", work.change.address)
+            return
+        await self.client.request("POST", f"{KINDS['Skill'].path}/{skill_id}/{step}")
+
+    async def _update_restarting(self, work: Work, skill_id: str, *, restart: bool) -> None:
+        """The update; if it fails on a skill apply stopped, start the skill again before failing."""
+        try:
+            await self._update(work, skill_id, check_stale=True)
+        except Exception:
+            if restart:
+                log.warning("%s: the update failed; starting the skill again", work.change.address)
+                await self._run_step(work, skill_id, Step.START)
+            raise
+
+    async def _put_skill(self, path: str, body: Body) -> None:
+        """PUT /skills/{id}; a 409 means the skill runs (it was started after the plan): say what to do."""
+        try:
+            await self.client.request("PUT", path, json=body)
+        except RequestFailed as exc:
+            if exc.status != 409:
+                raise
+            raise PlatformError(
+                f"PUT {path}: CXone refuses to update a running skill (409). It was not running when "
+                "planned: plan again (the plan then stops, edits and starts it) and apply with "
+                "--allow-restart, or stop the skill yourself. Nothing was changed on this skill."
+            ) from None
 
     # --- reads -----------------------------------------------------------------------------------
     async def _read(self, path: str) -> Body | None:
@@ -214,8 +258,8 @@ class CxoneWriter:
 
     async def _write_skill(self, skill_id: str, fresh: Body, managed: Body, changed: set[str]) -> None:
         path = f"{KINDS['Skill'].path}/{skill_id}"
-        if changed - BLOCK_PATHS.keys() - bodies.CREATE_ONLY:
-            await self.client.request("PUT", path, json=bodies.skill_body(fresh, managed))
+        if bodies.skill_own_changes(managed, changed):
+            await self._put_skill(path, bodies.skill_body(managed, changed))
         for block, sub_path in BLOCK_PATHS.items():
             if block in changed and block in managed:
                 body = bodies.block_body(block, fresh, managed)
@@ -390,7 +434,7 @@ class CxoneWriter:
         if fresh is None or fresh.get("isActive") is False:
             return
         if kind == "Skill":
-            await self.client.request("PUT", path, json={"skill": {"isActive": False}})
+            await self._put_skill(path, {"skill": {"isActive": False}})
         elif kind == "DncGroup":
             await self._put_group(object_id, fresh, {"isActive": False})
         else:

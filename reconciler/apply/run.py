@@ -37,7 +37,7 @@ from reconciler.diagnostics import Severity
 from reconciler.exceptions import ApplyRefused
 from reconciler.live_plan import SET_LIKE, LiveRun, run_live, target_of
 from reconciler.notify import Notifier
-from reconciler.plan.models import Action, Plan
+from reconciler.plan.models import Action, Plan, ResourceChange, Step
 from reconciler.providers.session import Session, open_session
 from reconciler.telemetry import tracing
 from reconciler.telemetry.tracing import run_attributes
@@ -50,6 +50,8 @@ Confirm = Callable[[Plan], bool]
 class ApplyOptions:
     auto_approve: bool = False
     allow_delete: bool = False
+    allow_restart: bool = False
+    """Allow stopping running CXone skills to edit them (stop -> update -> start)."""
     concurrency: int = DEFAULT_CONCURRENCY
     saved_plan: dict[str, Any] | None = None
     settings: ApplySettings = field(default_factory=ApplySettings)
@@ -87,6 +89,15 @@ def gate(run: LiveRun, options: ApplyOptions) -> None:
             f"the plan deletes {len(deleting)} object(s); pass --allow-delete to allow it "
             f"(a replace deletes the old object too). Nothing was changed:\n  - {listed}"
         )
+    restarting = [change for change in run.plan.resource_changes if stops_a_cxone_skill(change)]
+    if restarting and not options.allow_restart:
+        listed = "\n  - ".join(f"{change.address} ({' -> '.join(change.steps)})" for change in restarting)
+        raise ApplyRefused(
+            f"the plan stops {len(restarting)} running CXone skill(s): CXone refuses to update a running "
+            f'skill (409 "Cannot update a running skill"), so each is stopped, edited and started again '
+            f"(it dials nothing while stopped). Pass --allow-restart to allow it, or stop the skills "
+            f"yourself and plan again. Nothing was changed:\n  - {listed}"
+        )
     removing = [change for change in run.plan.resource_changes if change.removed_numbers]
     if removing and not options.allow_delete:
         count = sum(change.removed_numbers for change in removing)
@@ -97,6 +108,11 @@ def gate(run: LiveRun, options: ApplyOptions) -> None:
             f"the plan removes {count} number(s) from DNC lists (exact mode); pass --allow-delete to allow "
             f"it. Nothing was changed:\n  - {listed}"
         )
+
+
+def stops_a_cxone_skill(change: ResourceChange) -> bool:
+    """A CXone change whose steps stop a running skill (an edit or a deactivation of it)."""
+    return change.address.startswith("cxone/Skill/") and Step.STOP in change.steps
 
 
 def writer_for(session: Session, run: LiveRun, settings: ApplySettings) -> Writer:

@@ -54,6 +54,11 @@ def _confirm(plan: Plan) -> bool:
 @click.option("--auto-approve", is_flag=True, help="Apply without asking (needed in non-interactive runs).")
 @click.option("--allow-delete", is_flag=True, help="Allow the plan's deletes and replaces.")
 @click.option(
+    "--allow-restart",
+    is_flag=True,
+    help="Allow stopping running CXone skills to edit them (stop, update, start).",
+)
+@click.option(
     "--concurrency",
     type=click.IntRange(1, 64),
     default=DEFAULT_CONCURRENCY,
@@ -66,13 +71,15 @@ def apply(
     config_path: Path | None,
     auto_approve: bool,
     allow_delete: bool,
+    allow_restart: bool,
     concurrency: int,
 ) -> None:
     """Apply the manifests to the target org, or apply PLAN_FILE (from `plan --out`) exactly.
 
     With PLAN_FILE, apply refuses if the manifests changed since the plan or a live object moved in
     a field the manifests manage. Without it, apply plans first and asks for confirmation (pass
-    --auto-approve in CI). Error findings block apply; deletes need --allow-delete. A failed change
+    --auto-approve in CI). Error findings block apply; deletes need --allow-delete; stopping a running
+    CXone skill to edit it needs --allow-restart. A failed change
     skips the changes that depend on it; the rest proceed. Exit 0 when everything applied (or there
     was nothing to do), 1 otherwise. Every change is appended to the audit log.
     """
@@ -108,7 +115,11 @@ def apply(
             progress.console.print(f"{result.address}: {result.outcome}", markup=False, highlight=False)
 
     options = ApplyOptions(
-        auto_approve=auto_approve, allow_delete=allow_delete, concurrency=concurrency, saved_plan=saved
+        auto_approve=auto_approve,
+        allow_delete=allow_delete,
+        allow_restart=allow_restart,
+        concurrency=concurrency,
+        saved_plan=saved,
     )
 
     async def run() -> ApplyRun:

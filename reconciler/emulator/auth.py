@@ -1,4 +1,10 @@
-"""Token endpoints: Genesys client credentials, CXone password grant and CXone host discovery."""
+"""Token endpoints: Genesys client credentials, CXone password grant and access key, CXone host discovery.
+
+CXone tokens are JWT-shaped (unsigned) and carry the tenantId claim, as CXone's JWTs do; the password
+grant answers an id_token too, the access-key route (POST /authentication/v1/token/access-key with JSON
+{accessKeyId, accessKeySecret}, no app registration) does not. The password grant takes the client id
+and secret as HTTP Basic (client_secret_basic) or in the form (client_secret_post).
+"""
 
 from __future__ import annotations
 
@@ -85,21 +91,57 @@ async def cxone_token(request: Request) -> Response:
     ):
         return _oauth_error(401, "invalid_grant", "access key authentication failed")
     seconds = emulator.settings.cxone_token_seconds
-    token = _issue(emulator, "cxone", seconds)
-    claims = {
-        "tenantId": TENANT_ID,
-        "icBUId": 4600001,
-        "icClusterId": "E1",
-        "exp": int(emulator.now()) + seconds,
-    }
+    token = _issue_cxone(emulator, seconds)
     return JSONResponse(
         {
             "access_token": token,
             "token_type": "Bearer",
             "expires_in": seconds,
             "refresh_token": secrets.token_urlsafe(24),
-            "id_token": _unsigned_jwt(claims),
+            "id_token": _unsigned_jwt(_cxone_claims(emulator, seconds)),
             "issued_token_type": "urn:ietf:params:oauth:token-type:access_token",
+        }
+    )
+
+
+def _cxone_claims(emulator: Emulator, seconds: int) -> dict[str, Any]:
+    return {
+        "tenantId": TENANT_ID,
+        "icBUId": 4600001,
+        "icClusterId": "E1",
+        "exp": int(emulator.now()) + seconds,
+    }
+
+
+def _issue_cxone(emulator: Emulator, seconds: int) -> str:
+    """A JWT-shaped access token with the tenant's claims (and a unique jti), valid `seconds`."""
+    token = _unsigned_jwt({**_cxone_claims(emulator, seconds), "jti": secrets.token_urlsafe(16)})
+    emulator.tokens[token] = Token(platform="cxone", expires_at=emulator.now() + seconds)
+    return token
+
+
+async def cxone_access_key_token(request: Request) -> Response:
+    """POST /authentication/v1/token/access-key: JSON {accessKeyId, accessKeySecret}, no client."""
+    emulator: Emulator = request.app.state.emulator
+    try:
+        body = json.loads(await request.body())
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        return _oauth_error(400, "invalid_request", "the body must be JSON {accessKeyId, accessKeySecret}")
+    credentials = emulator.settings.credentials
+    if (body.get("accessKeyId"), body.get("accessKeySecret")) != (
+        credentials.access_key_id,
+        credentials.access_key_secret,
+    ):
+        return _oauth_error(401, "invalid_grant", "access key authentication failed")
+    seconds = emulator.settings.cxone_token_seconds
+    return JSONResponse(
+        {
+            "access_token": _issue_cxone(emulator, seconds),
+            "token_type": "Bearer",
+            "expires_in": seconds,
+            "refresh_token": secrets.token_urlsafe(24),
         }
     )
 
@@ -145,5 +187,6 @@ def routes() -> list[Route]:
     return [
         Route("/oauth/token", genesys_token, methods=["POST"]),
         Route("/auth/token", cxone_token, methods=["POST"]),
+        Route("/authentication/v1/token/access-key", cxone_access_key_token, methods=["POST"]),
         Route("/.well-known/cxone-configuration", cxone_configuration, methods=["GET"]),
     ]

@@ -3,7 +3,10 @@
 Genesys campaigns are created off and started afterwards, and some fields cannot change while a
 campaign runs (stop -> edit -> start). Campaign rules are created disabled and cannot be edited or
 deleted while enabled (disable -> edit -> enable). Sequences are created off and started afterwards.
-A replace creates the new object, repoints its dependents, then deletes the old one.
+A replace creates the new object, repoints its dependents, then deletes the old one. A running CXone
+skill refuses PUT /skills/{id} (409 "Cannot update a running skill", Admin API "Skills"): an edit of
+its own fields is stop -> update -> start, applied only with `apply --allow-restart`; its parameter
+blocks are written while it runs. Its run state is operational, never declared: the plan keeps it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reconciler.diff import FieldChange, top_field
+from reconciler.manifest.models.cxone_skill import SkillSpec
 from reconciler.plan.models import Step
+from reconciler.providers.cxone.kinds import PARAMETER_BLOCKS
 from reconciler.state.objects import LiveObject
 
 _TRUE_TEXT = frozenset({"true", "enabled", "on"})
@@ -36,6 +41,16 @@ class RunState:
     turn_off: Step
     locked: frozenset[str] | None
 
+
+CXONE_SKILL_OWN_FIELDS = frozenset(
+    name
+    for name, spec in SkillSpec.model_fields.items()
+    if (spec.serialization_alias or name) not in PARAMETER_BLOCKS
+)
+"""A skill's own fields (written by PUT /skills/{id}, refused while it runs), not its parameter blocks."""
+
+CXONE_RUNNING = "running"
+"""The live status of a running CXone skill (reconciler.providers.cxone.assemble)."""
 
 RUN_STATES: Mapping[tuple[str, str], RunState] = {
     ("genesys", "Campaign"): RunState(
@@ -64,6 +79,15 @@ RUN_STATES: Mapping[tuple[str, str], RunState] = {
         turn_on=Step.START,
         turn_off=Step.STOP,
         locked=frozenset(),
+    ),
+    ("cxone", "Skill"): RunState(
+        field="running",
+        on=CXONE_RUNNING,
+        off="stopped",
+        busy=frozenset({CXONE_RUNNING}),
+        turn_on=Step.START,
+        turn_off=Step.STOP,
+        locked=CXONE_SKILL_OWN_FIELDS,
     ),
 }
 

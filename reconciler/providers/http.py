@@ -1,7 +1,9 @@
 """One API client per run: bearer auth with one refresh on 401, the shared rate limiter, and retries.
 
 Retries (tenacity): 429 waits for Retry-After (the limiter holds every caller back as long);
-5xx other than 501, timeouts and dropped connections back off exponentially with jitter. A write that
+5xx other than 501, timeouts and dropped connections back off exponentially with jitter (CXone: no
+retry of a 500 or of a POST after a 5xx, CXONE_RETRY). 206 Partial Success is an answer: its items say
+what failed. A write that
 is not idempotent (POST) and loses its connection after sending raises OutcomeUnknown instead of being
 sent again, so the caller can re-read by name first and never create a duplicate.
 
@@ -42,6 +44,28 @@ class RetryPolicy:
     max_seconds: float = 300.0
     backoff_base: float = 0.5
     backoff_max: float = 30.0
+    retry_500: bool = True
+    """Whether a 500 is worth another try (CXone documents its 500s as deterministic errors)."""
+    retry_post_5xx: bool = True
+    """Whether a POST (not idempotent: a create, an addition) is sent again after a 5xx."""
+
+    def retries(self, method: str, problem: RequestFailed) -> bool:
+        """Whether `problem`, the answer to a `method` request, is worth another try under this policy."""
+        if not problem.retryable:
+            return False
+        if problem.status < 500:
+            return True
+        if problem.status == 500 and not self.retry_500:
+            return False
+        return method != "POST" or self.retry_post_5xx
+
+
+CXONE_RETRY = RetryPolicy(retry_500=False, retry_post_5xx=False)
+"""CXone: 206 Partial Success is an answer read per item, not a failure; its documented 500s ("Skill setup
+failed. Skill cannot be marked active", "Invalid skillId") are deterministic, so a 500 is never retried;
+and a POST is never sent again after a 5xx (it may have been applied). 502/503/504 on GET, PUT and
+DELETE and every 429 are still retried. Source: the Admin API "Skills" and "Lists" specification
+(developer.niceincontact.com/API/AdminAPI, as published in mark05e/NiceIncontactAPI-Admin)."""
 
 
 class _Temporary(Exception):
@@ -144,7 +168,7 @@ class ApiClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
-        ok: tuple[int, ...] = (200, 201, 202, 204),
+        ok: tuple[int, ...] = (200, 201, 202, 204, 206),
         allow: tuple[int, ...] = (),
         body_limit: BodyLimit | None = None,
     ) -> httpx.Response:
@@ -205,7 +229,7 @@ class ApiClient:
             self.limiter.pause(wait if wait is not None else 1.0)
             self.telemetry.throttle(wait if wait is not None else 1.0)
             raise _Temporary(problem, wait if wait is not None else 1.0)
-        if problem.retryable:
+        if self.retry.retries(method, problem):
             raise _Temporary(problem)
         raise problem
 

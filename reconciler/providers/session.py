@@ -26,6 +26,7 @@ from reconciler.emulator.core import Emulator
 from reconciler.exceptions import AuthenticationError, ConfigError
 from reconciler.limits import DEFAULT_LIMITS, Limits
 from reconciler.providers.auth import (
+    CxoneAccessKey,
     CxonePasswordGrant,
     GenesysClientCredentials,
     Secret,
@@ -33,7 +34,7 @@ from reconciler.providers.auth import (
     secret_from_env,
 )
 from reconciler.providers.cxone.discovery import api_base, discover_api_base
-from reconciler.providers.http import ApiClient
+from reconciler.providers.http import CXONE_RETRY, ApiClient
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.redaction import register_env_fields
 from reconciler.regions import CXONE_ISSUERS, genesys_api_url, genesys_auth_url
@@ -87,27 +88,43 @@ def _cxone_tokens(target: Target, *, emulated: bool) -> tuple[str, str | None, T
     """(issuer, API base when fixed by base_url else None, token source) of a CXone target."""
     if emulated:
         client_id, client_secret = EMULATOR_CREDENTIALS
+        if target.token_route == "access-key":
+            return (
+                LOCAL_URL,
+                None,
+                CxoneAccessKey(auth_url=LOCAL_URL, access_key_id=client_id, access_key_secret=client_secret),
+            )
         grant = CxonePasswordGrant(
             auth_url=LOCAL_URL,
             client_id=client_id,
             client_secret=client_secret,
             access_key_id=client_id,
             access_key_secret=client_secret,
+            client_auth=target.client_auth,
         )
         return LOCAL_URL, None, grant
     base = api_base(str(target.base_url)) if target.base_url else None
-    if target.auth_url:
+    if target.auth_url and target.token_route == "app":
         issuer = str(target.auth_url)
     elif target.issuer is None and target.base_url is not None:
         issuer = str(target.base_url)  # a running emulator serves its own token endpoint
     else:
         issuer = CXONE_ISSUERS[target.issuer or "global"]
+    if target.token_route == "access-key":
+        host = str(target.auth_url) if target.auth_url else f"https://{target.area}.nice-incontact.com"
+        key = CxoneAccessKey(
+            auth_url=host,
+            access_key_id=secret_from_env(target.access_key_id_env, what="CXone access key id"),
+            access_key_secret=secret_from_env(target.access_key_secret_env, what="CXone access key secret"),
+        )
+        return issuer, base, key
     grant = CxonePasswordGrant(
         auth_url=issuer,
         client_id=secret_from_env(target.client_id_env, what="CXone client id"),
         client_secret=secret_from_env(target.client_secret_env, what="CXone client secret"),
         access_key_id=secret_from_env(target.access_key_id_env, what="CXone access key id"),
         access_key_secret=secret_from_env(target.access_key_secret_env, what="CXone access key secret"),
+        client_auth=target.client_auth,
     )
     return issuer, base, grant
 
@@ -152,6 +169,7 @@ async def _client(name: str, target: Target, http: httpx.AsyncClient, limits: Li
             limiter=limiter,
             default_headers=CXONE_HEADERS,
             limits=limits,
+            retry=CXONE_RETRY,
         )
     base, tokens = _genesys_tokens(target, emulated=target.emulator)
     return ApiClient(http=http, base_url=base, tokens=tokens, limiter=limiter, limits=limits)

@@ -1,7 +1,6 @@
 """CXone traffic against the published Admin API specification (tests/cxone_contract.py): the demo's CXone
 side applied to a FRESH emulated tenant (lookups only) keeps the request contract and leaves an empty plan;
-every emulator answer of a representative walk keeps the documented response schema; and each known
-deviation another change fixes is shown by a strict xfail that turns into a failure once it is fixed."""
+and every emulator answer of a representative walk keeps the documented response schema."""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ from reconciler.emulator.core import Emulator
 from reconciler.providers.session import demo_org_seed
 from tests.apply.test_cxone_apply import Org, _edit, _repo
 from tests.conftest import run_cli
-from tests.cxone_contract import KNOWN, known_deviation
 
 TARGET = "local-cxone"
 LOOKUPS = ("outbound_routes", "scripts")
@@ -58,7 +56,7 @@ def test_every_demo_object_is_created_on_a_fresh_tenant_and_the_next_plan_is_emp
 def test_every_request_to_a_fresh_tenant_keeps_the_published_contract(fresh_walk: Org) -> None:
     sent = fresh_walk.contract.sent
     assert len(sent) > 10 and {method for method, _, _ in sent} >= {"GET", "POST", "PUT"}
-    assert [p for p in fresh_walk.contract.problems() if not known_deviation(p)] == []
+    assert fresh_walk.contract.problems() == []
 
 
 @pytest.mark.parametrize("walk", ["fresh_walk", "update_walk"])
@@ -67,24 +65,7 @@ def test_every_emulator_answer_keeps_the_documented_response_schema(
 ) -> None:
     org: Org = request.getfixturevalue(walk)
     assert len(org.answers.seen) > 10
-    assert [p for p in org.answers.problems() if not known_deviation(p)] == []
-
-
-@pytest.mark.parametrize(
-    "deviation",
-    [
-        pytest.param(
-            key,
-            marks=pytest.mark.xfail(
-                strict=True, reason=f"{key}: traffic breaks the published specification today"
-            ),
-        )
-        for key in KNOWN
-    ],
-)
-def test_no_request_breaks_the_contract_through_a_known_deviation(deviation: str, update_walk: Org) -> None:
-    problems = update_walk.contract.problems() + update_walk.answers.problems()
-    assert [p for p in problems if known_deviation(p) == deviation] == []
+    assert org.answers.problems() == []
 
 
 def test_plan_detailed_exitcode_is_0_right_after_applying_the_demo_to_a_fresh_tenant(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 from tests.conftest import ROOT, run_cli
 
 COLLECTIONS = "cx-collections-outbound"
-LOOKALIKE = "cx-c\u043ellections-outbound"  # CYRILLIC SMALL LETTER O for the first 'o'
+LOOKALIKE = "cx-colIections-outbound"  # LATIN CAPITAL LETTER I for the second 'l'
+"""CXone skill names are ASCII (letters, digits, space, -_.()^), so the look-alike stays inside that set."""
 
 
 def _repo(tmp_path: Path) -> Path:
@@ -84,7 +85,7 @@ def test_a_name_confusable_with_another_is_a_duplicate_warning_naming_both_docum
     assert warning["source"] == {"file": "campaigns/cxone/team-b-skills.yaml", "line": 1}
     message = str(warning["message"])
     assert f"cxone/Skill/{COLLECTIONS} (declared at campaigns/cxone/skills.yaml:" in message
-    assert "U+043E CYRILLIC SMALL LETTER O" in message
+    assert "U+0049 LATIN CAPITAL LETTER I" in message
 
 
 def test_reconciler_allow_accepts_a_lookalike_name_with_its_reason(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from reconciler.doctor.report import DoctorReport
 from reconciler.doctor.run import examine
@@ -28,14 +27,6 @@ from tests.providers.conftest import EMULATOR_URL, ID, SECRET
 from tests.providers.cxone.support import grant
 
 Change = Callable[[Any], Any]
-
-KNOWN_TODAY = {
-    # CX-L1: the emulator serves a script list at GET /scripts, where CXone opens one script.
-    ("GET /scripts", "(root)", "'header' is a required property"),
-    ("GET /scripts", "(root)", "'actions' is a required property"),
-    ("GET /scripts", "(root)", "'properties' is a required property"),
-    ("GET /scripts", "(root)", "'branches' is a required property"),
-}
 
 
 class Altering(httpx.AsyncBaseTransport):
@@ -80,18 +71,12 @@ def test_the_emulated_genesys_org_matches_and_doctor_exits_0(tmp_path: Path) -> 
     assert "Every answer has the shape the tool expects." in done.stdout
 
 
-def test_the_emulated_cxone_tenant_differs_only_by_the_known_deviations(tmp_path: Path) -> None:
+def test_the_emulated_cxone_tenant_matches(tmp_path: Path) -> None:
     done = run_cli("doctor", "--target", "local-cxone", "--format", "json", cwd=demo_repo(tmp_path))
-    assert done.code == 2, done.stdout + done.stderr
+    assert done.code == 0, done.stdout + done.stderr
     report = json.loads(done.stdout)
-    assert {(d["read"], d["where"], d["message"]) for d in report["differences"]} == KNOWN_TODAY
+    assert report["differences"] == []
     assert "GET /skills/parameters" in report["reads"] and "GET /dnc-groups/6001/records" in report["reads"]
-
-
-@pytest.mark.xfail(strict=True, reason="CX-L1: the emulator still serves a script list at GET /scripts")
-def test_the_emulated_cxone_tenant_matches() -> None:
-    report = _doctor(Emulator(seed=demo_org_seed()), "cxone")
-    assert report.differences == ()
 
 
 def test_altered_cxone_answers_are_reported_by_field() -> None:
@@ -113,7 +98,7 @@ def test_altered_cxone_answers_are_reported_by_field() -> None:
         "/dnc-groups": group_ids_as_text,
         "/outbound-routes": no_envelope,
     }
-    found = _found(_doctor(Emulator(seed=demo_org_seed()), "cxone", changes)) - KNOWN_TODAY
+    found = _found(_doctor(Emulator(seed=demo_org_seed()), "cxone", changes))
     assert found == {
         ("GET /skills", "skills[]", "item(s) without `skillName`, which the tool reads"),
         ("GET /dnc-groups", "resultSet/dncGroups/0/dncGroupId", "string where integer is expected"),

@@ -1,5 +1,5 @@
 """/campaigns (reporting groups of skills, v33.0 flat bodies) and the read-only lookups the reconciler
-resolves names with: /business-unit/outbound-routes and /scripts.
+resolves names with: /business-unit/outbound-routes (scripts: reconciler.emulator.cxone.scripts).
 
 A skill's campaign is the skill's campaignId: /campaigns/{id}/skills (campaign_skills) moves skills
 between campaigns, and PUT /skills/{id} with a campaignId moves the skill just the same. A campaign that
@@ -120,25 +120,3 @@ async def outbound_routes(request: Request) -> Response:
         store.view(emulator, "outbound_routes").values(), key=lambda r: int(r["outboundTelecomRouteId"])
     )
     return ok({"outboundRoutes": routes}) if routes else no_content()
-
-
-async def scripts(request: Request) -> Response:
-    """GET /scripts, optionally narrowed by scriptName (exact), searchString or mediaTypeId."""
-    api_version(request)
-    emulator = emulator_of(request)
-    found = sorted(store.view(emulator, "scripts").values(), key=lambda script: int(script["scriptId"]))
-    query = request.query_params
-    if query.get("scriptName"):
-        found = [
-            s for s in found if str(s.get("scriptName", "")).casefold() == query["scriptName"].casefold()
-        ]
-    if query.get("searchString"):
-        found = [
-            s for s in found if query["searchString"].casefold() in str(s.get("scriptName", "")).casefold()
-        ]
-    if query.get("mediaTypeId"):
-        found = [s for s in found if str(s.get("mediaTypeId")) == query["mediaTypeId"]]
-    chosen, links = page(request, found)
-    if not chosen:
-        return no_content()
-    return ok({"totalRecords": len(found), "scripts": chosen, "_links": links})

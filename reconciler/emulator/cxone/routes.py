@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from reconciler.emulator.cxone import campaign_skills, campaigns, dnc_groups, parameters, skills
+from reconciler.emulator.cxone import campaign_skills, campaigns, dnc_groups, parameters, scripts, skills
 from reconciler.emulator.cxone.http import BASE
 
 
@@ -47,5 +47,6 @@ def routes() -> list[Route]:
         Route(f"{campaign}/skills", campaign_skills.assign_skills, methods=["POST"]),
         Route(f"{campaign}/skills", campaign_skills.transfer_skills, methods=["DELETE"]),
         Route(f"{BASE}/business-unit/outbound-routes", campaigns.outbound_routes, methods=["GET"]),
-        Route(f"{BASE}/scripts", campaigns.scripts, methods=["GET"]),
+        Route(f"{BASE}/scripts/search", scripts.search, methods=["GET"]),
+        Route(f"{BASE}/scripts", scripts.open_script, methods=["GET"]),
     ]

@@ -18,7 +18,6 @@ from reconciler.emulator.cxone.fields import (
     OUTBOUND_STRATEGIES,
     SKILL_CREATE,
     SKILL_REFERENCES,
-    SKILL_WRITABLE,
     check_fields,
     invalid,
 )
@@ -34,6 +33,7 @@ from reconciler.emulator.cxone.http import (
     query_bool,
 )
 from reconciler.emulator.cxone.records import parse_date
+from reconciler.emulator.cxone.skill_rules import RUNNING, check_screen_pop, check_skill_name, check_skill_put
 from reconciler.emulator.errors import CxoneError
 from reconciler.emulator.state import JsonObject
 
@@ -85,10 +85,9 @@ def _new_skill_fields(emulator: Emulator, item: Any, batch_names: set[str]) -> J
     """The validated fields of one POST /skills item; a CxoneError names what is wrong with it."""
     if not isinstance(item, dict):
         raise invalid("Each skill is a JSON object")
+    check_screen_pop(item)
     fields = check_fields(item, SKILL_CREATE, "skill")
-    name = fields.get("skillName")
-    if not isinstance(name, str) or not name.strip():
-        raise invalid("skillName is required")
+    name = check_skill_name(fields.get("skillName"))
     if store.name_taken(emulator, "skills", name) or name.casefold() in batch_names:
         raise invalid(f"Skill name '{name}' already exists")
     if fields.get("mediaTypeId") not in MEDIA_TYPES:
@@ -159,7 +158,7 @@ async def create_skills(request: Request) -> Response:
             continue
         skill = store.create_skill(emulator, fields)
         batch_names.add(str(skill["skillName"]).casefold())
-        results.append({"success": True, "skillId": skill["skillId"]})
+        results.append({"success": True})  # the answer carries no skillId (postSkillDetailsResponse)
     errors = sum(1 for result in results if not result["success"])
     return ok({"errorCount": errors, "skillsResults": results})
 
@@ -171,7 +170,8 @@ async def get_skill(request: Request) -> Response:
 
 
 async def update_skill(request: Request) -> Response:
-    """PUT {"skill": {...}}: only the fields sent change; read-only and unknown fields are ignored."""
+    """PUT {"skill": {...}}: only the fields sent change; a field the PUT schema lacks, a mistyped one, a
+    running skill (409) or a name in use refuse the whole request (reconciler.emulator.cxone.skill_rules)."""
     api_version(request)
     emulator = emulator_of(request)
     key, skill = existing_skill(emulator, request)
@@ -179,13 +179,11 @@ async def update_skill(request: Request) -> Response:
     changes = body.get("skill")
     if not isinstance(changes, dict):
         raise invalid('The body must be {"skill": { ... }}')
-    fields = check_fields(changes, SKILL_WRITABLE, "skill")
-    if "skillName" in fields:
-        name = fields["skillName"]
-        if not isinstance(name, str) or not name.strip():
-            raise invalid("skillName must not be empty")
-        if store.name_taken(emulator, "skills", name, except_key=key):
-            raise CxoneError(409, "Conflict", f"Skill name '{name}' already exists")
+    fields = check_skill_put(changes)
+    if skill.get("isRunning"):
+        raise RUNNING
+    if "skillName" in fields and store.name_taken(emulator, "skills", fields["skillName"], except_key=key):
+        raise invalid("Skill name in use")
     _check_references(emulator, fields)
     _check_ranges(fields, skill)
     if fields.get("isActive") is False:

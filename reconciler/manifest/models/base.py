@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasGenerator, BaseModel, ConfigDict, Field, create_model, field_validator
 from pydantic.alias_generators import to_camel
 
-from reconciler.manifest.models.types import GenesysName, Name
+from reconciler.manifest.models.types import CxoneSkillName, GenesysName, Name
 
 
 class SpecModel(BaseModel):
@@ -79,6 +79,10 @@ class GenesysMetadata(Metadata):
     name: GenesysName
 
 
+class CxoneSkillMetadata(Metadata):
+    name: CxoneSkillName
+
+
 Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$", description="US, US-FL, UK, CA ...")]
 
 
@@ -117,13 +121,20 @@ class Document(BaseModel):
     spec: Any
 
 
+def _metadata(platform: str, kind: str) -> type[Metadata]:
+    """The metadata model of a kind: its name rules are the platform's for that kind."""
+    if platform == "genesys":
+        return GenesysMetadata
+    return CxoneSkillMetadata if kind == "Skill" else Metadata
+
+
 def document_model(*, platform: str, kind: str, spec: type[SpecModel], compliance: bool) -> type[Document]:
     """Build the document model of one kind: its apiVersion and kind are constants."""
     fields: dict[str, Any] = {
         "api_version": (Literal[API_VERSIONS[platform]], Field(alias="apiVersion")),
         "kind": (Literal[kind], ...),
         "spec": (spec, ...),
-        "metadata": (GenesysMetadata if platform == "genesys" else Metadata, ...),
+        "metadata": (_metadata(platform, kind), ...),
     }
     if compliance:
         fields["compliance"] = (Compliance | None, None)

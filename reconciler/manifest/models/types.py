@@ -74,6 +74,24 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=255), AfterVali
 GenesysName = Annotated[str, StringConstraints(min_length=1, max_length=64), AfterValidator(_check_name)]
 """Genesys Cloud rejects names over 64 characters (name.length.exceeded)."""
 
+_CXONE_SKILL_NAME = re.compile(r"[A-Za-z0-9\-_.()^ ]+")
+
+
+def _check_cxone_skill_name(value: str) -> str:
+    if _CXONE_SKILL_NAME.fullmatch(value) is None:
+        raise ValueError("CXone skill names hold only letters, digits, spaces and - _ . ( ) ^")
+    return value
+
+
+CxoneSkillName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=30),
+    AfterValidator(_check_name),
+    AfterValidator(_check_cxone_skill_name),
+]
+r"""CXone skill names: 1-30 characters from [A-Za-z0-9-_.()^ ] (Admin API putSkillRequest.skillName:
+maxLength 30, pattern ^(([a-zA-Z0-9-_\.\(\)^\s])*)$; developer.niceincontact.com/API/AdminAPI)."""
+
 TimeZoneId = Annotated[str, AfterValidator(_check_time_zone)]
 """An IANA time zone, checked against the zoneinfo database."""
 

@@ -101,10 +101,17 @@ def live_objects(snapshot: CxoneSnapshot) -> list[LiveObject]:
                     platform_id=str(body.get(listing.id_field, "")),
                     essence=_numbers_in_e164(converter.essence(model, body)),
                     body=body,
-                    status="inactive" if body.get("isActive") is False else None,
+                    status=_status(body),
                 )
             )
     return objects
+
+
+def _status(body: Body) -> str | None:
+    """inactive (a deactivated object), running (a started skill: its own fields are locked), else None."""
+    if body.get("isActive") is False:
+        return "inactive"
+    return "running" if body.get("isRunning") is True else None
 
 
 def _numbers_in_e164(essence: dict[str, Any]) -> dict[str, Any]:

@@ -38,6 +38,15 @@ def jwt_claims(token: str) -> dict[str, Any]:
     return claims if isinstance(claims, dict) else {}
 
 
+def tenant_of(id_token: str | None, access_token: str) -> str | None:
+    """The tenantId claim of the id_token first, then of the access token; None when neither has one."""
+    for token in (id_token, access_token):
+        tenant = jwt_claims(token).get("tenantId") if token else None
+        if tenant:
+            return str(tenant)
+    return None
+
+
 def api_base(api_endpoint: str) -> str:
     """The versioned ACD admin API root under a host; a root that already has it is kept."""
     host = api_endpoint.rstrip("/")
@@ -47,11 +56,12 @@ def api_base(api_endpoint: str) -> str:
 async def discover_api_base(http: httpx.AsyncClient, *, issuer: str, tokens: TokenSource) -> str:
     """Authenticate, then ask the issuer where the tenant's API lives (no auth needed for that GET).
 
-    The tenant comes from the access token's `tenantId` claim (real CXone access tokens are JWTs);
-    an opaque token (the emulator's) is asked about without a tenantId, as regional hosts allow.
+    The tenant comes from the `tenantId` claim of the id_token, else of the access token (both are
+    JWTs on CXone; public clients such as DEFRA/flood-webchat and Cognigy/Extensions read the
+    id_token); without either the issuer is asked without a tenantId, as regional hosts allow.
     """
     token = await tokens.token(http)
-    tenant = jwt_claims(token).get("tenantId")
+    tenant = tenant_of(getattr(tokens, "id_token", None), token)
     url = issuer.rstrip("/") + CONFIGURATION_PATH
     params = {"tenantId": str(tenant)} if tenant else None
     try:

@@ -1,6 +1,7 @@
 """Reading a CXone org: the list endpoints, one bulk parameter read, and the per-group DNC reads.
 
-Requests for a plan: one skip/top listing (N/100 pages) per managed kind and lookup, and a single
+Requests for a plan: one skip/top listing (N/100 pages) per managed kind and per lookup a manifest
+refers to (scripts through GET /scripts/search), and a single
 GET /skills/parameters for every skill's dialer blocks (cxone-api.md §4.2). DNC groups are the
 exception: CXone has no bulk endpoint for a group's scrubbed skills, contributing skills or records,
 so each group costs three more requests (one per listing, more only past 100 items). Tenants keep few
@@ -21,7 +22,14 @@ from reconciler.providers.cxone.assemble import (
     name_index,
     skill_bodies,
 )
-from reconciler.providers.cxone.kinds import DNC_GROUP_PARTS, KINDS, LOOKUPS, PARAMETERS, Listing
+from reconciler.providers.cxone.kinds import (
+    CURRENT_SCRIPT,
+    DNC_GROUP_PARTS,
+    KINDS,
+    LOOKUPS,
+    PARAMETERS,
+    Listing,
+)
 from reconciler.providers.http import ApiClient
 from reconciler.providers.paging import cxone_list
 
@@ -55,16 +63,31 @@ async def _group_parts(client: ApiClient, groups: list[Body]) -> dict[str, dict[
     return parts
 
 
-async def read_org(client: ApiClient, *, kinds: Iterable[str] | None = None) -> CxoneSnapshot:
-    """Read the requested kinds (all by default). Every kind and lookup is listed regardless, since
-    references between them are resolved by name; parameters and DNC details only when wanted."""
+def _current(kind: str, items: list[Body]) -> list[Body]:
+    """Scripts in their current version only (status CURR); every other listing as it came."""
+    if kind != "Script":
+        return items
+    return [item for item in items if str(item.get("status", CURRENT_SCRIPT)).upper() == CURRENT_SCRIPT]
+
+
+async def read_org(
+    client: ApiClient, *, kinds: Iterable[str] | None = None, lookups: Iterable[str] | None = None
+) -> CxoneSnapshot:
+    """Read the requested kinds (all by default). Every managed kind is listed regardless, since
+    references between them are resolved by name; of the lookups only `lookups` (all by default: a
+    plan passes the external kinds its manifests refer to, so scripts are searched only when a manifest
+    names one); parameters and DNC details only when wanted."""
     wanted = set(kinds if kinds is not None else KINDS)
-    tables: dict[str, Listing] = {**KINDS, **LOOKUPS}
+    looked_up = set(lookups if lookups is not None else LOOKUPS)
+    tables: dict[str, Listing] = {
+        **KINDS,
+        **{kind: listing for kind, listing in LOOKUPS.items() if kind in looked_up},
+    }
     results = await asyncio.gather(
         *(_list(client, listing) for listing in tables.values()),
         _list(client, PARAMETERS) if "Skill" in wanted else _nothing(),
     )
-    listed = dict(zip(tables, results[:-1], strict=True))
+    listed = {kind: _current(kind, items) for kind, items in zip(tables, results[:-1], strict=True)}
     snapshot = CxoneSnapshot(index=name_index(listed))
     if "Skill" in wanted:
         snapshot.bodies["Skill"] = skill_bodies(listed["Skill"], results[-1])

@@ -66,9 +66,16 @@ LOOKUPS: dict[str, Listing] = {
         id_field="outboundTelecomRouteId",
         name_field="routeDescription",
     ),
-    "Script": Listing("/scripts", ("scripts",), id_field="scriptId", name_field="scriptName"),
+    "Script": Listing(
+        "/scripts/search", ("scriptSearchDetails",), id_field="masterID", name_field="scriptName"
+    ),
 }
-"""External kinds references may name (cxone-api.md §4.1, §4.8)."""
+"""External kinds references may name (cxone-api.md §4.1, §4.8). Scripts are listed by GET /scripts/search
+(`GET /scripts` opens one script and needs scriptPath, scriptId or libraryId: Admin API "General"
+specification, mark05e/NiceIncontactAPI-Admin; calljacob/nice-cxone-api AdminGeneralService)."""
+
+CURRENT_SCRIPT = "CURR"
+"""The status of a script's current version (DISC is an inactive one): only current scripts are named."""
 
 PARAMETERS = Listing("/skills/parameters", ("skills",), id_field="skillNo", name_field="skillName")
 """Every Personal Connection skill's parameter blocks in one answer (cxone-api.md §4.2); paging is

@@ -52,8 +52,18 @@ def create_skill(client: TestClient, headers: dict[str, str], item: dict[str, An
     assert response.status_code == 200, response.text
     result = response.json()["skillsResults"][0]
     assert result["success"], result
-    skill_id: int = result["skillId"]
-    return skill_id
+    return skill_ids(client, headers)[item["skillName"]]
+
+
+def skill_ids(client: TestClient, headers: dict[str, str]) -> dict[str, int]:
+    """Every skill's id by name: the create answer carries no skillId (postSkillDetailsResponse)."""
+    found: dict[str, int] = {}
+    while True:
+        params = {"skip": len(found), "top": 100}
+        response = client.get(f"{V30}/skills", params=params, headers=headers)
+        if response.status_code == 204:
+            return found
+        found |= {skill["skillName"]: skill["skillId"] for skill in response.json()["skills"]}
 
 
 @pytest.fixture

@@ -181,23 +181,14 @@ def test_campaign_skills_body_is_checked(client: TestClient, ch: Headers, seeded
     assert error_of(missing) == (404, "NotFound")
 
 
-def test_outbound_routes_and_scripts_are_read_only_lookups(
+def test_outbound_routes_are_a_read_only_lookup(
     client: TestClient, ch: Headers, seeded: dict[str, int]
 ) -> None:
     routes = client.get(f"{V30}/business-unit/outbound-routes", headers=ch).json()["outboundRoutes"]
     assert [r["routeDescription"] for r in routes] == ["US Outbound Primary", "US Outbound Backup"]
     assert routes[0]["outboundTelecomRouteId"] == seeded["US Outbound Primary"]
-    scripts = client.get(f"{V30}/scripts", headers=ch).json()
-    assert [s["scriptName"] for s in scripts["scripts"]] == [
-        "PC Renewals Outbound",
-        "PC Renewals Suppression",
-    ]
-    named = client.get(f"{V30}/scripts", params={"scriptName": "pc renewals suppression"}, headers=ch).json()
-    assert [s["scriptId"] for s in named["scripts"]] == [seeded["PC Renewals Suppression"]]
-    assert client.get(f"{V30}/scripts", params={"searchString": "nothing"}, headers=ch).status_code == 204
-    assert client.post(f"{V30}/scripts", json={}, headers=ch).status_code == 405
 
 
 def test_empty_lookups_are_204(client: TestClient, ch: Headers) -> None:
     assert client.get(f"{V30}/business-unit/outbound-routes", headers=ch).status_code == 204
-    assert client.get(f"{V30}/scripts", headers=ch).status_code == 204
+    assert client.get(f"{V30}/scripts/search", headers=ch).status_code == 204

@@ -6,7 +6,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from reconciler.emulator.clock import ManualClock
-from tests.emulator.cxone.conftest import V30, V33, create_skill, error_of, pc_skill
+from tests.emulator.cxone.conftest import V30, V33, create_skill, error_of, pc_skill, skill_ids
 
 Headers = dict[str, str]
 
@@ -69,7 +69,9 @@ def test_batch_create_returns_200_with_per_item_results(
     assert "initialPriority" in errors[5]
     assert "outboundStrategy" in errors[6]
     assert "mediaTypeId" in errors[7]
-    created = [item["skillId"] for item in result["skillsResults"] if item["success"]]
+    assert all("skillId" not in item for item in result["skillsResults"])  # CX-S2: no id in the answer
+    names = [item["skillName"] for item, ok in zip(body["skills"], outcomes, strict=True) if ok]
+    created = [skill_ids(client, ch)[name] for name in names]
     listed = client.get(f"{V30}/skills", headers=ch).json()
     assert [skill["skillId"] for skill in listed["skills"]] == created
 
@@ -115,8 +117,9 @@ def test_skills_cannot_be_deleted(client: TestClient, ch: Headers, skill_id: int
 
 def _many(client: TestClient, ch: Headers, campaign: int, count: int) -> list[int]:
     body = {"skills": [pc_skill(f"skill-{n:03d}", campaign) for n in range(count)]}
-    results = client.post(f"{V30}/skills", json=body, headers=ch).json()["skillsResults"]
-    return [item["skillId"] for item in results]
+    client.post(f"{V30}/skills", json=body, headers=ch)
+    ids = skill_ids(client, ch)
+    return [ids[item["skillName"]] for item in body["skills"]]
 
 
 def test_paging_defaults_to_50_caps_at_100_and_links_pages(
@@ -151,7 +154,8 @@ def test_list_filters(client: TestClient, ch: Headers, seeded: dict[str, int]) -
             {"skillName": "renewals-chat", "mediaTypeId": 3},
         ]
     }
-    ids = [r["skillId"] for r in client.post(f"{V30}/skills", json=body, headers=ch).json()["skillsResults"]]
+    client.post(f"{V30}/skills", json=body, headers=ch)
+    ids = [skill_ids(client, ch)[item["skillName"]] for item in body["skills"]]
     client.put(f"{V30}/skills/{ids[1]}", json={"skill": {"isActive": False}}, headers=ch)
 
     def names(**params: object) -> list[str]:
@@ -186,27 +190,60 @@ def test_put_is_a_partial_update(
     assert skill["scriptName"] == "PC Renewals Outbound"
 
 
-def test_put_ignores_read_only_and_unknown_fields(client: TestClient, ch: Headers, skill_id: int) -> None:
-    body = {
-        "skill": {
-            "skillId": 1,
-            "isRunning": True,
-            "outboundStrategy": "Manual",
-            "mediaTypeName": "Email",
-            "campaignName": "other",
-            "noSuchField": 1,
-            "notes": "kept",
-        }
-    }
-    assert client.put(f"{V30}/skills/{skill_id}", json=body, headers=ch).status_code == 200
-    skill = client.get(f"{V30}/skills/{skill_id}", headers=ch).json()
-    assert (skill["skillId"], skill["isRunning"], skill["outboundStrategy"]) == (
-        skill_id,
-        False,
-        "Personal Connection",
+def test_put_refuses_fields_the_put_schema_lacks(client: TestClient, ch: Headers, skill_id: int) -> None:
+    """CX-S5: putSkillRequest has additionalProperties false; GET-only fields are refused, not ignored."""
+    for extra in ({"isRunning": True}, {"mediaTypeName": "Email"}, {"stateNameACW": "x"}, {"noSuchField": 1}):
+        body = {"skill": {"notes": "not kept", **extra}}
+        response = client.put(f"{V30}/skills/{skill_id}", json=body, headers=ch)
+        assert error_of(response) == (400, "InvalidParameter"), extra
+        assert "Invalid UnauthorizedParameter" in response.json()["errorDescription"]
+    assert client.get(f"{V30}/skills/{skill_id}", headers=ch).json()["notes"] != "not kept"
+    assert (
+        client.put(f"{V30}/skills/{skill_id}", json={"skill": {"notes": "kept"}}, headers=ch).status_code
+        == 200
     )
-    assert skill["notes"] == "kept"
-    assert "noSuchField" not in skill
+    assert client.get(f"{V30}/skills/{skill_id}", headers=ch).json()["notes"] == "kept"
+
+
+def test_put_takes_screen_pop_trigger_event_as_an_integer_only(
+    client: TestClient, ch: Headers, skill_id: int
+) -> None:
+    url = f"{V30}/skills/{skill_id}"
+    response = client.put(url, json={"skill": {"screenPopTriggerEvent": "OnRouted"}}, headers=ch)
+    assert error_of(response) == (400, "InvalidParameter")
+    assert "Expected Integer, Null but got String" in response.json()["errorDescription"]
+    assert client.put(url, json={"skill": {"screenPopTriggerEvent": 1}}, headers=ch).status_code == 200
+
+
+def test_skill_names_are_at_most_30_characters_from_the_documented_set(
+    client: TestClient, ch: Headers, skill_id: int, seeded: dict[str, int]
+) -> None:
+    """CX-S3: skillName maxLength 30, pattern letters, digits, space and -_.()^."""
+    url = f"{V30}/skills/{skill_id}"
+    for bad in ("x" * 31, "sales & service", "name/with/slash"):
+        assert error_of(client.put(url, json={"skill": {"skillName": bad}}, headers=ch)) == (
+            400,
+            "InvalidParameter",
+        ), bad
+        created = client.post(
+            f"{V30}/skills", json={"skills": [pc_skill(bad, seeded["collections"])]}, headers=ch
+        )
+        assert created.json()["skillsResults"][0]["success"] is False
+    assert (
+        client.put(url, json={"skill": {"skillName": "Ok-name_1.(a)^ b" + "x" * 14}}, headers=ch).status_code
+        == 200
+    )
+
+
+def test_a_running_skill_cannot_be_updated(client: TestClient, ch: Headers, skill_id: int) -> None:
+    """CX-S4: PUT /skills/{id} answers 409 while the skill runs; stopped, the same PUT passes."""
+    url = f"{V30}/skills/{skill_id}"
+    assert client.post(f"{url}/start", headers=ch).status_code == 202
+    response = client.put(url, json={"skill": {"notes": "edited"}}, headers=ch)
+    assert error_of(response) == (409, "Conflict")
+    assert "Cannot update a running skill" in response.json()["errorDescription"]
+    assert client.post(f"{url}/stop", headers=ch).status_code == 202
+    assert client.put(url, json={"skill": {"notes": "edited"}}, headers=ch).status_code == 200
 
 
 def test_put_validates_types_references_and_ranges(client: TestClient, ch: Headers, skill_id: int) -> None:
@@ -222,12 +259,13 @@ def test_put_validates_types_references_and_ranges(client: TestClient, ch: Heade
         assert error_of(response) == (400, "InvalidParameter"), bad
 
 
-def test_put_with_a_taken_name_is_409(
+def test_put_with_a_taken_name_is_400_skill_name_in_use(
     client: TestClient, ch: Headers, skill_id: int, seeded: dict[str, int]
 ) -> None:
     create_skill(client, ch, pc_skill("other", seeded["collections"]))
     response = client.put(f"{V30}/skills/{skill_id}", json={"skill": {"skillName": "Other"}}, headers=ch)
-    assert error_of(response) == (409, "Conflict")
+    assert error_of(response) == (400, "InvalidParameter")
+    assert response.json()["errorDescription"] == "Skill name in use"
     renamed = client.put(f"{V30}/skills/{skill_id}", json={"skill": {"skillName": "renamed"}}, headers=ch)
     assert renamed.status_code == 200
 
@@ -243,9 +281,9 @@ def test_last_writer_wins_without_versions(
     """Two admins read the same skill, both write: no version, no 409, the second write stands."""
     before = client.get(f"{V30}/skills/{skill_id}", headers=ch).json()
     clock.advance(5)
-    a = client.put(f"{V30}/skills/{skill_id}", json={"skill": {**before, "notes": "admin A"}}, headers=ch)
+    a = client.put(f"{V30}/skills/{skill_id}", json={"skill": {"notes": "admin A"}}, headers=ch)
     clock.advance(5)
-    b = client.put(f"{V33}/skills/{skill_id}", json={"skill": {**before, "notes": "admin B"}}, headers=ch)
+    b = client.put(f"{V33}/skills/{skill_id}", json={"skill": {"notes": "admin B"}}, headers=ch)
     assert (a.status_code, b.status_code) == (200, 200)
     after = client.get(f"{V30}/skills/{skill_id}", headers=ch).json()
     assert after["notes"] == "admin B"
@@ -264,10 +302,13 @@ def test_start_and_stop_change_running_state_only(client: TestClient, ch: Header
     assert client.get(f"{V30}/skills/{skill_id}", headers=ch).json()["isRunning"] is False
 
 
-def test_deactivating_stops_and_inactive_skills_do_not_start(
+def test_a_stopped_skill_deactivates_and_inactive_skills_do_not_start(
     client: TestClient, ch: Headers, skill_id: int
 ) -> None:
     client.post(f"{V30}/skills/{skill_id}/start", headers=ch)
+    refused = client.put(f"{V30}/skills/{skill_id}", json={"skill": {"isActive": False}}, headers=ch)
+    assert error_of(refused) == (409, "Conflict")
+    client.post(f"{V30}/skills/{skill_id}/stop", headers=ch)
     client.put(f"{V30}/skills/{skill_id}", json={"skill": {"isActive": False}}, headers=ch)
     skill = client.get(f"{V30}/skills/{skill_id}", headers=ch).json()
     assert (skill["isActive"], skill["isRunning"]) == (False, False)

@@ -11,7 +11,7 @@ from reconciler.emulator.clock import ManualClock
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone.store import external_edit, seed_cxone
 from reconciler.emulator.seed import SeedError
-from tests.emulator.cxone.conftest import V30, V33, error_of
+from tests.emulator.cxone.conftest import V30, V33, error_of, skill_ids
 
 Headers = dict[str, str]
 
@@ -82,7 +82,8 @@ def test_new_ids_never_collide_with_seeded_ids(org: Emulator, client: TestClient
     response = client.post(f"{V33}/campaigns", json={"name": "next"}, headers=ch)
     assert response.json()["id"] > 2001
     body = {"skills": [{"skillName": "next", "mediaTypeId": 3}]}
-    assert client.post(f"{V30}/skills", json=body, headers=ch).json()["skillsResults"][0]["skillId"] > 1500
+    assert client.post(f"{V30}/skills", json=body, headers=ch).json()["skillsResults"][0]["success"]
+    assert skill_ids(client, ch)["next"] > 1500
 
 
 @pytest.mark.parametrize(
