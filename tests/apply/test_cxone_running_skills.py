@@ -70,7 +70,7 @@ def test_with_allow_restart_the_skill_is_stopped_edited_and_running_again(tmp_pa
 def test_a_running_skills_parameter_blocks_are_written_without_a_restart(tmp_path: Path) -> None:
     org = _running_org(tmp_path)
     skills = org.root / "campaigns" / "cxone" / "skills.yaml"
-    _edit(skills, "    maximum_ratio: 1.8", "    maximum_ratio: 2")
+    _edit(skills, "    maximum_ratio: 2", "    maximum_ratio: 1")
     assert _steps(org.plan()) == ("update",)
     assert _outcomes(org.apply())[SKILL] == Outcome.APPLIED
     assert org.emulator.state.cxone["skills"][RENEWALS_ID]["isRunning"] is True
