@@ -1,5 +1,5 @@
-"""The Genesys request contract, from the generated model data (reconciler/emulator/genesys/models.json, made
-from the official SDK by scripts/update_genesys_models.py), not from the project's manifest models.
+"""The Genesys request contract, from the generated API data (reconciler/emulator/genesys/api_data.py over
+models.json, made from the official SDK by scripts/update_genesys_models.py), not from the manifest models.
 
 `RequestLog` is an httpx event hook: it keeps every request a client sends, and `problems()` checks each one
 against its operation — the path and method exist, every query parameter is one the operation takes, and
@@ -14,37 +14,31 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 from jsonschema import Draft4Validator
 
+from reconciler.emulator.genesys.api_data import Operation, definitions, operations
+
 API = "/api/v2/"
 
 
 @cache
-def model_data() -> dict[str, Any]:
-    text = resources.files("reconciler.emulator.genesys").joinpath("models.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-def _strict(definitions: dict[str, Any]) -> dict[str, Any]:
-    """Every object model closed: a property the model does not have is an error."""
-    closed = copy.deepcopy(definitions)
+def closed_definitions() -> dict[str, Any]:
+    """The API data's definitions with every model closed: a property the model does not declare is an error."""
+    closed = copy.deepcopy(definitions())
     for definition in closed.values():
-        if definition.get("type", "object") == "object" and "properties" in definition:
-            definition["additionalProperties"] = False
+        definition.setdefault("additionalProperties", False)
     return closed
 
 
-def _schema_of(type_name: str) -> dict[str, Any]:
-    """`Campaign`, `list[str]`, `list[ContactListTemplate]` as a JSON schema."""
+def schema_of(type_name: str) -> dict[str, Any]:
+    """`Campaign`, `list[str]`, `list[ContactListTemplate]` as a JSON schema over closed_definitions()."""
     inner = re.fullmatch(r"list\[(.+)\]", type_name)
     if inner:
-        return {"type": "array", "items": _schema_of(inner.group(1))}
+        return {"type": "array", "items": schema_of(inner.group(1))}
     primitive = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
     if type_name in primitive:
         return {"type": primitive[type_name]}
@@ -53,7 +47,7 @@ def _schema_of(type_name: str) -> dict[str, Any]:
 
 @cache
 def body_validator(type_name: str) -> Draft4Validator:
-    return Draft4Validator({"definitions": _strict(model_data()["definitions"]), **_schema_of(type_name)})
+    return Draft4Validator({"definitions": closed_definitions(), **schema_of(type_name)})
 
 
 def _pattern(path: str) -> re.Pattern[str]:
@@ -61,17 +55,21 @@ def _pattern(path: str) -> re.Pattern[str]:
 
 
 @cache
-def _operations() -> tuple[tuple[str, re.Pattern[str], str, dict[str, Any]], ...]:
-    """(method, path pattern, path template, operation); literal paths before templated ones."""
-    rows = [(op["method"], _pattern(op["path"]), op["path"], op) for op in model_data()["operations"]]
-    return tuple(sorted(rows, key=lambda row: row[2].count("{")))
+def _operations() -> tuple[tuple[re.Pattern[str], Operation], ...]:
+    """(path pattern, operation); literal paths before templated ones."""
+    ordered = sorted(operations(), key=lambda operation: operation.path.count("{"))
+    return tuple((_pattern(operation.path), operation) for operation in ordered)
 
 
-def operation_for(method: str, path: str) -> dict[str, Any] | None:
-    for op_method, pattern, _, operation in _operations():
-        if op_method == method and pattern.match(path):
-            return operation
-    return None
+def operation_for(method: str, path: str) -> Operation | None:
+    return next(
+        (
+            operation
+            for pattern, operation in _operations()
+            if operation.method == method and pattern.match(path)
+        ),
+        None,
+    )
 
 
 def request_problems(method: str, url: str, content: bytes) -> list[str]:
@@ -82,11 +80,10 @@ def request_problems(method: str, url: str, content: bytes) -> list[str]:
     if operation is None:
         return [f"{where}: no such operation in the API"]
     problems = []
-    known = {param["name"] for param in operation.get("queryParams", [])}
     for name, _ in parse_qsl(parts.query, keep_blank_values=True):
-        if name not in known:
+        if name not in operation.query_parameters:
             problems.append(f"{where}: query parameter {name!r} is not one the operation takes")
-    body_type = operation.get("requestBody")
+    body_type = operation.request_body
     if body_type and content:
         body = json.loads(content)
         for error in body_validator(body_type).iter_errors(body):

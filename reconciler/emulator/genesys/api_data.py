@@ -25,6 +25,7 @@ class Operation:
     request_body: str | None
     response: str | None
     deprecated: bool
+    query_parameters: frozenset[str] = frozenset()
 
     @property
     def template(self) -> str:
@@ -65,6 +66,7 @@ def operations() -> tuple[Operation, ...]:
             request_body=entry["requestBody"],
             response=entry["response"],
             deprecated=entry["deprecated"],
+            query_parameters=frozenset(param["name"] for param in entry["queryParams"]),
         )
         for entry in document()["operations"]
     )

@@ -5,7 +5,6 @@ ErrorBody. Request bodies that break the operation's body model are refused with
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -18,12 +17,13 @@ from starlette.routing import Match, Route
 
 from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
-from reconciler.emulator.genesys.api_data import body_model, definitions, operation
+from reconciler.emulator.genesys.api_data import body_model, operation
 from reconciler.emulator.genesys.kinds import BY_KEY, COLLECTIONS
 from reconciler.emulator.genesys.schema import definitions as request_definitions
 from reconciler.emulator.genesys.schema import writable_fields
 from tests.emulator.genesys import support as s
 from tests.emulator.genesys.support import OUTBOUND, Api
+from tests.genesys_contract import closed_definitions, schema_of
 
 _FORMATS = FormatChecker()
 _ROUTES = [route for route in create_app(Emulator()).router.routes if isinstance(route, Route)]
@@ -39,23 +39,8 @@ def _is_genesys_date(value: object) -> bool:
 
 
 @cache
-def _closed_definitions() -> dict[str, Any]:
-    """The definitions with every model closed: a property the model does not declare is an error."""
-    closed = copy.deepcopy(definitions())
-    for definition in closed.values():
-        definition.setdefault("additionalProperties", False)
-    return closed
-
-
-def _schema_of(sdk_type: str) -> dict[str, Any]:
-    if sdk_type.startswith("list[") and sdk_type.endswith("]"):
-        return {"type": "array", "items": _schema_of(sdk_type[5:-1])}
-    return {"$ref": f"#/definitions/{sdk_type}"}
-
-
-@cache
 def _validator(sdk_type: str) -> Draft4Validator:
-    schema = {"definitions": _closed_definitions(), **_schema_of(sdk_type)}
+    schema = {"definitions": closed_definitions(), **schema_of(sdk_type)}
     return Draft4Validator(schema, format_checker=_FORMATS)
 
 
