@@ -49,6 +49,16 @@ class DialerSettings:
     calls_per_agent: float | None = None
     line_count: int | None = None
     window_seconds: float = 2.0
+    no_answer_timeout_seconds: float | None = None
+    """How long an unanswered call rings before the dialer gives up (a campaign's no-answer timeout)."""
+    machine_rate: float = 0.0
+    """Share of dials answered by an answering machine."""
+    amd_false_positive: float = 0.0
+    """Share of live answers AMD classes as machines (dropped; regulators count them as abandoned)."""
+    amd_false_negative: float = 0.0
+    """Share of machines AMD passes to an agent."""
+    after_call_seconds: float = 0.0
+    """After-call work an agent does after each connected call, before the next one."""
 
     def describe(self) -> str:
         """The inputs, as a reader of the finding needs them."""
@@ -74,6 +84,8 @@ class Prediction:
     abandon_rate_ci: tuple[float, float]
     utilization: float
     days: int
+    connects_per_agent_hour: float = 0.0
+    """Live answers that reached an agent, per staffed agent-hour."""
 
 
 def predict(settings: DialerSettings) -> Prediction:
@@ -90,6 +102,9 @@ def _simulated(settings: DialerSettings) -> Prediction:
         live_rate=settings.live_rate,
         window_seconds=settings.window_seconds,
         max_lines=settings.line_count,
+        machine_rate=settings.machine_rate,
+        amd_false_positive=settings.amd_false_positive,
+        amd_false_negative=settings.amd_false_negative,
     )
     pacing = Pacing(
         mode=PacingMode.FEEDBACK,
@@ -103,4 +118,8 @@ def _simulated(settings: DialerSettings) -> Prediction:
         abandon_rate_ci=result.abandon_rate_ci,
         utilization=result.utilization,
         days=DAYS,
+        connects_per_agent_hour=result.live_answers_per_minute
+        * (1 - result.abandon_rate)
+        * 60
+        / settings.agents,
     )
