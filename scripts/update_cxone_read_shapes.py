@@ -35,6 +35,8 @@ READS = {
     "/business-unit/outbound-routes": ("General", "business-unit_outbound-routes"),
     "/scripts": ("General", "scripts"),
     "/scripts/search": ("General", "scripts_search"),
+    "/dispositions": ("General", "dispositions"),
+    "/dispositions/classifications": ("Skills", "dispositions_classifications"),
 }
 """Read path (as reconciler/providers/cxone/kinds.py writes it) -> (spec file, operation key)."""
 

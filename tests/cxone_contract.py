@@ -47,6 +47,10 @@ PATHS = {
     "Skills:campaigns": "/campaigns",
     "Skills:campaigns_campaignId": "/campaigns/{campaignId}",
     "Skills:campaigns_campaignId_skills": "/campaigns/{campaignId}/skills",
+    "General:dispositions": "/dispositions",
+    "Skills:dispositions_classifications": "/dispositions/classifications",
+    "Skills:dispositions_dispositionid": "/dispositions/{dispositionId}",
+    "Skills:skills_skillId_dispositions": "/skills/{skillId}/dispositions",
     "General:business-unit_outbound-routes": "/business-unit/outbound-routes",
     "General:timezones": "/timezones",
     "General:scripts": "/scripts",
@@ -74,12 +78,14 @@ NEWER_CLIENT = frozenset(
         ("GET", "/campaigns"),
         ("GET", "/campaigns/{campaignId}"),
         ("POST", "/dnc-groups"),
+        ("PUT", "/dispositions/{dispositionId}"),
     }
 )
 """Operations whose 2022 text is older than the shapes the tool speaks: the campaign operations were
 "Updated in v33.0" to flat `{name, divisionId, notes, description, isActive}` bodies (2022: pre-v33
 `{campaigns: [...]}` wrappers; deviation CX-K1), and `POST /dnc-groups` takes a JSON body in the v33 client
-where the 2022 text has query parameters (CX-D2, open). The generated client calljacob/nice-cxone-api
+where the 2022 text has query parameters (CX-D2, open), as does `PUT /dispositions/{id}` (the 2022 text:
+required query parameters; the v33 client: a JSON body with notes as well; open). The generated client calljacob/nice-cxone-api
 (src/services/admin/AdminSkillsService.ts, AdminListsService.ts) is followed: bodies not checked here."""
 
 NEWER_OPERATIONS = {
@@ -92,6 +98,12 @@ ANSWER_EXCEPTIONS = {
     "answered as null (the v33 client types them optional)",
     r"generalSettings/waitTimeFactor: .* is not of type 'boolean'": "CX-P15: boolean in the aggregate GET "
     "text, a factor 0-999 in the PUT text: the GET type is a documentation slip",
+    r"/dispositions -> 200: dispositions/\d+/classificationId: \d+ is not of type 'string'": "the 2022 list "
+    "text types classificationId as a string, while GET /dispositions/{id} in the same text and the v33 client's "
+    "list (calljacob/nice-cxone-api getDispositions) type it an integer: the integer is answered",
+    r"/skills/\d+/dispositions -> 200: \(root\): 'resultSet' is a required property": "the 2022 text requires "
+    "a resultSet its own properties do not have (skillId, totalRecords, dispositions sit at the root); the v33 "
+    "client (calljacob/nice-cxone-api getSkillDispositionsResponse) has no resultSet: the root form is answered",
     r" -> 204: status 204 is not documented": "CX-C4: CXone answers 204 with no body for an empty list; "
     "the 2022 text documents it on most lists but not on every one",
 }
@@ -160,6 +172,23 @@ LOOSENED = (
             "putSkillsId) takes it; deactivation is how a skill is removed",
         )
         for name, kind in (("isActive", "boolean"), ("outboundTelecomRouteId", "integer"))
+    ),
+    *(
+        Loosened(
+            operation,
+            method,
+            "request",
+            (*root, name),
+            {"type": "integer"},
+            "the 2022 request text spells it stateIdAcw/maxSecondsAcw, while the skill GET (both texts) and "
+            "the v33 client's PUT and POST (calljacob/nice-cxone-api putSkillsId, postSkills) spell it "
+            "...ACW: the newer spelling, which reads back unchanged, is sent",
+        )
+        for operation, method, root in (
+            ("Skills:skills_skillId", "PUT", ("skill",)),
+            ("Skills:skills", "POST", ("skills", "*")),
+        )
+        for name in ("maxSecondsACW", "stateIdACW")
     ),
 )
 

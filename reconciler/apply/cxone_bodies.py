@@ -41,6 +41,9 @@ CREATE_ONLY = frozenset({"outboundStrategy"})
 CAMPAIGN_READ_ONLY = frozenset({"id", "lastUpdateTime", "businessUnitId", "skills"})
 GROUP_QUERY = ("dncGroupDescription", "isActive")
 """A DNC group's own managed fields, written as query parameters of PUT /dnc-groups/{id}."""
+DISPOSITION_WRITABLE = ("dispositionName", "classificationId", "isPreviewDisposition", "isActive", "notes")
+"""The body of PUT /dispositions/{id} in the v33 client (calljacob/nice-cxone-api putDispositionsId); the
+2022 Admin API text passes the first four as query parameters instead (an open question, docs/emulator.md)."""
 MEMBERSHIPS = {"scrubbedSkills": "scrubbed-skills", "contributingSkills": "contributing-skills"}
 """A DNC group's skill lists and the sub-path each member is POSTed to and DELETEd from."""
 
@@ -54,7 +57,35 @@ def create_body(kind: str, name: str, managed: Body) -> Body:
     if kind == "DncGroup":
         description = managed.get("dncGroupDescription")
         return {"dncGroupName": name, **({"dncGroupDescription": description} if description else {})}
+    if kind == "Disposition":
+        return {"dispositions": [disposition_item(name, managed)]}
     return {"name": name, **{key: value for key, value in managed.items() if key != "skills"}}
+
+
+def disposition_item(name: str, managed: Body) -> Body:
+    """One item of the batch POST /dispositions: its three fields are required (postdispositionsRequest);
+    a classification left out is sent as null, which CXone takes as its default (1). Notes and the active
+    flag are not in the create body: the update that follows the create writes them."""
+    return {
+        "dispositionName": name,
+        "isPreviewDisposition": bool(managed.get("isPreviewDisposition", False)),
+        "classificationId": managed.get("classificationId"),
+    }
+
+
+def disposition_body(fresh: Body, changes: Body) -> Body:
+    """PUT /dispositions/{id}: every writable field, from the fresh disposition with `changes` over it
+    (the read may type classificationId as text: it is sent as the integer the PUT takes)."""
+    body = overlay({key: fresh[key] for key in DISPOSITION_WRITABLE if fresh.get(key) is not None}, changes)
+    classification = body.get("classificationId")
+    if isinstance(classification, str) and classification.isdigit():
+        body["classificationId"] = int(classification)
+    return body
+
+
+def unresolved(sent: Any) -> bool:
+    """A reference the converter could not turn into an id: a null id, alone or in a list item."""
+    return sent is None or (isinstance(sent, dict) and None in sent.values())
 
 
 def skill_own_changes(managed: Body, changed: set[str]) -> Body:

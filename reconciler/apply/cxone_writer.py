@@ -1,4 +1,4 @@
-"""Writing planned changes to NICE CXone: skills with their dialer blocks, DNC groups, campaigns.
+"""Writing planned changes to NICE CXone: skills with their dialer blocks, DNC groups, campaigns, dispositions.
 
 CXone has no versions or ETags (last writer wins). So every update first re-reads the object the way
 the plan assembled it (a skill with its parameter blocks, a DNC group with its skills and records, a
@@ -6,8 +6,9 @@ campaign with its skills) and refuses a managed field someone changed since the 
 (reconciler.apply.overlay). Then only what differs is written, each part by its own request: the
 skill's own fields by PUT /skills/{id} {"skill": ...}, each parameter block by its own PUT, a group's
 description and active flag by a PUT with query parameters, memberships and records by POST/DELETE of
-the difference, and a campaign's skills by POST (joining) and DELETE with a transfer to another
-campaign (leaving: a CXone skill always belongs to a campaign). Every body is the fresh one with the
+the difference, a campaign's skills by POST (joining) and DELETE with a transfer to another
+campaign (leaving: a CXone skill always belongs to a campaign), and a disposition by a PUT of its whole
+writable body. A skill's dispositions are one of its own fields (the skill PUT's `dispositions` list). Every body is the fresh one with the
 managed fields laid over it (reconciler.apply.cxone_bodies), so a field the manifest does not declare
 keeps its live value.
 
@@ -15,7 +16,7 @@ Creates: a skill goes through the batch POST /skills (a 200 may carry a per-item
 skillId: the new id is looked up by name), created not running; apply never starts a new skill. A
 running skill refuses PUT /skills/{id} (409): its plan stops it, updates it and starts it again, which
 apply runs only with --allow-restart (reconciler.apply.run.gate). A POST whose answer was lost re-lists by name before it is
-sent again. Deletes are deactivations (isActive false) of skills, DNC groups and campaigns: CXone
+sent again. Deletes are deactivations (isActive false) of skills, DNC groups, campaigns and dispositions: CXone
 cannot delete a skill, and most of its deletes only deactivate (cxone-api.md §5 "Deletes"), so the
 object stays, inactive, under its name. A replace (a changed outbound_strategy) is refused with the
 steps to take by hand: the old skill can neither be deleted nor give up its name through apply.
@@ -102,6 +103,7 @@ class CxoneWriter:
             "Skill": self._write_skill,
             "DncGroup": self._write_group,
             "Campaign": self._write_campaign,
+            "Disposition": self._write_disposition,
         }
 
     # --- entry point -----------------------------------------------------------------------------
@@ -196,6 +198,8 @@ class CxoneWriter:
                 for alias, listing in DNC_GROUP_PARTS.items()
             }
             return group_bodies([group], {object_id: parts})[0]
+        if kind == "Disposition":
+            return await self._read_existing(path)
         campaign = await self._read_existing(path)
         members = await self._list(CAMPAIGN_SKILLS, CAMPAIGN_SKILLS.path.format(id=object_id))
         return {**campaign, "skills": [member["skillId"] for member in members if "skillId" in member]}
@@ -224,7 +228,7 @@ class CxoneWriter:
             sent = body.get(_alias(obj.kind, field))
             unresolved = [value] if sent is None else []
             if isinstance(value, list) and isinstance(sent, list):
-                unresolved = [item for item, out in zip(value, sent, strict=False) if out is None]
+                unresolved = [item for item, out in zip(value, sent, strict=False) if bodies.unresolved(out)]
             if value is not None and unresolved:
                 raise PlatformError(f"{obj.address}: {field} names {unresolved}, which does not exist live")
         return body
@@ -386,6 +390,14 @@ class CxoneWriter:
                 f"them first, then apply again."
             )
 
+    async def _write_disposition(
+        self, disposition_id: str, fresh: Body, managed: Body, changed: set[str]
+    ) -> None:
+        """PUT /dispositions/{id} with the whole writable body: the fresh one with the changes over it."""
+        changes = {key: value for key, value in managed.items() if key in changed}
+        path = f"{KINDS['Disposition'].path}/{disposition_id}"
+        await self.client.request("PUT", path, json=bodies.disposition_body(fresh, changes))
+
     async def _post_idempotent(self, path: str, body: Body | None) -> Any:
         """POST an addition that is harmless to repeat: a lost answer is simply sent again."""
         try:
@@ -437,6 +449,8 @@ class CxoneWriter:
             await self._put_skill(path, {"skill": {"isActive": False}})
         elif kind == "DncGroup":
             await self._put_group(object_id, fresh, {"isActive": False})
+        elif kind == "Disposition":
+            await self.client.request("PUT", path, json=bodies.disposition_body(fresh, {"isActive": False}))
         else:
             await self._refuse_active_skills(object_id)
             await self.client.request("PUT", path, json=bodies.campaign_body(fresh, {"isActive": False}))

@@ -42,6 +42,7 @@ CXONE_SECTIONS = (
     "campaigns",
     "outbound_routes",
     "scripts",
+    "dispositions",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reconciler.manifest.models import (
+    cxone_dispositions,
     cxone_lists,
     cxone_skill,
     genesys_campaign,
@@ -46,7 +47,7 @@ _MODULES = {
         genesys_campaign_rules,
         genesys_org,
     ),
-    "cxone": (cxone_skill, cxone_lists),
+    "cxone": (cxone_skill, cxone_lists, cxone_dispositions),
 }
 
 

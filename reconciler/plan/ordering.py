@@ -25,6 +25,7 @@ DELETE_RANK: Mapping[tuple[str, str], int] = {
     ("cxone", "DncGroup"): 0,
     ("cxone", "Skill"): 1,
     ("cxone", "Campaign"): 2,  # after its skills: CXone refuses to deactivate a campaign with active skills
+    ("cxone", "Disposition"): 2,  # after the skills that offer it
 }
 _UNRANKED = max(DELETE_RANK.values()) + 1
 

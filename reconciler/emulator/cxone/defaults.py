@@ -32,6 +32,32 @@ SKILL_DEFAULTS: dict[str, Any] = {
     "notes": "",
 }
 
+CLASSIFICATIONS: tuple[dict[str, Any], ...] = tuple(
+    {
+        "classificationId": number,
+        "classificationName": name,
+        "systemOutcome": outcome,
+        "isContactFinal": final,
+        "isDestinationFinal": final,
+        "isAgentSpecific": False,
+        "showCommitmentAmount": False,
+        "showRescheduleDate": name == "Callback",
+    }
+    for number, (name, outcome, final) in enumerate(
+        (
+            ("Success", "Success", True),
+            ("Failure", "Failure", True),
+            ("Callback", "Callback", False),
+            ("Do Not Call", "DNC", True),
+            ("Bad Number", "BadNumber", False),
+            ("Answering Machine", "AnsweringMachine", False),
+        ),
+        start=1,
+    )
+)
+"""GET /dispositions/classifications: a system list the Admin API only reads. Its fields are the documented
+ones (GetDispostionClassificationsResponse); the names and outcomes are the emulator's own."""
+
 
 def _weekday(day: str) -> bool:
     return day not in ("sunday", "saturday")

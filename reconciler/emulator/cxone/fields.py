@@ -57,6 +57,8 @@ SKILL_WRITABLE: FieldTable = {
     "countShortAbandons": "bool",
     "cradleToGrave": "bool",
     "priorityInterrupt": "bool",
+    "acwTypeId": "int",
+    "dispositions": "list",
 }
 """PUT /skills/{id} `{"skill": {...}}` (the outbound-relevant part of CJ putSkillsId)."""
 

@@ -2,14 +2,23 @@
 
 Auth, rate limits, faults and the request log are the middleware's; handlers answer errors by raising
 CxoneError, which the app renders as {error, errorDescription}. Order matters where a literal segment
-and an id share a position (/skills/parameters before /skills/{skill_id}).
+and an id share a position (/skills/parameters before /skills/{skill_id}, /dispositions/classifications before
+/dispositions/{disposition_id}).
 """
 
 from __future__ import annotations
 
 from starlette.routing import Route
 
-from reconciler.emulator.cxone import campaign_skills, campaigns, dnc_groups, parameters, scripts, skills
+from reconciler.emulator.cxone import (
+    campaign_skills,
+    campaigns,
+    dispositions,
+    dnc_groups,
+    parameters,
+    scripts,
+    skills,
+)
 from reconciler.emulator.cxone.http import BASE
 
 
@@ -17,6 +26,7 @@ def routes() -> list[Route]:
     skill = f"{BASE}/skills/{{skill_id}}"
     group = f"{BASE}/dnc-groups/{{group_id}}"
     campaign = f"{BASE}/campaigns/{{campaign_id}}"
+    disposition = f"{BASE}/dispositions/{{disposition_id}}"
     return [
         Route(f"{BASE}/skills", skills.list_skills, methods=["GET"]),
         Route(f"{BASE}/skills", skills.create_skills, methods=["POST"]),
@@ -25,6 +35,7 @@ def routes() -> list[Route]:
         Route(skill, skills.update_skill, methods=["PUT"]),
         Route(f"{skill}/start", skills.start_skill, methods=["POST"]),
         Route(f"{skill}/stop", skills.stop_skill, methods=["POST"]),
+        Route(f"{skill}/dispositions", dispositions.skill_dispositions, methods=["GET"]),
         Route(f"{skill}/parameters", parameters.skill_parameters, methods=["GET"]),
         Route(f"{skill}/parameters/{{block}}", parameters.get_block, methods=["GET"]),
         Route(f"{skill}/parameters/{{block}}", parameters.put_block, methods=["PUT"]),
@@ -46,6 +57,11 @@ def routes() -> list[Route]:
         Route(f"{campaign}/skills/unassigned", campaign_skills.list_campaign_skills, methods=["GET"]),
         Route(f"{campaign}/skills", campaign_skills.assign_skills, methods=["POST"]),
         Route(f"{campaign}/skills", campaign_skills.transfer_skills, methods=["DELETE"]),
+        Route(f"{BASE}/dispositions", dispositions.list_dispositions, methods=["GET"]),
+        Route(f"{BASE}/dispositions", dispositions.create_dispositions, methods=["POST"]),
+        Route(f"{BASE}/dispositions/classifications", dispositions.list_classifications, methods=["GET"]),
+        Route(disposition, dispositions.get_disposition, methods=["GET"]),
+        Route(disposition, dispositions.update_disposition, methods=["PUT"]),
         Route(f"{BASE}/business-unit/outbound-routes", campaigns.outbound_routes, methods=["GET"]),
         Route(f"{BASE}/scripts/search", scripts.search, methods=["GET"]),
         Route(f"{BASE}/scripts", scripts.open_script, methods=["GET"]),

@@ -13,6 +13,7 @@ from starlette.responses import Response
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone import store
+from reconciler.emulator.cxone.dispositions import check_assignment
 from reconciler.emulator.cxone.fields import (
     MEDIA_TYPES,
     OUTBOUND_STRATEGIES,
@@ -66,12 +67,18 @@ def _check_references(emulator: Emulator, fields: JsonObject) -> None:
         value = fields.get(field)
         if value is not None and str(value) not in emulator.state.cxone[section]:
             raise invalid(f"Invalid {field}: {value} does not exist")
+    check_assignment(emulator, fields.get("dispositions"))
 
 
 def _check_ranges(fields: JsonObject, current: JsonObject) -> None:
-    for name in ("initialPriority", "acceleration", "maxPriority", "serviceLevelThreshold", "agentlessPorts"):
+    for name in ("initialPriority", "acceleration", "maxPriority", "serviceLevelThreshold", "agentRestTime"):
         if (fields.get(name) or 0) < 0:
             raise invalid(f"{name} must not be negative")
+    ports, threshold = fields.get("agentlessPorts"), fields.get("shortAbandonThreshold")
+    if ports is not None and not 1 <= ports <= 10:
+        raise invalid("agentlessPorts must be between 1 and 10")
+    if threshold is not None and not 0 <= threshold <= 300:
+        raise invalid("shortAbandonThreshold must be between 0 and 300")
     goal = fields.get("serviceLevelGoal")
     if goal is not None and not 0 <= goal <= 100:
         raise invalid("serviceLevelGoal must be between 0 and 100")

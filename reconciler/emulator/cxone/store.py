@@ -1,7 +1,8 @@
 """CXone state: reads through the read-after-write window, writes, seeding and external edits.
 
 State layout (EmulatorState.cxone): {section: {str(id): object}} for skills, campaigns, dnc_groups,
-outbound_routes and scripts; parameters {skill id: {block: object}}; dnc_records {group id: {digits:
+outbound_routes, scripts and dispositions (a skill's own `dispositions` holds its [{dispositionId,
+priority}]); parameters {skill id: {block: object}}; dnc_records {group id: {digits:
 record}}; scrubbed and contributing {group id: [skill ids]}. CXone has no object versions: every write
 simply replaces what was there (last writer wins) and sets lastUpdateTime.
 """
@@ -30,6 +31,7 @@ ID_FIELDS = {
     "dnc_groups": "dncGroupId",
     "outbound_routes": "outboundTelecomRouteId",
     "scripts": "scriptId",
+    "dispositions": "dispositionId",
 }
 NAME_FIELDS = {
     "skills": "skillName",
@@ -37,6 +39,7 @@ NAME_FIELDS = {
     "dnc_groups": "dncGroupName",
     "outbound_routes": "routeDescription",
     "scripts": "scriptName",
+    "dispositions": "dispositionName",
 }
 _SEED_SECTIONS = {*ID_FIELDS, "parameters", "dnc_records", "scrubbed", "contributing"}
 
@@ -79,7 +82,25 @@ def render_skill(emulator: Emulator, skill: JsonObject) -> JsonObject:
     rendered["mediaTypeName"] = MEDIA_TYPES.get(int(skill.get("mediaTypeId") or 0), "Unknown")
     rendered["campaignName"] = campaign["name"] if campaign else None
     rendered["scriptName"] = script["scriptName"] if script else None
+    rendered["dispositions"] = offered_dispositions(emulator, skill)
     return rendered
+
+
+def offered_dispositions(emulator: Emulator, skill: JsonObject) -> list[JsonObject]:
+    """The skill's dispositions as its GET renders them (GetCreateSkillResponse): id, name, priority and
+    preview flag, by priority."""
+    known = view(emulator, "dispositions")
+    rows = []
+    for item in sorted(skill.get("dispositions") or [], key=lambda row: row.get("priority", 0)):
+        disposition = known.get(str(item.get("dispositionId")), {})
+        rows.append(
+            {
+                **item,
+                "dispositionName": disposition.get("dispositionName"),
+                "isPreviewDisposition": bool(disposition.get("isPreviewDisposition")),
+            }
+        )
+    return rows
 
 
 def render_group(emulator: Emulator, group: JsonObject) -> JsonObject:
@@ -236,6 +257,9 @@ def seed_cxone(emulator: Emulator, cxone_seed: dict[str, Any]) -> None:
         _seed_object(emulator, "outbound_routes", item, {})
     for item in _items(cxone_seed.get("scripts"), "scripts"):
         _seed_object(emulator, "scripts", item, {"mediaTypeId": 4, "isActive": True})
+    for item in _items(cxone_seed.get("dispositions"), "dispositions"):
+        defaults = {"notes": "", "isActive": True, "isPreviewDisposition": False, "classificationId": 1}
+        _seed_object(emulator, "dispositions", item, {**defaults, "lastUpdated": now})
     for item in _items(cxone_seed.get("skills"), "skills"):
         if "campaignName" in item:
             item["campaignId"] = int(_key_of(emulator, "campaigns", item.pop("campaignName")))
@@ -282,7 +306,8 @@ def external_edit(
     emulator: Emulator, collection: str, object_id: Any, name: Any, changes: dict[str, Any]
 ) -> dict[str, Any]:
     """Change an object as another CXone admin would (no version exists, so nothing tells the reconciler
-    but lastUpdateTime and the values themselves). `collection` is skills, campaigns, dnc_groups or
+    but lastUpdateTime and the values themselves). `collection` is skills, campaigns, dnc_groups,
+    dispositions or
     parameters/<block> (general-settings or generalSettings ...) of the skill named by id or name."""
     if collection.startswith("parameters/"):
         block = _block_of(collection.split("/", 1)[1])
@@ -294,7 +319,7 @@ def external_edit(
         value = changes[block] if block in LIST_BLOCKS else changes
         merged = merge_block(emulator, found[0], block, value)
         return {"skillId": found[1]["skillId"], "skillName": found[1]["skillName"], block: merged}
-    if collection not in ("skills", "campaigns", "dnc_groups"):
+    if collection not in ("skills", "campaigns", "dnc_groups", "dispositions"):
         raise KeyError(collection)
     found = find(emulator.state.cxone[collection], collection, object_id, name)
     if found is None:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasGenerator, BaseModel, ConfigDict, Field, create_model, field_validator
 from pydantic.alias_generators import to_camel
 
-from reconciler.manifest.models.types import CxoneSkillName, GenesysName, Name
+from reconciler.manifest.models.types import CxoneDispositionName, CxoneSkillName, GenesysName, Name
 
 
 class SpecModel(BaseModel):
@@ -83,6 +83,10 @@ class CxoneSkillMetadata(Metadata):
     name: CxoneSkillName
 
 
+class CxoneDispositionMetadata(Metadata):
+    name: CxoneDispositionName
+
+
 Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$", description="US, US-FL, UK, CA ...")]
 
 
@@ -125,7 +129,7 @@ def _metadata(platform: str, kind: str) -> type[Metadata]:
     """The metadata model of a kind: its name rules are the platform's for that kind."""
     if platform == "genesys":
         return GenesysMetadata
-    return CxoneSkillMetadata if kind == "Skill" else Metadata
+    return {"Skill": CxoneSkillMetadata, "Disposition": CxoneDispositionMetadata}.get(kind, Metadata)
 
 
 def document_model(*, platform: str, kind: str, spec: type[SpecModel], compliance: bool) -> type[Document]:

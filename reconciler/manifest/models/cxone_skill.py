@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.kind import KindDef
@@ -276,6 +276,23 @@ class DeliveryPreferences(SpecModel):
     show_preview_button_disposition: bool | None = None
 
 
+class SkillDisposition(SpecModel):
+    """One disposition the skill offers: `dispositions[{dispositionId, priority}]` of PUT /skills/{id}."""
+
+    disposition: Annotated[Name, ref("Disposition")] = Field(serialization_alias="dispositionId")
+    priority: int = Field(ge=1, description="Display order for the agent (1 is shown first)")
+
+
+def _distinct_dispositions(value: list[SkillDisposition] | None) -> list[SkillDisposition] | None:
+    names = [item.disposition.casefold() for item in value or []]
+    repeated = sorted(
+        {item.disposition for item in value or [] if names.count(item.disposition.casefold()) > 1}
+    )
+    if repeated:
+        raise ValueError(f"disposition listed more than once: {', '.join(repeated)}")
+    return value
+
+
 class SkillSpec(SpecModel):
     """An outbound phone skill (media type 4, isOutbound) with its Personal Connection dialer parameters.
 
@@ -316,7 +333,43 @@ class SkillSpec(SpecModel):
     service_level_goal: Annotated[int, Field(ge=0, le=100)] | None = Field(
         default=None, description="Percent of contacts handled within service_level_threshold"
     )
-    require_disposition: bool | None = None
+    require_disposition: bool | None = Field(
+        default=None, description="After-call work: the agent must choose a disposition"
+    )
+    allow_secondary_disposition: bool | None = Field(
+        default=None, description="After-call work: the agent may choose a second disposition"
+    )
+    acw_type_id: int | None = Field(
+        default=None,
+        ge=0,
+        serialization_alias="acwTypeId",
+        description="After-call work type as the Admin API numbers it (the values are not documented: read "
+        "them from a skill set up in CXone)",
+    )
+    max_seconds_acw: Seconds | None = Field(
+        default=None,
+        serialization_alias="maxSecondsACW",
+        description="After-call work: seconds before the agent leaves ACW",
+    )
+    dispositions: Annotated[list[SkillDisposition], AfterValidator(_distinct_dispositions)] | None = Field(
+        default=None,
+        description="The dispositions agents choose from on this skill, each with its display priority; "
+        "the list replaces the skill's whole set",
+    )
+    agent_rest_time: Seconds | None = Field(
+        default=None, description="Seconds forced between two Personal Connection calls of an agent"
+    )
+    agentless: bool | None = Field(
+        default=None, description="Proactive agentless: calls are handled by a script, not by agents"
+    )
+    agentless_ports: int | None = Field(
+        default=None, ge=1, le=10, description="Ports an agentless skill dials on (1-10)"
+    )
+    enable_short_abandon: bool | None = None
+    short_abandon_threshold: int | None = Field(
+        default=None, ge=0, le=300, description="Seconds under which an abandon counts as short (0-300)"
+    )
+    count_short_abandons: bool | None = None
     is_active: bool | None = Field(
         default=None, description="false deactivates the skill (CXone has no delete)"
     )

@@ -92,6 +92,12 @@ CxoneSkillName = Annotated[
 r"""CXone skill names: 1-30 characters from [A-Za-z0-9-_.()^ ] (Admin API putSkillRequest.skillName:
 maxLength 30, pattern ^(([a-zA-Z0-9-_\.\(\)^\s])*)$; developer.niceincontact.com/API/AdminAPI)."""
 
+CxoneDispositionName = Annotated[
+    str, StringConstraints(min_length=1, max_length=50), AfterValidator(_check_name)
+]
+"""CXone disposition names: 1-50 characters (Admin API postdispositionsRequest.dispositionName: minLength 1,
+maxLength 50; developer.niceincontact.com/API/AdminAPI "General")."""
+
 TimeZoneId = Annotated[str, AfterValidator(_check_time_zone)]
 """An IANA time zone, checked against the zoneinfo database."""
 

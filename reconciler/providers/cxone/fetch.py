@@ -93,6 +93,8 @@ async def read_org(
         snapshot.bodies["Skill"] = skill_bodies(listed["Skill"], results[-1])
     if "Campaign" in wanted:
         snapshot.bodies["Campaign"] = campaign_bodies(listed["Campaign"], listed["Skill"])
+    if "Disposition" in wanted:
+        snapshot.bodies["Disposition"] = listed["Disposition"]
     if "DncGroup" in wanted:
         parts = await _group_parts(client, listed["DncGroup"])
         snapshot.bodies["DncGroup"] = group_bodies(listed["DncGroup"], parts)

@@ -55,6 +55,9 @@ KINDS: dict[str, Listing] = {
         id_field="dncGroupId",
         name_field="dncGroupName",
     ),
+    "Disposition": Listing(
+        "/dispositions", ("dispositions",), id_field="dispositionId", name_field="dispositionName"
+    ),
 }
 """Managed kinds: one listing each."""
 
@@ -68,6 +71,13 @@ LOOKUPS: dict[str, Listing] = {
     ),
     "Script": Listing(
         "/scripts/search", ("scriptSearchDetails",), id_field="masterID", name_field="scriptName"
+    ),
+    "DispositionClassification": Listing(
+        "/dispositions/classifications",
+        ("classificationResults",),
+        None,
+        id_field="classificationId",
+        name_field="classificationName",
     ),
 }
 """External kinds references may name (cxone-api.md §4.1, §4.8). Scripts are listed by GET /scripts/search
@@ -106,8 +116,9 @@ IMMUTABLE: dict[str, frozenset[str]] = {"Skill": frozenset({"outbound_strategy"}
 """Manifest fields fixed at creation: the skill PUT body has no outboundStrategy (cxone-api.md §4.1)."""
 
 SET_LIKE: dict[str, frozenset[str]] = {
-    "Skill": frozenset({"time_zones"}),
+    "Skill": frozenset({"time_zones", "dispositions"}),
     "DncGroup": frozenset({"scrubbed_skills", "contributing_skills", "records"}),
     "Campaign": frozenset({"skills"}),
 }
-"""Lists the API treats as sets: time-zone windows are keyed by standard_name, memberships by skill."""
+"""Lists the API treats as sets: time-zone windows are keyed by standard_name, memberships by skill, a
+skill's dispositions by disposition (their order is the priority each carries)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from reconciler.emulator.cxone.defaults import CLASSIFICATIONS
 from reconciler.manifest.models.cxone_skill import SkillSpec
 from reconciler.manifest.resource import Resource
 from reconciler.providers.cxone.assemble import PLATFORM
@@ -20,7 +21,14 @@ from reconciler.state.convert import Converter
 from reconciler.state.names import NameIndex
 from reconciler.state.numbers import declared_numbers
 
-FIRST_IDS = {"OutboundRoute": 2001, "Script": 3001, "Campaign": 4001, "Skill": 5001, "DncGroup": 6001}
+FIRST_IDS = {
+    "OutboundRoute": 2001,
+    "Script": 3001,
+    "Campaign": 4001,
+    "Skill": 5001,
+    "DncGroup": 6001,
+    "Disposition": 7001,
+}
 LOOKUP_SECTIONS = {"OutboundRoute": "outbound_routes", "Script": "scripts"}
 _LOOKUP_FIELDS = {
     "outbound_routes": ("outboundTelecomRouteId", "routeDescription"),
@@ -52,6 +60,12 @@ def with_lookup_ids(lookups: dict[str, list[dict[str, Any]]]) -> dict[str, list[
 
 def _index(resources: list[Resource], lookups: dict[str, list[dict[str, Any]]]) -> NameIndex:
     index = NameIndex()
+    for classification in CLASSIFICATIONS:  # a system list: the emulator's, which a seed cannot change
+        index.add(
+            "DispositionClassification",
+            classification["classificationName"],
+            classification["classificationId"],
+        )
     for kind, section in LOOKUP_SECTIONS.items():
         id_field, name_field = _LOOKUP_FIELDS[section]
         for item in lookups.get(section, []):
@@ -119,6 +133,16 @@ def _campaign(resource: Resource, converter: Converter, seed: Seed) -> None:
             skill["campaignId"] = campaign_id
 
 
+def _disposition(resource: Resource, converter: Converter, seed: Seed) -> None:
+    disposition_id = int(str(converter.index.id_of("Disposition", resource.name)))
+    body = {
+        key: value
+        for key, value in converter.body(resource.info.spec, _declared(resource)).items()
+        if value is not None
+    }
+    seed["dispositions"].append({**body, "dispositionId": disposition_id, "dispositionName": resource.name})
+
+
 def cxone_seed(resources: Iterable[Resource], *, lookups: dict[str, list[dict[str, Any]]]) -> Seed:
     """The "cxone" seed section for the CXone resources; lookups come from with_lookup_ids."""
     chosen = sorted((r for r in resources if r.platform == PLATFORM), key=lambda r: (r.kind, r.name))
@@ -132,9 +156,10 @@ def cxone_seed(resources: Iterable[Resource], *, lookups: dict[str, list[dict[st
         "dnc_records": {},
         "scrubbed": {},
         "contributing": {},
+        "dispositions": [],
     }
-    build = {"Skill": _skill, "DncGroup": _group, "Campaign": _campaign}
-    for kind in ("Skill", "DncGroup", "Campaign"):  # campaigns last: they may assign skills
+    build = {"Disposition": _disposition, "Skill": _skill, "DncGroup": _group, "Campaign": _campaign}
+    for kind in ("Disposition", "Skill", "DncGroup", "Campaign"):  # campaigns last: they may assign skills
         for resource in chosen:
             if resource.kind == kind:
                 build[kind](resource, converter, seed)

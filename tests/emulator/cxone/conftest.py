@@ -17,18 +17,20 @@ SEED: dict[str, Any] = {
     "campaigns": [{"name": "retention-reporting"}, {"name": "collections"}],
     "outbound_routes": [{"routeDescription": "US Outbound Primary"}, {"name": "US Outbound Backup"}],
     "scripts": [{"scriptName": "PC Renewals Outbound"}, {"name": "PC Renewals Suppression"}],
+    "dispositions": [{"dispositionName": "Renewed"}, {"name": "Do not call again", "classificationId": 4}],
 }
 
 
 @pytest.fixture
 def seeded(emulator: Emulator) -> dict[str, int]:
-    """Campaigns, outbound routes and scripts; returns their ids by name."""
+    """Campaigns, outbound routes, scripts and dispositions; returns their ids by name."""
     seed_cxone(emulator, SEED)
     ids: dict[str, int] = {}
     for section, name_field, id_field in (
         ("campaigns", "name", "id"),
         ("outbound_routes", "routeDescription", "outboundTelecomRouteId"),
         ("scripts", "scriptName", "scriptId"),
+        ("dispositions", "dispositionName", "dispositionId"),
     ):
         for item in emulator.state.cxone[section].values():
             ids[item[name_field]] = item[id_field]

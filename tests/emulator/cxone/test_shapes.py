@@ -92,6 +92,8 @@ def _resolve(spec: dict[str, Any], ids: dict[str, int]) -> dict[str, Any]:
     for field in ("outboundTelecomRouteId", "scriptId", "callSuppressionScriptId", "campaignId"):
         if field in resolved:
             resolved[field] = ids[resolved[field]]
+    for item in resolved.get("dispositions", []):
+        item["dispositionId"] = ids[item["dispositionId"]]
     return resolved
 
 
