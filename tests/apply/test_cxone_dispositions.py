@@ -161,3 +161,17 @@ def test_a_running_skill_is_stopped_and_started_around_a_change_of_its_dispositi
     assert (skill["agentRestTime"], skill["isRunning"]) == (20, True)
     assert sorted(item["priority"] for item in skill["dispositions"]) == [1, 4]
     _kept_contract(org)
+
+
+def test_a_classification_the_tenant_does_not_have_is_a_plan_error(tmp_path: Path) -> None:
+    org = _org(tmp_path)
+    _edit(
+        org.root / "campaigns" / "cxone" / "dispositions.yaml",
+        "classification: Callback",
+        "classification: Later",
+    )
+    errors = [f for f in org.plan().plan.findings if f.address == "cxone/Disposition/Call back later"]
+    assert errors and "Later" in errors[0].message
+    with pytest.raises(ApplyRefused, match="error finding"):
+        org.apply()
+    assert "Call back later" not in _by_name(org)
