@@ -16,7 +16,8 @@ from reconciler.emulator.seed import apply_seed
 from reconciler.exceptions import ApplyRefused
 from reconciler.plan.models import Step
 from reconciler.providers.session import demo_org_seed
-from tests.apply.test_cxone_apply import RENEWALS, RENEWALS_ID, Org, _edit, _repo
+from tests.apply.test_cxone_apply import RENEWALS, RENEWALS_ID, TARGET, Org, _edit, _repo
+from tests.conftest import run_cli
 
 DISPOSITIONS = """\
 apiVersion: cxone/v1
@@ -175,3 +176,22 @@ def test_a_classification_the_tenant_does_not_have_is_a_plan_error(tmp_path: Pat
     with pytest.raises(ApplyRefused, match="error finding"):
         org.apply()
     assert "Call back later" not in _by_name(org)
+
+
+def test_export_writes_dispositions_and_the_skills_set_and_planning_the_export_shows_no_changes(
+    tmp_path: Path,
+) -> None:
+    root = _org(tmp_path).root
+    (root / ".reconciler").mkdir()
+    Emulator(seed=demo_org_seed()).state.save(root / ".reconciler" / f"{TARGET}.json")
+    applied = run_cli("apply", "--target", TARGET, "--auto-approve", cwd=root, timeout=180)
+    assert applied.code == 0, applied.stdout + applied.stderr
+    exported = run_cli("export", "--target", TARGET, "--out", "exported", cwd=root)
+    assert exported.code == 0, exported.stderr
+    text = (root / "exported" / "cxone" / "disposition.yaml").read_text()
+    assert "name: Call back later" in text and "classification: Callback" in text
+    assert "disposition: Renewed" in (root / "exported" / "cxone" / "skill.yaml").read_text()
+    project = root / "reconciler.yaml"
+    project.write_text(project.read_text().replace("manifests: campaigns/", "manifests: exported/"))
+    planned = run_cli("plan", "--target", TARGET, "--detailed-exitcode", cwd=root)
+    assert planned.code == 0, planned.stdout
