@@ -5,10 +5,11 @@ on a fresh clone has something to show, for the `local` and the `local-cxone` ta
 create (missing here), fields to update (changed here) and, for Genesys, an unmanaged object inside
 the prune scope (added here).
 
-The Genesys org is not built from the manifests' own models: `reconciler apply` writes campaigns/ into a
-fresh emulated org (lookups only) through the API, and the deliberate differences are made through the
-API too, as an admin would. So every object in the demo org passed the emulator's API validation, and
-loading the file validates each one again (a seed is checked as an API write would be).
+Neither side is built from the manifests' own models: `reconciler apply` writes campaigns/ into a fresh
+emulated Genesys org and a fresh emulated CXone tenant (lookups only) through their APIs, and the
+deliberate differences are made through the APIs too, as an admin would. So every object in the demo
+org passed the emulator's API validation, and loading the file validates each Genesys object again (a
+seed is checked as an API write would be).
 
     python scripts/make_demo_org.py
 """
@@ -33,7 +34,6 @@ from reconciler.emulator.manifest_seed import stable_id, with_lookup_ids
 from reconciler.emulator.server import default_seed
 from reconciler.emulator.state import EmulatorState
 from reconciler.providers.cxone import manifest_seed as cxone
-from reconciler.validation import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "reconciler" / "emulator" / "fixtures" / "demo-org.json"
@@ -53,6 +53,16 @@ def _address(document: dict[str, Any]) -> str:
     return f"{platform}/{document.get('kind')}/{document.get('metadata', {}).get('name')}"
 
 
+def _without_missing_members(document: dict[str, Any]) -> dict[str, Any]:
+    """A CXone DNC group without the MISSING skills among its scrubbed and contributing skills."""
+    if _address(document).startswith("cxone/DncGroup/"):
+        spec = document.get("spec", {})
+        for field in ("scrubbed_skills", "contributing_skills"):
+            if field in spec:
+                spec[field] = [name for name in spec[field] if f"cxone/Skill/{name}" not in MISSING]
+    return document
+
+
 def _copy_repo(workdir: Path) -> None:
     """campaigns/ and reconciler.yaml without the MISSING documents."""
     shutil.copy(ROOT / "reconciler.yaml", workdir / "reconciler.yaml")
@@ -60,9 +70,9 @@ def _copy_repo(workdir: Path) -> None:
     left_out: set[str] = set()
     for path in (workdir / "campaigns").rglob("*.yaml"):
         documents = [doc for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")) if doc is not None]
-        kept = [doc for doc in documents if _address(doc) not in MISSING]
+        kept = [_without_missing_members(doc) for doc in documents if _address(doc) not in MISSING]
         left_out |= {_address(doc) for doc in documents} & MISSING
-        if len(kept) != len(documents):
+        if len(kept) != len(documents) or "cxone" in path.parts:
             path.write_text(yaml.safe_dump_all(kept, sort_keys=False), encoding="utf-8")
     if left_out != MISSING:
         sys.exit(f"not found in campaigns/: {', '.join(sorted(MISSING - left_out))}")
@@ -77,12 +87,14 @@ def _fresh_org(workdir: Path) -> dict[str, list[dict[str, Any]]]:
     return lookups
 
 
-def _apply(workdir: Path) -> None:
-    command = [sys.executable, "-m", "reconciler", "apply", "--target", "local", "--auto-approve"]
+def _apply(workdir: Path, target: str) -> None:
+    command = [sys.executable, "-m", "reconciler", "apply", "--target", target, "--auto-approve"]
     env = {**os.environ, "RECONCILER_DNC_BASELINE_REF": ""}
     done = subprocess.run(command, cwd=workdir, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
-        sys.exit(f"apply to a fresh org failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
+        sys.exit(
+            f"apply --target {target} to a fresh org failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}"
+        )
 
 
 def _client(emulator: Emulator) -> tuple[TestClient, dict[str, str]]:
@@ -153,13 +165,70 @@ def _genesys_seed(state: EmulatorState, lookups: dict[str, list[dict[str, Any]]]
     return result
 
 
-def _cxone_seed() -> dict[str, Any]:
-    result = validate_paths([ROOT / "campaigns"])
-    kept = [resource for address, resource in result.manifests.items() if address not in MISSING]
-    seed = cxone.cxone_seed(kept, lookups=cxone.with_lookup_ids(default_seed()["cxone"]))
-    # A dialer setting someone changed in CXone Studio: the plan sets it back.
-    seed["parameters"]["cx-renewals-outbound"]["generalSettings"]["maximumRatio"] = 3
-    return seed
+CXONE_API = "/inContactAPI/services/v30.0"
+CXONE_ID_BLOCKS = {
+    "Campaign": "campaigns",
+    "Skill": "skills",
+    "DncGroup": "dnc_groups",
+    "Disposition": "dispositions",
+}
+CXONE_TIMESTAMPS = ("lastUpdateTime", "lastUpdated", "createDate", "dateCollected", "formattedPhone")
+
+
+def _fresh_tenant(workdir: Path) -> None:
+    """A CXone tenant with only the lookups (outbound routes and scripts), as the local-cxone state file."""
+    lookups = cxone.with_lookup_ids(default_seed()["cxone"])
+    tenant = Emulator(seed={"cxone": lookups})
+    # the tenant numbers each kind from its own block (skills 5001, ...), as the tests and docs quote them
+    tenant.state.meta["cxone_ids"] = {
+        section: cxone.FIRST_IDS[kind] - 1 for kind, section in CXONE_ID_BLOCKS.items()
+    }
+    tenant.state.save(workdir / ".reconciler" / "local-cxone.json")
+
+
+def _cxone_admin_edits(emulator: Emulator) -> None:
+    """A dialer setting someone changed in CXone (the plan sets it back), made through the Admin API."""
+    client = TestClient(create_app(emulator))
+    token = client.post(
+        "/auth/token",
+        data={"grant_type": "password", "username": CREDENTIALS[0], "password": CREDENTIALS[1]},
+        auth=CREDENTIALS,
+    )
+    token.raise_for_status()
+    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    skills = client.get(f"{CXONE_API}/skills", headers=headers)
+    skills.raise_for_status()
+    skill = next(s for s in skills.json()["skills"] if s["skillName"] == "cx-renewals-outbound")
+    path = f"{CXONE_API}/skills/{skill['skillId']}/parameters/general-settings"
+    client.put(path, json={"generalSettings": {"maximumRatio": 3}}, headers=headers).raise_for_status()
+
+
+def _plain(obj: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in obj.items() if key not in CXONE_TIMESTAMPS}
+
+
+def _cxone_seed(state: EmulatorState) -> dict[str, Any]:
+    """The tenant in the seed format (docs/emulator.md), references by name, clock fields left to the loader."""
+    cxone = state.cxone
+    skill_names = {key: str(skill["skillName"]) for key, skill in cxone["skills"].items()}
+    group_names = {key: str(group["dncGroupName"]) for key, group in cxone["dnc_groups"].items()}
+    seed: dict[str, Any] = {}
+    for section in ("outbound_routes", "scripts", "campaigns", "dispositions", "skills", "dnc_groups"):
+        seed[section] = [
+            _plain(obj) for _, obj in sorted(cxone.get(section, {}).items(), key=lambda kv: int(kv[0]))
+        ]
+    seed["parameters"] = {skill_names[key]: blocks for key, blocks in sorted(cxone["parameters"].items())}
+    seed["dnc_records"] = {
+        group_names[key]: [_plain(record) for _, record in sorted(numbers.items())]
+        for key, numbers in sorted(cxone["dnc_records"].items())
+    }
+    for section in ("scrubbed", "contributing"):
+        seed[section] = {
+            group_names[key]: sorted(skill_names[str(skill)] for skill in skills)
+            for key, skills in sorted(cxone[section].items())
+            if skills
+        }
+    return {section: value for section, value in seed.items() if value}
 
 
 def main() -> None:
@@ -167,11 +236,15 @@ def main() -> None:
         workdir = Path(temp)
         _copy_repo(workdir)
         lookups = _fresh_org(workdir)
-        _apply(workdir)
+        _fresh_tenant(workdir)
+        _apply(workdir, "local")
+        _apply(workdir, "local-cxone")
         emulator = Emulator(state=EmulatorState.load(workdir / ".reconciler" / "local.json"))
         _admin_edits(emulator)
         seed = _genesys_seed(emulator.state, lookups)
-    seed["cxone"] = _cxone_seed()
+        tenant = Emulator(state=EmulatorState.load(workdir / ".reconciler" / "local-cxone.json"))
+        _cxone_admin_edits(tenant)
+        seed["cxone"] = _cxone_seed(tenant.state)
     Emulator(seed=seed)  # the file loads: every object passes the API's checks again
     OUT.write_text(json.dumps(seed, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}")
