@@ -100,15 +100,7 @@ def _object(context: CheckContext, kind: str, name: str, *, declared: bool) -> d
 
 
 def _figures(settings: DialerSettings, predictor: Predictor) -> PacingFigures:
-    prediction = predictor(settings)
-    return PacingFigures(
-        abandon_rate=prediction.abandon_rate,
-        abandon_rate_ci=(max(prediction.abandon_rate_ci[0], 0.0), min(prediction.abandon_rate_ci[1], 1.0)),
-        utilization=prediction.utilization,
-        connects_per_agent_hour=prediction.connects_per_agent_hour,
-        simulated_days=prediction.days,
-        settings=settings.describe(),
-    )
+    return PacingFigures(prediction=predictor(settings), settings=settings.describe())
 
 
 def _unpaced(settings: DialerSettings | None, spec: Mapping[str, Any]) -> str | None:

@@ -7,26 +7,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reconciler.pacing.predict import Prediction
+
 
 @dataclass(frozen=True)
 class PacingFigures:
-    """One side's prediction: abandon rate (a share of live answers) with its 95 % interval."""
+    """One side's prediction and the inputs it is for (as PACING-ABANDON describes them)."""
 
-    abandon_rate: float
-    abandon_rate_ci: tuple[float, float]
-    utilization: float
-    connects_per_agent_hour: float
-    simulated_days: int
+    prediction: Prediction
     settings: str
-    """The inputs, as PACING-ABANDON describes them."""
 
     def to_dict(self) -> dict[str, Any]:
+        low, high = self.prediction.abandon_rate_ci
         return {
-            "abandon_rate": round(self.abandon_rate, 6),
-            "abandon_rate_ci": [round(self.abandon_rate_ci[0], 6), round(self.abandon_rate_ci[1], 6)],
-            "utilization": round(self.utilization, 6),
-            "connects_per_agent_hour": round(self.connects_per_agent_hour, 4),
-            "simulated_days": self.simulated_days,
+            "abandon_rate": round(self.prediction.abandon_rate, 6),
+            "abandon_rate_ci": [round(max(low, 0.0), 6), round(min(high, 1.0), 6)],
+            "utilization": round(self.prediction.utilization, 6),
+            "connects_per_agent_hour": round(self.prediction.connects_per_agent_hour, 4),
+            "simulated_days": self.prediction.days,
             "settings": self.settings,
         }
 

@@ -7,11 +7,9 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
+from reconciler.pacing.predict import percent
+
 SIDES = ("before", "after")
-
-
-def _percent(share: float) -> str:
-    return f"{share * 100:.2f} %"
 
 
 def _heading(pacing: Mapping[str, Any]) -> str:
@@ -27,8 +25,8 @@ def _heading(pacing: Mapping[str, Any]) -> str:
 def _abandon(figures: Mapping[str, Any]) -> str:
     low, high = figures["abandon_rate_ci"]
     days = figures["simulated_days"]
-    interval = f" (95 % CI {_percent(low)} to {_percent(high)}, {days} simulated days)" if days else ""
-    return f"{_percent(figures['abandon_rate'])}{interval}"
+    interval = f" (95 % CI {percent(low)} to {percent(high)}, {days} simulated days)" if days else ""
+    return f"{percent(figures['abandon_rate'])}{interval}"
 
 
 def _side_text(pacing: Mapping[str, Any], side: str) -> str:

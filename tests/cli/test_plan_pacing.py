@@ -17,15 +17,16 @@ Q3 = "genesys/Campaign/q3-renewals"
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the demo repo for the module: plan only reads the org."""
     root = tmp_path_factory.mktemp("demo")
     shutil.copytree(ROOT / "campaigns", root / "campaigns")
     shutil.copy(ROOT / "reconciler.yaml", root / "reconciler.yaml")
     return root
 
 
-def test_the_demo_plan_carries_q3_renewals_pacing_before_and_after_and_no_pacing_warning(repo: Path) -> None:
-    result = run_cli("plan", "--format", "json", cwd=repo)
+def test_the_demo_plan_carries_q3_renewals_pacing_before_and_after_and_no_pacing_warning(demo: Path) -> None:
+    result = run_cli("plan", "--format", "json", cwd=demo)
     assert result.code == 0, result.stderr
     plan = json.loads(result.stdout)
     jsonschema.Draft202012Validator(PLAN_SCHEMA).validate(plan)
@@ -45,14 +46,14 @@ def test_the_demo_plan_carries_q3_renewals_pacing_before_and_after_and_no_pacing
         assert side["simulated_days"] > 0
 
 
-def test_the_demo_plan_shows_the_pacing_section_in_text_and_markdown(repo: Path) -> None:
-    text = run_cli("plan", cwd=repo)
+def test_the_demo_plan_shows_the_pacing_section_in_text_and_markdown(demo: Path) -> None:
+    text = run_cli("plan", cwd=demo)
     assert text.code == 0, text.stderr
     block = text.stdout.split(f"~ {Q3}", 1)[1].split("\n\n", 1)[0]
     assert "pacing predicted for 8 agents (information, not a finding; US cap 3 %, measured 30 days" in block
     assert "      before: abandon " in block and "      after: abandon " in block
     assert "PACING-ABANDON" not in text.stdout
-    markdown = run_cli("plan", "--format", "markdown", cwd=repo)
+    markdown = run_cli("plan", "--format", "markdown", cwd=demo)
     assert markdown.code == 0, markdown.stderr
     assert f"**Pacing** `{Q3}`" in markdown.stdout
     rows = [line for line in markdown.stdout.splitlines() if line.startswith(("| before |", "| after |"))]

@@ -150,8 +150,8 @@ def test_a_cxone_skill_threshold_change_is_shown_with_the_canadian_month(tmp_pat
     context = _context(tmp_path, SKILL, live)
     [change] = with_pacing([_change("cxone/Skill/cx-renewals")], context, predictor=_model)
     assert change.pacing is not None and change.pacing.before is not None and change.pacing.after is not None
-    assert change.pacing.before.abandon_rate == pytest.approx(0.035)  # 4 - 0.5
-    assert change.pacing.after.abandon_rate == pytest.approx(0.02)  # 2.5 - 0.5
+    assert change.pacing.before.prediction.abandon_rate == pytest.approx(0.035)  # 4 - 0.5
+    assert change.pacing.after.prediction.abandon_rate == pytest.approx(0.02)  # 2.5 - 0.5
     assert (change.pacing.cap_percent, change.pacing.period) == (5, "per calendar month")
 
 
