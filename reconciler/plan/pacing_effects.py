@@ -18,12 +18,17 @@ from reconciler.pacing.predict import DialerSettings, Prediction, predict
 from reconciler.plan.models import Action, ResourceChange
 from reconciler.plan.pacing_section import PacingEffect, PacingFigures
 from reconciler.policy.context import CheckContext, spec_of
-from reconciler.policy.dialer_settings import PACED_MODES, cxone_settings, genesys_settings
+from reconciler.policy.dialer_settings import (
+    PACED_MODES,
+    cxone_settings,
+    genesys_org,
+    genesys_response_set,
+    genesys_settings,
+)
 from reconciler.policy.jurisdictions import applicable, lowest_cap
 
 Predictor = Callable[[DialerSettings], Prediction]
 PACED_KINDS = {("genesys", "Campaign"), ("cxone", "Skill")}
-RESPONSE_SET = "CallAnalysisResponseSet"
 
 
 def with_pacing(
@@ -71,32 +76,9 @@ def _settings(
 ) -> DialerSettings | None:
     if platform == "cxone":
         return cxone_settings(spec, staffing=staffing)
-    org = _org(context, declared=declared)
-    name = spec.get("call_analysis_response_set")
-    answers = _object(context, RESPONSE_SET, name, declared=declared) if isinstance(name, str) else None
+    answers = genesys_response_set(context, spec.get("call_analysis_response_set"), declared=declared)
+    org = genesys_org(context, declared=declared)
     return genesys_settings(spec, staffing=staffing, org=org, response_set=answers)
-
-
-def _org(context: CheckContext, *, declared: bool) -> dict[str, Any] | None:
-    live = next(
-        (dict(obj.essence) for obj in context.live.values() if obj.kind == "OutboundSettings"),
-        None,
-    )
-    ours = next((spec_of(item) for item in context.resources("genesys", "OutboundSettings")), None)
-    if declared and ours is not None:
-        return {**(live or {}), **ours}
-    return live
-
-
-def _object(context: CheckContext, kind: str, name: str, *, declared: bool) -> dict[str, Any] | None:
-    """A referenced Genesys object's spec: live, or (after) declared over live."""
-    address = f"genesys/{kind}/{name}"
-    live = context.live.get(address)
-    spec = None if live is None else dict(live.essence)
-    resource = context.manifests.get(address)
-    if declared and resource is not None:
-        return {**(spec or {}), **spec_of(resource)}
-    return spec
 
 
 def _figures(settings: DialerSettings, predictor: Predictor) -> PacingFigures:

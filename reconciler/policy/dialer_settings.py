@@ -23,6 +23,7 @@ from typing import Any
 
 from reconciler.manifest.models.base import Staffing
 from reconciler.pacing.predict import DialerSettings, DialingMode
+from reconciler.policy.context import CheckContext, spec_of
 
 DEFAULT_WINDOW_SECONDS = 2.0
 """Genesys' compliance abandon threshold when the org sets none (help.mypurecloud.com, Outbound settings)."""
@@ -166,3 +167,26 @@ def _settings(
         amd_false_negative=machines.false_negative,
         after_call_seconds=staffing.after_call_seconds,
     )
+
+
+def genesys_org(context: CheckContext, *, declared: bool = True) -> dict[str, Any] | None:
+    """The org's OutboundSettings in manifest shape: the declared fields over the live ones (the object
+    after apply), or with `declared=False` the live ones alone; None when neither is known."""
+    live = next((dict(obj.essence) for obj in context.live.values() if obj.kind == "OutboundSettings"), None)
+    ours = next((spec_of(item) for item in context.resources("genesys", "OutboundSettings")), None)
+    if declared and ours is not None:
+        return {**(live or {}), **ours}
+    return live
+
+
+def genesys_response_set(context: CheckContext, name: Any, *, declared: bool = True) -> dict[str, Any] | None:
+    """A call analysis response set by name, as `genesys_org` reads the org (declared over live, or live)."""
+    if not isinstance(name, str):
+        return None
+    address = f"genesys/CallAnalysisResponseSet/{name}"
+    live = context.live.get(address)
+    spec = None if live is None else dict(live.essence)
+    resource = context.manifests.get(address)
+    if declared and resource is not None:
+        return {**(spec or {}), **spec_of(resource)}
+    return spec

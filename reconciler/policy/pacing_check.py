@@ -26,7 +26,12 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import Resource
 from reconciler.pacing.predict import DialerSettings, DialingMode, Prediction, percent, predict
 from reconciler.policy.context import CheckContext, spec_of
-from reconciler.policy.dialer_settings import cxone_settings, genesys_settings
+from reconciler.policy.dialer_settings import (
+    cxone_settings,
+    genesys_org,
+    genesys_response_set,
+    genesys_settings,
+)
 from reconciler.policy.jurisdictions import Jurisdiction, applicable, lowest_cap
 
 Predictor = Callable[[DialerSettings], Prediction]
@@ -81,13 +86,13 @@ def figure_text(prediction: Prediction, cap: Cap) -> str:
 
 def pacing_abandon(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    org = _declared_spec(context, "genesys", "OutboundSettings")
+    org = genesys_org(context)
     for campaign in context.resources("genesys", "Campaign"):
         staffing = _staffing(campaign)
         spec = spec_of(campaign)
         if staffing is None:
             continue
-        answer_set = _response_set(context, spec.get("call_analysis_response_set"))
+        answer_set = genesys_response_set(context, spec.get("call_analysis_response_set"))
         settings = genesys_settings(spec, staffing=staffing, org=org, response_set=answer_set)
         knobs = Knobs(
             target="abandon_rate",
@@ -219,14 +224,3 @@ def _fewer_calls_per_agent(
 def _staffing(resource: Resource) -> Any:
     compliance = getattr(resource.document, "compliance", None)
     return getattr(compliance, "staffing", None)
-
-
-def _declared_spec(context: CheckContext, platform: str, kind: str) -> dict[str, Any] | None:
-    return next((spec_of(item) for item in context.resources(platform, kind)), None)
-
-
-def _response_set(context: CheckContext, name: Any) -> dict[str, Any] | None:
-    if not isinstance(name, str):
-        return None
-    found = context.lookup("genesys", "CallAnalysisResponseSet", name)
-    return None if found is None else dict(found.spec)
