@@ -73,11 +73,8 @@ def period_of(row: Jurisdiction) -> str:
 def figure_text(prediction: Prediction, cap: Cap) -> str:
     """A predicted abandon rate with its interval, the days simulated and the cap's period beside it."""
     low, high = prediction.abandon_rate_ci
-    basis = (
-        f"95 % CI {percent(low)} to {percent(high)} over {prediction.days} simulated days; "
-        if (prediction.days)
-        else ""
-    )
+    days = prediction.days
+    basis = f"95 % CI {percent(low)} to {percent(high)} over {days} simulated days; " if days else ""
     return (
         f"{percent(prediction.abandon_rate)} ({basis}{cap.row.code} cap period: {period_of(cap.row)}), "
         f"agent utilization {prediction.utilization * 100:.0f} %"
@@ -89,9 +86,9 @@ def pacing_abandon(context: CheckContext) -> list[Finding]:
     org = genesys_org(context)
     for campaign in context.resources("genesys", "Campaign"):
         staffing = _staffing(campaign)
-        spec = spec_of(campaign)
         if staffing is None:
             continue
+        spec = spec_of(campaign)
         answer_set = genesys_response_set(context, spec.get("call_analysis_response_set"))
         settings = genesys_settings(spec, staffing=staffing, org=org, response_set=answer_set)
         knobs = Knobs(
