@@ -70,7 +70,9 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
     ),
     Code.FORCES_REPLACE: CatalogueEntry(Severity.WARNING, "Change to an immutable field replaces the object"),
     Code.DELETE_PROTECTED: CatalogueEntry(Severity.ERROR, "Plan deletes a protected object"),
-    Code.PACING_ABANDON: CatalogueEntry(Severity.WARNING, "Pacing model predicts abandonment above the cap"),
+    Code.PACING_ABANDON: CatalogueEntry(
+        Severity.WARNING, "Configured pacing settings cannot hold the abandon cap"
+    ),
     Code.DNC_SHRINK: CatalogueEntry(Severity.ERROR, "DNC source is empty or shrinks the list too far"),
 }
 

@@ -19,6 +19,7 @@ from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
 from reconciler.plan.models import Plan, PlanTarget
 from reconciler.plan.numbers import UnmanagedNumbers, unmanaged_of
+from reconciler.plan.pacing_effects import with_pacing
 from reconciler.plan.planner import build_plan, numbers_of
 from reconciler.policy.context import CheckContext
 from reconciler.policy.registry import POLICY_CODES, run_checks
@@ -204,7 +205,7 @@ async def run_live(
         edited_in_place_kinds=_edited_in_place(project, platform),
     )
     return finish(
-        resource_changes=planned.changes,
+        resource_changes=with_pacing(planned.changes, context),
         unmanaged_numbers=tuple(
             item for change in planned.changes for item in unmanaged_of(change.address, change.numbers)
         ),

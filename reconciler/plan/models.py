@@ -17,6 +17,7 @@ from reconciler.diff import FieldChange
 from reconciler.exceptions import Location
 from reconciler.plan.masking import mask_text, mask_value
 from reconciler.plan.numbers import NumberChanges, UnmanagedNumbers
+from reconciler.plan.pacing_section import PacingEffect
 
 FORMAT_VERSION = "1"
 
@@ -85,6 +86,8 @@ class ResourceChange:
     source: Location | None = None
     numbers: NumberChanges | None = None
     """A DNC list's or group's numbers: what is added, rewritten, removed, or kept unmanaged."""
+    pacing: PacingEffect | None = None
+    """A paced campaign's or skill's predicted abandonment before and after (reconciler.plan.pacing_effects)."""
 
     @property
     def category(self) -> str:
@@ -125,6 +128,7 @@ class ResourceChange:
             "steps": [str(step) for step in self.steps],
             "source": _source(self.source),
             "numbers": None if self.numbers is None else self.numbers.to_dict(),
+            "pacing": None if self.pacing is None else self.pacing.to_dict(),
         }
 
 

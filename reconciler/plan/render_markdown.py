@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reconciler.plan.models import DNC_REMOVE, SUMMARY_KEYS, Plan
+from reconciler.plan.render_pacing import pacing_markdown
 from reconciler.plan.render_values import (
     SYMBOLS,
     FieldLine,
@@ -114,7 +115,7 @@ def _change_section(change: Mapping[str, Any]) -> str:
     body = [line for item in shown for line in _diff_lines(item)]
     if hidden:
         body.append(f"# … {hidden} more field(s): see the JSON plan")
-    return _details(summary, body)
+    return _details(summary, body) + pacing_markdown(change)
 
 
 def _drift_section(entry: Mapping[str, Any]) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from rich.markup import escape
 
 from reconciler.plan.models import Plan
+from reconciler.plan.render_pacing import pacing_lines
 from reconciler.plan.render_values import (
     SYMBOLS,
     category,
@@ -78,6 +79,7 @@ def _change_block(change: Mapping[str, Any], painter: _Painter) -> list[str]:
             lines.append(painter.text(f"    ~ {line.path}: {line.before} → {line.after}"))
     if hidden:
         lines.append(painter.text(f"    … {hidden} more field(s): see the JSON plan"))
+    lines.extend(painter.text(line) for line in pacing_lines(change))
     lines.append("")
     return lines
 

@@ -6,7 +6,7 @@ power or predictive mode (the platform then paces to its own default). CXone: a 
 the business unit's abandon rate (`general_settings.override_business_unit_abandon_rate`) with an
 `abandon_rate_threshold` above the cap (percent, "max percent of abandoned calls allowed" in the Admin
 API's general-settings text). `abandon_rate_cutoff` does not raise that ceiling: it is subtracted from
-the threshold to find where the skill falls back to 1:1 dialing (see pacing_check).
+the threshold to find where the skill falls back to 1:1 dialing (see dialer_settings).
 RING-TIME: an unanswered call must ring at least 15 s (US 47 CFR 64.1200(a)(6), UK Ofcom):
 Genesys `no_answer_timeout`, CXone `general_settings.maximum_ringing_duration` (unit unconfirmed: s).
 ABANDON-SECONDS: Genesys OutboundSettings `abandon_seconds` above 2 — a call not connected to an agent

@@ -1,139 +1,223 @@
-"""PACING-ABANDON: a campaign (or CXone skill) that declares `compliance.staffing` is run through the
-pacing model (reconciler.pacing.predict) with its dialing mode, abandon target, line count and calls
-per agent; a predicted abandon rate above its jurisdictions' lowest cap is a warning at the staffing
-block, showing the predicted rate and the inputs.
+"""PACING-ABANDON: a campaign (or CXone skill) with `compliance.staffing` whose configured settings cannot
+hold its jurisdictions' lowest abandon cap.
 
-Genesys: `dialing_mode` power or predictive (progressive never abandons; preview and agentless have no
-pacing), `abandon_rate`, `outbound_line_count`, `max_calls_per_agent(_decimal)` else the org's
-OutboundSettings `max_calls_per_agent`, and its `abandon_seconds` as the connect window.
-CXone: `general_settings.maximum_ratio` (an integer 1-3 calls per agent) of 2 or 3 is predictive with
-that many calls per agent, 1 is progressive; the target is `abandon_rate_threshold` when the skill
-overrides the business unit's (otherwise it is unknown and nothing is predicted) minus
-`abandon_rate_cutoff`, the documented offset at which Personal Connection falls back to 1:1 — a skill
-whose cutoff reaches its threshold always dials 1:1 and is never predicted; `cpa_settings.abandon_timeout`
-is the connect window.
+A pacer that controls abandonment holds its target (Genesys documents the abandon rate as the campaign's
+maximum; CXone Personal Connection falls back to 1:1 at threshold minus cutoff), so a predictive
+campaign or skill whose target is at or below the cap is never flagged on the model's figure. The
+finding fires only where no pacer can help:
+- answering-machine detection drops more live people (false positives, abandoned calls in law) than
+  the cap allows, whatever the pacing;
+- the target itself is above the cap;
+- power dialing with a calls-per-agent setting that overdials this floor: the model predicts the cap
+  exceeded beyond its own interval.
+The message names the setting that fixes it and the predicted figure after that fix, from the model run
+again with the fix, each figure with the period the regulator measures it over.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import Resource
-from reconciler.pacing.predict import DialerSettings, DialingMode, percent, predict
-from reconciler.policy.context import CheckContext
-from reconciler.policy.jurisdictions import applicable, lowest_cap
+from reconciler.pacing.predict import DialerSettings, DialingMode, Prediction, percent, predict
+from reconciler.policy.context import CheckContext, spec_of
+from reconciler.policy.dialer_settings import (
+    cxone_settings,
+    genesys_org,
+    genesys_response_set,
+    genesys_settings,
+)
+from reconciler.policy.jurisdictions import Jurisdiction, applicable, lowest_cap
 
-DEFAULT_WINDOW_SECONDS = 2.0
+Predictor = Callable[[DialerSettings], Prediction]
+TARGET_STEP = 0.5
+"""Percentage points a suggested target steps down from the cap until the model shows it held."""
+MAX_CALLS_PER_AGENT = 15
+"""Genesys' upper bound for max calls per agent (help.mypurecloud.com, Outbound settings)."""
+
+
+@dataclass(frozen=True)
+class Knobs:
+    """What a platform calls the settings a fix changes."""
+
+    target: str
+    amd: str
+    calls_per_agent: str | None
+    cutoff: float = 0.0
+    """CXone: percentage points below the threshold at which the skill falls back to 1:1."""
+
+
+@dataclass(frozen=True)
+class Cap:
+    percent: float
+    row: Jurisdiction
+
+    @property
+    def share(self) -> float:
+        return self.percent / 100
+
+    def text(self) -> str:
+        return f"the {self.percent:g} % cap of {self.row.name}"
+
+
+def period_of(row: Jurisdiction) -> str:
+    """The regulator's measurement period, as the jurisdiction data states it."""
+    return row.abandon_window or "period not stated"
+
+
+def figure_text(prediction: Prediction, cap: Cap) -> str:
+    """A predicted abandon rate with its interval, the days simulated and the cap's period beside it."""
+    low, high = prediction.abandon_rate_ci
+    days = prediction.days
+    basis = f"95 % CI {percent(low)} to {percent(high)} over {days} simulated days; " if days else ""
+    return (
+        f"{percent(prediction.abandon_rate)} ({basis}{cap.row.code} cap period: {period_of(cap.row)}), "
+        f"agent utilization {prediction.utilization * 100:.0f} %"
+    )
 
 
 def pacing_abandon(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    org = _org_settings(context)
+    org = genesys_org(context)
     for campaign in context.resources("genesys", "Campaign"):
-        settings = _genesys_settings(campaign, org)
-        if settings is not None:
-            found.extend(_check(context, campaign, settings))
+        staffing = _staffing(campaign)
+        if staffing is None:
+            continue
+        spec = spec_of(campaign)
+        answer_set = genesys_response_set(context, spec.get("call_analysis_response_set"))
+        settings = genesys_settings(spec, staffing=staffing, org=org, response_set=answer_set)
+        knobs = Knobs(
+            target="abandon_rate",
+            amd=f"set the machine reaction of call analysis response set "
+            f"'{spec.get('call_analysis_response_set')}' to transfer (machines to agents), or turn its "
+            "detection off",
+            calls_per_agent="max_calls_per_agent",
+        )
+        found.extend(_check(context, campaign, settings, knobs))
     for skill in context.resources("cxone", "Skill"):
-        settings = _cxone_settings(skill)
-        if settings is not None:
-            found.extend(_check(context, skill, settings))
+        staffing = _staffing(skill)
+        if staffing is None:
+            continue
+        spec = spec_of(skill)
+        general = spec.get("general_settings") or {}
+        knobs = Knobs(
+            target="general_settings.abandon_rate_threshold",
+            amd="set cpa_settings.ans_machine_det_mode to 4 (machines to a script with an agent)",
+            calls_per_agent=None,
+            cutoff=float(general.get("abandon_rate_cutoff") or 0),
+        )
+        found.extend(_check(context, skill, cxone_settings(spec, staffing=staffing), knobs))
     return found
 
 
-def _check(context: CheckContext, resource: Resource, settings: DialerSettings) -> list[Finding]:
+def _check(
+    context: CheckContext, resource: Resource, settings: DialerSettings | None, knobs: Knobs
+) -> list[Finding]:
     capped = lowest_cap(applicable(context.jurisdictions_of(resource)))
-    if capped is None or settings.mode is DialingMode.PROGRESSIVE:
+    if settings is None or capped is None:
         return []
-    cap, row = capped
-    prediction = predict(settings)
-    if prediction.abandon_rate * 100 <= cap:
+    problem = judge(settings, Cap(*capped), knobs, predict)
+    if problem is None:
         return []
-    low, high = prediction.abandon_rate_ci
     return [
         finding(
             Code.PACING_ABANDON,
-            f"{resource.kind} '{resource.name}': the pacing model predicts an abandon rate of "
-            f"{percent(prediction.abandon_rate)} (95 % CI {percent(low)} to {percent(high)} over "
-            f"{prediction.days} simulated 8-hour days, agent utilization {prediction.utilization * 100:.0f} %), "
-            f"above the {cap:g} % cap of "
-            f"{row.name}, for {settings.describe()}. Lower the abandon target, cap the calls per agent "
-            "or the line count, or staff more agents.",
+            f"{resource.kind} '{resource.name}': {problem} Inputs: {settings.describe()}.",
             address=resource.address,
             source=resource.location_of(("compliance", "staffing")),
         )
     ]
 
 
-def _target(percent: Any) -> float | None:
-    """A usable abandon target as a fraction; a missing or absurd one is ABANDON-RATE's finding."""
-    if percent is None or not 0 < float(percent) < 100:
+def judge(settings: DialerSettings, cap: Cap, knobs: Knobs, predictor: Predictor) -> str | None:
+    """Why these settings cannot hold `cap`, with the fix and its predicted figure; None when they can."""
+    if settings.amd_false_positive > cap.share:
+        fixed = dataclasses.replace(settings, amd_false_positive=0.0, amd_false_negative=1.0)
+        return (
+            f"answering-machine detection drops {percent(settings.amd_false_positive)} of live answers "
+            f"(false positives, abandoned calls in law), above {cap.text()} whatever the pacing. "
+            f"Fix: {knobs.amd}; predicted then {figure_text(predictor(fixed), cap)}."
+        )
+    if settings.mode is DialingMode.PROGRESSIVE:
         return None
-    return float(percent) / 100
+    if settings.abandon_target > cap.share:
+        return _target_above_cap(settings, cap, knobs, predictor)
+    if settings.mode is DialingMode.POWER:
+        return _power_overdials(settings, cap, knobs, predictor)
+    return None
 
 
-def cxone_overdial_ceiling(general: Any) -> float | None:
-    """The abandon rate (percent) up to which a CXone skill overdials: its abandon_rate_threshold minus
-    its abandon_rate_cutoff ("value subtracted from Abandon Rate Threshold to determine when the system
-    limits calling to 1:1", Admin API general-settings). None when no threshold is declared; 0 or less
-    means the skill always dials 1:1."""
-    threshold = getattr(general, "abandon_rate_threshold", None)
-    if threshold is None:
+def _target_above_cap(settings: DialerSettings, cap: Cap, knobs: Knobs, predictor: Predictor) -> str:
+    value, after = _lower_target(settings, cap, knobs, predictor)
+    return (
+        f"its pacing target of {percent(settings.abandon_target)} is above {cap.text()}, and a pacer abandons "
+        f"about its target: predicted {figure_text(predictor(settings), cap)}. "
+        f"Fix: set {knobs.target} to {value:g}; predicted then {figure_text(after, cap)}."
+    )
+
+
+def _lower_target(
+    settings: DialerSettings, cap: Cap, knobs: Knobs, predictor: Predictor
+) -> tuple[float, Prediction]:
+    """The highest setting, from the cap down in TARGET_STEP steps, whose re-run prediction holds the cap
+    (the last one tried when none does); the pacing target is the setting minus the CXone cutoff."""
+    value = cap.percent
+    while True:
+        target = (value - knobs.cutoff) / 100
+        fixed = (
+            dataclasses.replace(settings, abandon_target=target)
+            if target > 0
+            else dataclasses.replace(settings, mode=DialingMode.PROGRESSIVE)
+        )
+        after = predictor(fixed)
+        if after.abandon_rate <= cap.share or value - TARGET_STEP < TARGET_STEP or target <= 0:
+            return value, after
+        value -= TARGET_STEP
+
+
+def _power_overdials(settings: DialerSettings, cap: Cap, knobs: Knobs, predictor: Predictor) -> str | None:
+    now = predictor(settings)
+    if now.abandon_rate_ci[0] <= cap.share:
         return None
-    cutoff = getattr(general, "abandon_rate_cutoff", None)
-    return float(threshold) - float(cutoff or 0)
+    fix, after = _fewer_calls_per_agent(settings, cap, predictor)
+    setting = (
+        f"set {knobs.calls_per_agent} to {fix.calls_per_agent:g}"
+        if fix.mode is DialingMode.POWER and knobs.calls_per_agent is not None
+        else "set dialing_mode to progressive"
+    )
+    return (
+        f"power dialing with {_calls(settings)} overdials this floor: predicted {figure_text(now, cap)}, "
+        f"above {cap.text()}. Fix: {setting}; predicted then {figure_text(after, cap)}."
+    )
+
+
+def _calls(settings: DialerSettings) -> str:
+    if settings.calls_per_agent is None:
+        return "no calls-per-agent limit"
+    return f"up to {settings.calls_per_agent:g} calls per agent"
+
+
+def _fewer_calls_per_agent(
+    settings: DialerSettings, cap: Cap, predictor: Predictor
+) -> tuple[DialerSettings, Prediction]:
+    """The most calls per agent whose prediction holds the cap; progressive when even 1 does not."""
+    start = settings.calls_per_agent or min(MAX_CALLS_PER_AGENT, math.ceil(1 / settings.live_rate))
+    calls = math.ceil(start) - 1
+    while calls >= 1:
+        candidate = dataclasses.replace(settings, calls_per_agent=float(calls))
+        prediction = predictor(candidate)
+        if prediction.abandon_rate <= cap.share:
+            return candidate, prediction
+        calls -= 1
+    progressive = dataclasses.replace(settings, mode=DialingMode.PROGRESSIVE, calls_per_agent=1.0)
+    return progressive, predictor(progressive)
 
 
 def _staffing(resource: Resource) -> Any:
     compliance = getattr(resource.document, "compliance", None)
     return getattr(compliance, "staffing", None)
-
-
-def _org_settings(context: CheckContext) -> Any:
-    return next((item.document.spec for item in context.resources("genesys", "OutboundSettings")), None)
-
-
-def _genesys_settings(campaign: Resource, org: Any) -> DialerSettings | None:
-    staffing = _staffing(campaign)
-    spec = campaign.document.spec
-    mode = getattr(spec, "dialing_mode", None)
-    target = _target(getattr(spec, "abandon_rate", None))
-    if staffing is None or mode not in {"progressive", "power", "predictive"} or target is None:
-        return None
-    calls = getattr(spec, "max_calls_per_agent_decimal", None) or getattr(spec, "max_calls_per_agent", None)
-    if calls is None and org is not None:
-        calls = getattr(org, "max_calls_per_agent_decimal", None) or getattr(org, "max_calls_per_agent", None)
-    window = getattr(org, "abandon_seconds", None) if org is not None else None
-    return DialerSettings(
-        mode=DialingMode(mode),
-        agents=staffing.agents,
-        handle_seconds=staffing.handle_seconds,
-        live_rate=staffing.live_rate,
-        abandon_target=target,
-        calls_per_agent=None if calls is None else float(calls),
-        line_count=getattr(spec, "outbound_line_count", None),
-        window_seconds=DEFAULT_WINDOW_SECONDS if window is None else float(window),
-    )
-
-
-def _cxone_settings(skill: Resource) -> DialerSettings | None:
-    staffing = _staffing(skill)
-    general = getattr(skill.document.spec, "general_settings", None)
-    if staffing is None or general is None:
-        return None
-    ratio = getattr(general, "maximum_ratio", None)
-    target = _target(cxone_overdial_ceiling(general))
-    overrides = getattr(general, "override_business_unit_abandon_rate", False)
-    if ratio is None or target is None or not overrides:
-        return None
-    cpa = getattr(skill.document.spec, "cpa_settings", None)
-    window = getattr(cpa, "abandon_timeout", None) if cpa is not None else None
-    return DialerSettings(
-        mode=DialingMode.PREDICTIVE if int(ratio) > 1 else DialingMode.PROGRESSIVE,
-        agents=staffing.agents,
-        handle_seconds=staffing.handle_seconds,
-        live_rate=staffing.live_rate,
-        abandon_target=target,
-        calls_per_agent=int(ratio),
-        window_seconds=DEFAULT_WINDOW_SECONDS if window is None else float(window),
-    )

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasGenerator, BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import (
+    AliasGenerator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
 from pydantic.alias_generators import to_camel
 
 from reconciler.manifest.models.types import CxoneDispositionName, CxoneSkillName, GenesysName, Name
@@ -91,13 +99,41 @@ Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$", descripti
 
 
 class Staffing(BaseModel):
-    """Declared staffing for the pacing model (reconciler-only)."""
+    """Declared staffing and call outcomes for the pacing model (reconciler-only): what the platform does
+    not hold. The call-model fields default to 0, which leaves them out of the prediction."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     agents: int = Field(ge=1, le=10_000)
-    handle_seconds: float = Field(gt=0, le=86_400, description="Average handle time per connected call")
+    handle_seconds: float = Field(
+        gt=0, le=86_400, description="Average handle time per connected call (talk and hold)"
+    )
     live_rate: float = Field(gt=0, le=1, description="Share of dials answered by a live person")
+    machine_rate: float = Field(
+        default=0, ge=0, lt=1, description="Share of dials answered by an answering machine (default 0)"
+    )
+    amd_false_positive: float = Field(
+        default=0,
+        ge=0,
+        le=1,
+        description="Share of live answers that answering-machine detection classes as machines (default 0); "
+        "where the machine reaction does not reach an agent they are abandoned calls (Ofcom counts them)",
+    )
+    amd_false_negative: float = Field(
+        default=0,
+        ge=0,
+        le=1,
+        description="Share of machines that answering-machine detection passes as live (default 0)",
+    )
+    after_call_seconds: float = Field(
+        default=0, ge=0, le=86_400, description="After-call work per connected call, in seconds (default 0)"
+    )
+
+    @model_validator(mode="after")
+    def _outcomes_fit(self) -> Staffing:
+        if self.live_rate + self.machine_rate > 1:
+            raise ValueError("live_rate + machine_rate must not exceed 1 (they are shares of all dials)")
+        return self
 
 
 class Compliance(BaseModel):
