@@ -24,6 +24,7 @@ from reconciler.plan.render_values import (
     VALUE_LIMIT,
     FieldLine,
     category,
+    changes_computed,
     display_order,
     drift_lines,
     location_text,
@@ -56,7 +57,7 @@ def render_markdown(plan: Plan, *, limit: int = MARKDOWN_LIMIT) -> str:
     is_drift = document["command"] == "drift"
     head = [
         _title(document),
-        _blocked_note(document.get("apply_blocked")),
+        "" if is_drift else _blocked_note(document.get("apply_blocked")),  # drift reports; a plan is applied
         "" if is_drift else _risk_section(document["risk"], limit - _RISK_RESERVE),
         _summary_table(document["summary"]),
         _findings_section(document["findings"]),
@@ -67,7 +68,7 @@ def render_markdown(plan: Plan, *, limit: int = MARKDOWN_LIMIT) -> str:
     if sections:
         header = "### Changes\n" if changed else "### Drift\n"
     else:
-        header = "No changes: the live org matches the manifests.\n" if _computed(document) else ""
+        header = "No changes: the live org matches the manifests.\n" if changes_computed(document) else ""
     parts = [part for part in head if part]
     room = limit - sum(len(part) + 1 for part in parts) - len(header) - _NOTE_ROOM
     kept = _unmanaged_section(document["unmanaged_numbers"])
@@ -124,11 +125,6 @@ def _title(document: Mapping[str, Any]) -> str:
     target = document["target"]
     title = "Drift" if document["command"] == "drift" else "Plan"
     return f"## Reconciler {title.lower()}: `{target['name']}` ({target['platform']})\n"
-
-
-def _computed(document: Mapping[str, Any]) -> bool:
-    blocked = document.get("apply_blocked")
-    return blocked is None or bool(blocked["changes_computed"])
 
 
 def _blocked_note(blocked: Mapping[str, Any] | None) -> str:

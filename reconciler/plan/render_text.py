@@ -16,6 +16,7 @@ from reconciler.plan.models import Plan
 from reconciler.plan.render_values import (
     SYMBOLS,
     category,
+    changes_computed,
     display_order,
     drift_lines,
     location_text,
@@ -46,8 +47,8 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
     title = "Drift" if document["command"] == "drift" else "Plan"
     target = document["target"]
     lines = [painter.text(f"{title} for target {target['name']} ({target['platform']})"), ""]
-    lines.extend(_blocked_block(document.get("apply_blocked"), painter))
-    if document["command"] != "drift":
+    if document["command"] != "drift":  # drift reports; only a plan is applied
+        lines.extend(_blocked_block(document.get("apply_blocked"), painter))
         lines.extend(_risk_block(document["risk"], painter))
     for change in display_order(document["resource_changes"]):
         if category(change) != "no-op":
@@ -59,16 +60,11 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
         lines.extend(painter.text(f"  {unmanaged_line(item)}") for item in document["unmanaged_numbers"])
         lines.append("")
     changed = any(category(change) != "no-op" for change in document["resource_changes"])
-    if not changed and not document["resource_drift"] and _computed(document):
+    if not changed and not document["resource_drift"] and changes_computed(document):
         lines.extend([painter.text("No changes: the live org matches the manifests."), ""])
     lines.extend(_findings_block(document["findings"], painter))
     lines.append(painter.text(summary_text(document["summary"])))
     return "\n".join(lines) + "\n"
-
-
-def _computed(document: Mapping[str, Any]) -> bool:
-    blocked = document.get("apply_blocked")
-    return blocked is None or bool(blocked["changes_computed"])
 
 
 def _blocked_block(blocked: Mapping[str, Any] | None, painter: _Painter) -> list[str]:

@@ -39,6 +39,12 @@ def format_value(value: Any) -> str:
     return text
 
 
+def changes_computed(document: Mapping[str, Any]) -> bool:
+    """False when errors stopped the plan before the org was read (so "no changes" would be untrue)."""
+    blocked = document.get("apply_blocked")
+    return blocked is None or bool(blocked["changes_computed"])
+
+
 def steps_text(change: Mapping[str, Any]) -> str:
     return " → ".join(change["steps"])
 

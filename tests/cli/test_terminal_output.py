@@ -71,7 +71,9 @@ def test_a_terminal_gets_colour_and_never_raw_markup(repo: Path) -> None:
     assert code == 0, output
     assert ANSI.search(output), "a terminal should get colour"
     assert not MARKUP.search(output), "rich markup printed raw"
-    assert "Plan for target local (genesys)" in ANSI.sub("", output)
+    plain = ANSI.sub("", output)
+    assert "Plan for target local (genesys)" in plain
+    assert "callable_times[America/New_York].time_slots[Sat 10:00:00].stop_time" in plain  # escaped, shown
 
 
 @pytest.mark.parametrize(("args", "extra"), [(["plan"], {"NO_COLOR": "1"}), (["plan", "--no-color"], {})])
