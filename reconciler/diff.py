@@ -1,11 +1,15 @@
 """Scoped diff: compare only the fields a manifest declares, so server-side extras never show as changes.
 
 A change is a small immutable value `FieldChange(path, before, after)`; paths use manifest names,
-dot-separated, with list indexes as `[n]` (e.g. `phone_columns[0].type`).
+dot-separated, with list indexes as `[n]` (e.g. `contact_sorts[0].direction`), or `[key]` for lists
+whose items have a natural key (reconciler.list_keys; e.g. `phone_columns[phone].type`).
 
 - Nested mappings are compared key by key, only over the desired side's keys.
-- Lists of equal length are compared element by element (`path[n]`); lists of different lengths are
-  reported once, as the whole list.
+- Lists whose items have a natural key are matched by key: an item only one side has is one change
+  (`before` None: added; `after` None: removed), a shared item is compared field by field. If the shared
+  items come in another order (and the list is not set-like) the whole list is reported once.
+- Other lists of equal length are compared element by element (`path[n]`); lists of different lengths
+  are reported once, as the whole list.
 - Lists named in `set_like` ignore order: they are equal when every desired element matches a distinct
   live element (under the same scoped rules).
 - `ignore` holds spec paths never diffed (annotation `reconciler/ignore-fields`); a path ignores
@@ -22,8 +26,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reconciler.list_keys import key_fields, keyed
+
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
-_INDEX = re.compile(r"\[\d+\]")
+_INDEX = re.compile(r'\[[^\]\["]+\]')
+"""A list index `[3]` or natural key `[Mon 09:00:00]` (mapping keys in paths are quoted: `["a b"]`)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,8 @@ def _diff_value(want: Any, have: Any, path: str, rules: _Rules, found: list[Fiel
 def _diff_list(
     want: Sequence[Any], have: Sequence[Any], path: str, rules: _Rules, found: list[FieldChange]
 ) -> None:
+    if _diff_keyed(want, have, path, rules, found):
+        return
     if rules.is_set(path):
         if not _same_multiset(want, have, path, rules):
             found.append(FieldChange(path, project(list(want), list(have)), list(want)))
@@ -131,6 +140,37 @@ def _diff_list(
         child = f"{path}[{index}]"
         if not rules.ignored(child):
             _diff_value(item, live_item, child, rules, found)
+
+
+def _diff_keyed(
+    want: Sequence[Any], have: Sequence[Any], path: str, rules: _Rules, found: list[FieldChange]
+) -> bool:
+    """Diff a list by its items' natural keys; False when the list has none (or they do not hold)."""
+    fields = key_fields(path)
+    if fields is None or not want or not have:
+        return False
+    wanted = keyed(want, fields)
+    held = keyed(have, fields)
+    if wanted is None or held is None:
+        return False
+    shared = [label for label in wanted if label in held]
+    if not rules.is_set(path) and shared != [label for label in held if label in wanted]:
+        found.append(FieldChange(path, project(list(want), list(have)), list(want)))  # reordered
+        return True
+    shape = _merged_shape(want)
+    for label, item in wanted.items():
+        child = f"{path}[{label}]"
+        if rules.ignored(child):
+            continue
+        if label in held:
+            _diff_value(item, held[label], child, rules, found)
+        else:
+            found.append(FieldChange(child, None, item))
+    for label, item in held.items():
+        child = f"{path}[{label}]"
+        if label not in wanted and not rules.ignored(child):
+            found.append(FieldChange(child, project(shape, item) if shape else item, None))
+    return True
 
 
 def _same_multiset(want: Sequence[Any], have: Sequence[Any], path: str, rules: _Rules) -> bool:

@@ -136,8 +136,8 @@ async def run_live(
         )
 
     offline = [f for f in validation.findings if not _resolved_live(f)]
-    if any(f.severity == Severity.ERROR and f.suppressed is None for f in offline):
-        return finish(findings=tuple(validation.findings))
+    if any(_stops_planning(f) for f in offline):
+        return finish(findings=tuple(validation.findings), changes_computed=False)
     opened: AbstractAsyncContextManager[Session] = (
         nullcontext(session)
         if session is not None
@@ -245,6 +245,14 @@ def _edited_in_place(project: ProjectFile, platform: str) -> frozenset[str]:
     """Kinds whose enabled objects are edited in one write (reconciler.yaml genesys.rule_edit: in_place)."""
     in_place = platform == "genesys" and project.genesys.rule_edit == "in_place"
     return frozenset({"CampaignRule"}) if in_place else frozenset()
+
+
+def _stops_planning(item: Finding) -> bool:
+    """An error that leaves the manifests incomplete (SCHEMA, DUPLICATE, CYCLE ...): the org is not read.
+
+    Compliance errors do not stop the plan: its changes are computed and shown, and apply refuses them.
+    """
+    return item.severity == Severity.ERROR and item.suppressed is None and item.code not in POLICY_CODES
 
 
 def _resolved_live(item: Finding) -> bool:

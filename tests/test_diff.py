@@ -38,9 +38,9 @@ def test_a_missing_nested_block_reports_each_declared_leaf() -> None:
 
 
 def test_lists_of_equal_length_are_compared_per_index() -> None:
-    desired = {"phone_columns": [{"column_name": "phone", "type": "cell"}, {"column_name": "home"}]}
-    live = {"phone_columns": [{"column_name": "phone", "type": "home"}, {"column_name": "home", "type": "x"}]}
-    assert scoped_diff(desired, live) == (FieldChange("phone_columns[0].type", "home", "cell"),)
+    desired = {"columns": [{"column_name": "phone", "type": "cell"}, {"column_name": "home"}]}
+    live = {"columns": [{"column_name": "phone", "type": "home"}, {"column_name": "home", "type": "x"}]}
+    assert scoped_diff(desired, live) == (FieldChange("columns[0].type", "home", "cell"),)
 
 
 def test_lists_of_different_length_are_reported_once_whole() -> None:
@@ -87,11 +87,9 @@ def test_ignore_does_not_match_a_longer_field_name() -> None:
 
 
 def test_an_ignore_rule_without_indexes_covers_every_element() -> None:
-    desired = {"phone_columns": [{"column_name": "a", "type": "cell"}, {"column_name": "b", "type": "cell"}]}
-    live = {"phone_columns": [{"column_name": "a", "type": "home"}, {"column_name": "x", "type": "home"}]}
-    assert paths(scoped_diff(desired, live, ignore={"phone_columns.type"})) == [
-        "phone_columns[1].column_name"
-    ]
+    desired = {"columns": [{"column_name": "a", "type": "cell"}, {"column_name": "b", "type": "cell"}]}
+    live = {"columns": [{"column_name": "a", "type": "home"}, {"column_name": "x", "type": "home"}]}
+    assert paths(scoped_diff(desired, live, ignore={"columns.type"})) == ["columns[1].column_name"]
 
 
 def test_set_like_lists_ignore_order() -> None:
@@ -143,3 +141,80 @@ def test_top_field_and_project() -> None:
     assert top_field("phone_columns[0].type") == "phone_columns"
     assert top_field("general_settings.maximum_ratio") == "general_settings"
     assert project({"a": {"b": 1}}, {"a": {"b": 2, "c": 3}, "d": 4}) == {"a": {"b": 2}}
+
+
+def _slot(day: int, start: str, stop: str = "17:00:00") -> dict[str, object]:
+    return {"day": day, "start_time": start, "stop_time": stop}
+
+
+def test_inserting_one_time_slot_shows_one_added_item_not_every_later_one() -> None:
+    live = {
+        "callable_times": [
+            {
+                "time_zone_id": "America/New_York",
+                "time_slots": [_slot(1, "09:00:00"), _slot(3, "09:00:00"), _slot(4, "09:00:00")],
+            }
+        ]
+    }
+    desired = {
+        "callable_times": [
+            {
+                "time_zone_id": "America/New_York",
+                "time_slots": [
+                    _slot(1, "09:00:00"),
+                    _slot(2, "09:00:00"),
+                    _slot(3, "09:00:00"),
+                    _slot(4, "09:00:00", "18:00:00"),
+                ],
+            }
+        ]
+    }
+    assert scoped_diff(desired, live) == (
+        FieldChange("callable_times[America/New_York].time_slots[Tue 09:00:00]", None, _slot(2, "09:00:00")),
+        FieldChange(
+            "callable_times[America/New_York].time_slots[Thu 09:00:00].stop_time", "17:00:00", "18:00:00"
+        ),
+    )
+
+
+def test_keyed_items_removed_live_only_and_renamed_columns() -> None:
+    desired = {"phone_columns": [{"column_name": "cell", "type": "cell"}]}
+    live = {
+        "phone_columns": [
+            {"column_name": "cell", "type": "cell"},
+            {"column_name": "home", "type": "home", "id": 1},
+        ]
+    }
+    assert scoped_diff(desired, live) == (
+        FieldChange("phone_columns[home]", {"column_name": "home", "type": "home"}, None),
+    )
+
+
+def test_rules_and_intervals_are_matched_by_name_and_start() -> None:
+    desired = {"rules": [{"name": "new", "order": 0}, {"name": "b", "order": 2}]}
+    live = {"rules": [{"name": "b", "order": 1}]}
+    assert paths(scoped_diff(desired, live)) == ["rules[new]", "rules[b].order"]
+    start = "2026-07-01T13:00:00.000Z"
+    desired = {"intervals": [{"start": start, "end": "2026-07-02T13:00:00.000Z"}]}
+    live = {"intervals": [{"start": start, "end": "2026-07-03T13:00:00.000Z"}]}
+    assert paths(scoped_diff(desired, live)) == [f"intervals[{start}].end"]
+
+
+def test_keyed_lists_in_another_order_are_one_whole_change_unless_set_like() -> None:
+    desired = {"phone_columns": [{"column_name": "a"}, {"column_name": "b"}]}
+    live = {"phone_columns": [{"column_name": "b"}, {"column_name": "a"}]}
+    assert paths(scoped_diff(desired, live)) == ["phone_columns"]
+    assert scoped_diff(desired, live, set_like={"phone_columns"}) == ()
+
+
+def test_repeated_or_missing_keys_fall_back_to_positions() -> None:
+    desired = {"rules": [{"name": "a", "order": 1}, {"name": "a", "order": 2}]}
+    live = {"rules": [{"name": "a", "order": 1}, {"name": "a", "order": 3}]}
+    assert paths(scoped_diff(desired, live)) == ["rules[1].order"]
+    assert paths(scoped_diff({"rules": [{"order": 1}]}, {"rules": [{"order": 2}]})) == ["rules[0].order"]
+
+
+def test_an_ignore_rule_covers_keyed_items() -> None:
+    desired = {"phone_columns": [{"column_name": "a", "type": "cell"}]}
+    live = {"phone_columns": [{"column_name": "a", "type": "home"}]}
+    assert scoped_diff(desired, live, ignore={"phone_columns.type"}) == ()

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from reconciler.apply.executor import DEFAULT_CONCURRENCY
@@ -17,6 +16,7 @@ from reconciler.apply.saved_plan import load_saved_plan
 from reconciler.audit import ChainHead
 from reconciler.cli.plan_cmd import CONFIG, TARGET
 from reconciler.cli.project import project_for
+from reconciler.cli.terminal import NO_COLOR_OPTION, console_for, echo_rendered, wants_color
 from reconciler.exceptions import ApplyRefused, UsageError
 from reconciler.live_plan import LiveRun
 from reconciler.plan.models import Plan
@@ -65,6 +65,7 @@ def _confirm(plan: Plan) -> bool:
     show_default=True,
     help="Independent changes applied at once (all share the target's rate limit).",
 )
+@NO_COLOR_OPTION
 def apply(
     plan_file: Path | None,
     target: str | None,
@@ -73,6 +74,7 @@ def apply(
     allow_delete: bool,
     allow_restart: bool,
     concurrency: int,
+    no_color: bool,
 ) -> None:
     """Apply the manifests to the target org, or apply PLAN_FILE (from `plan --out`) exactly.
 
@@ -80,8 +82,10 @@ def apply(
     a field the manifests manage. Without it, apply plans first and asks for confirmation (pass
     --auto-approve in CI). Error findings block apply; deletes need --allow-delete; stopping a running
     CXone skill to edit it needs --allow-restart. A failed change
-    skips the changes that depend on it; the rest proceed. Exit 0 when everything applied (or there
-    was nothing to do), 1 otherwise. Every change is appended to the audit log.
+    skips the changes that depend on it; the rest proceed. One line per change is printed as it
+    completes (with a progress bar on a terminal), so CI logs follow a long apply. Exit 0 when
+    everything applied (or there was nothing to do), 1 otherwise. Every change is appended to the
+    audit log.
     """
     project, root = project_for(config_path)
     if project is None:
@@ -89,30 +93,25 @@ def apply(
     saved = load_saved_plan(plan_file) if plan_file is not None else None
     if saved is not None and target is None:
         target = str(saved["target"]["name"])
-    err = Console(stderr=True)
-    progress = Progress(
-        TextColumn("applying"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
+    progress = _progress_bar(no_color=no_color)
     task = progress.add_task("apply", total=None)
+    color = wants_color(sys.stdout, no_color=no_color)
 
     def on_plan(run: LiveRun) -> None:
         if run.skipped:
             click.echo(f"{run.skipped} manifest(s) of another platform skipped for this target", err=True)
         if saved is None:
-            click.echo(render_text(run.plan, color=sys.stdout.isatty()))
+            echo_rendered(render_text(run.plan, color=color), color=color)
         progress.update(task, total=sum(1 for change in run.plan.resource_changes if change.is_change))
 
     def on_result(result: ChangeResult) -> None:
-        if not progress.live.is_started:
+        if progress.console.is_terminal and not progress.live.is_started:
             progress.start()  # after approval: a live bar must not cover the confirmation prompt
         progress.advance(task)
-        if result.outcome != Outcome.APPLIED:
-            progress.console.print(f"{result.address}: {result.outcome}", markup=False, highlight=False)
+        if progress.live.is_started and sys.stdout.isatty():
+            progress.console.print(_line(result), markup=False, highlight=False)  # above the bar
+        else:
+            click.echo(_line(result))  # one line per change as it completes (click flushes each)
 
     options = ApplyOptions(
         auto_approve=auto_approve,
@@ -144,10 +143,12 @@ def apply(
     if not results:
         click.echo("Nothing to apply: the org matches the manifests.")
     else:
-        click.echo("\nApply results:")
-        for result in results:
-            click.echo(_line(result))
-        click.echo(f"\n{summary_line(results)}")
+        failed = [result for result in results if not result.ok]
+        if failed:  # named again at the end (their reasons are on their lines above)
+            click.echo("\nNot applied:")
+            for result in failed:
+                click.echo(f"  {MARKS[result.outcome]} {result.outcome:<8} {result.address}")
+        click.echo(f"\nApply results: {summary_line(results)}")
     _echo_head(outcome.audit_head)
     if outcome.telemetry is not None:
         if results:
@@ -155,6 +156,21 @@ def apply(
         click.echo(f"telemetry: {telemetry_line(outcome.telemetry)}", err=True)
     if any(not result.ok for result in results):
         sys.exit(1)
+
+
+def _progress_bar(*, no_color: bool) -> Progress:
+    """A transient bar on stderr, drawn only when stderr is a terminal; result lines print above it."""
+    err = console_for(sys.stderr, color=wants_color(sys.stderr, no_color=no_color))
+    return Progress(
+        TextColumn("applying"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        redirect_stdout=False,  # result lines go to stdout themselves, even while the bar is drawn
+        redirect_stderr=False,
+    )
 
 
 def _echo_head(head: ChainHead | None) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reconciler.cli.project import project_for
+from reconciler.cli.terminal import NO_COLOR_OPTION, echo_rendered, wants_color
 from reconciler.exceptions import UsageError
 from reconciler.limits import DEFAULT_LIMITS
 from reconciler.live_plan import LiveRun, run_live, target_of
@@ -41,11 +42,12 @@ def _live_run(config_path: Path | None, target: str | None, command: str) -> Liv
         )
 
 
-def _emit(run: LiveRun, output_format: str) -> None:
+def _emit(run: LiveRun, output_format: str, *, no_color: bool) -> None:
     if run.skipped:
         click.echo(f"{run.skipped} manifest(s) of another platform skipped for this target", err=True)
     if output_format == "text":
-        click.echo(render_text(run.plan, color=sys.stdout.isatty()))
+        color = wants_color(sys.stdout, no_color=no_color)
+        echo_rendered(render_text(run.plan, color=color), color=color)
     else:
         click.echo(RENDERERS[output_format](run))
     if run.plan.telemetry is not None:
@@ -72,22 +74,28 @@ CONFIG = click.option(
     show_default=True,
 )
 @click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes (0 none, 1 errors).")
+@NO_COLOR_OPTION
 def plan(
     target: str | None,
     config_path: Path | None,
     out_path: Path | None,
     output_format: str,
     detailed_exitcode: bool,
+    no_color: bool,
 ) -> None:
     """Show what would change in the target org, with findings. Changes nothing.
 
-    Exit 0 when there is nothing to do, 1 on errors (including error findings), and with
-    --detailed-exitcode 2 when there are changes.
+    Every format starts with what a reviewer must see: whether the plan can be applied, then the
+    risk summary (deletes and replaces with what they lose, DNC removals, run-state changes, CXone
+    skill restarts, error findings, each counted), then deletes and replaces, updates, creates.
+    A plan with error findings still shows its changes, says it cannot be applied and why, and
+    exits 1. Exit 0 when there is nothing to do, 1 on errors (including error findings), and with
+    --detailed-exitcode 2 when there are changes. Colour only on a terminal (see --no-color).
     """
     run = _live_run(config_path, target, "plan")
     if out_path is not None:
         out_path.write_text(render_json(run.plan) + "\n", encoding="utf-8")
-    _emit(run, output_format)
+    _emit(run, output_format, no_color=no_color)
     if run.plan.summary["error"]:
         sys.exit(1)
     sys.exit(2 if detailed_exitcode and run.plan.has_changes else 0)
@@ -106,14 +114,17 @@ def plan(
 @click.option(
     "--notify", is_flag=True, help="Send drift.detected to the project's notifications when drifted."
 )
-def drift(target: str | None, config_path: Path | None, output_format: str, notify: bool) -> None:
+@NO_COLOR_OPTION
+def drift(
+    target: str | None, config_path: Path | None, output_format: str, notify: bool, no_color: bool
+) -> None:
     """Report managed fields whose live value differs from git, and unmanaged objects in the prune scope.
 
     Exit 0 when the org matches git, 2 when it drifted, 1 on errors. A failed notification never
     changes the exit code.
     """
     run = _live_run(config_path, target, "drift")
-    _emit(run, output_format)
+    _emit(run, output_format, no_color=no_color)
     if run.plan.summary["error"]:
         sys.exit(1)
     if notify and run.plan.resource_drift:

@@ -15,9 +15,11 @@ from reconciler import __version__
 from reconciler.diagnostics import Finding, Severity
 from reconciler.diff import FieldChange
 from reconciler.exceptions import Location
+from reconciler.plan.blocked import apply_blocked
 from reconciler.plan.masking import mask_text, mask_value
 from reconciler.plan.numbers import NumberChanges, UnmanagedNumbers
 from reconciler.plan.pacing_section import PacingEffect
+from reconciler.plan.risk import risk_summary
 
 FORMAT_VERSION = "1"
 
@@ -219,6 +221,8 @@ class Plan:
     format_version: str = field(default=FORMAT_VERSION)
     telemetry: Mapping[str, Any] | None = None
     """Requests, latencies, retries and 429 waits of the run that read the org (reconciler.telemetry)."""
+    changes_computed: bool = True
+    """False when errors that leave the manifests incomplete stopped the run before reading the org."""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -235,6 +239,14 @@ class Plan:
         return document
 
     def _contract(self) -> dict[str, Any]:
+        """The versioned document; `apply_blocked` and `risk` come right after the target (read them first)."""
+        core = self._core()
+        first = {key: core.pop(key) for key in ("format_version", "tool_version", "command", "target")}
+        first["apply_blocked"] = apply_blocked(core["findings"], changes_computed=self.changes_computed)
+        first["risk"] = risk_summary(core["resource_changes"], core["findings"])
+        return first | core
+
+    def _core(self) -> dict[str, Any]:
         return {
             "format_version": self.format_version,
             "tool_version": self.tool_version,

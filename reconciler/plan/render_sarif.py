@@ -1,4 +1,4 @@
-"""The plan's findings as SARIF 2.1.0 (reconciler.render.sarif), with phone numbers masked."""
+"""The plan's findings as SARIF 2.1.0 (reconciler.render.sarif), masked; risk and blockers as run properties."""
 
 from __future__ import annotations
 
@@ -20,7 +20,13 @@ def plan_sarif(plan: Plan) -> dict[str, Any]:
         )
         for item in plan.findings
     ]
-    return sarif_document(masked, properties={"summary": plan.summary})  # deletes and DNC removals counted
+    document = plan.to_dict()
+    properties = {  # the run's property bag: counts, the risk summary and why apply would refuse
+        "summary": document["summary"],
+        "risk": document["risk"],
+        "apply_blocked": document["apply_blocked"],
+    }
+    return sarif_document(masked, properties=properties)
 
 
 def render_sarif(plan: Plan) -> str:

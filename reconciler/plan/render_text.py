@@ -1,6 +1,8 @@
-"""The plan for a terminal: one block per changed object, then findings, then the summary line.
+"""The plan for a terminal: whether it can be applied, the risk summary, one block per changed object
+(deletes and replaces, then updates, then creates), then findings, then the summary line.
 
-With `color=True` the text carries rich markup (print it with a rich Console); values are escaped.
+With `color=True` the text carries rich markup (print it with a rich Console, reconciler.cli.terminal);
+values are escaped. Without it the text is plain: no markup at all.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from reconciler.plan.render_pacing import pacing_lines
 from reconciler.plan.render_values import (
     SYMBOLS,
     category,
+    changes_computed,
     display_order,
     drift_lines,
     location_text,
@@ -23,6 +26,7 @@ from reconciler.plan.render_values import (
     summary_text,
     unmanaged_line,
 )
+from reconciler.plan.risk import risk_line
 
 _STYLES = {"create": "green", "update": "yellow", "replace": "magenta", "delete": "red", "no-op": "dim"}
 
@@ -44,6 +48,9 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
     title = "Drift" if document["command"] == "drift" else "Plan"
     target = document["target"]
     lines = [painter.text(f"{title} for target {target['name']} ({target['platform']})"), ""]
+    if document["command"] != "drift":  # drift reports; only a plan is applied
+        lines.extend(_blocked_block(document.get("apply_blocked"), painter))
+        lines.extend(_risk_block(document["risk"], painter))
     for change in display_order(document["resource_changes"]):
         if category(change) != "no-op":
             lines.extend(_change_block(change, painter))
@@ -54,11 +61,27 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
         lines.extend(painter.text(f"  {unmanaged_line(item)}") for item in document["unmanaged_numbers"])
         lines.append("")
     changed = any(category(change) != "no-op" for change in document["resource_changes"])
-    if not changed and not document["resource_drift"]:
+    if not changed and not document["resource_drift"] and changes_computed(document):
         lines.extend([painter.text("No changes: the live org matches the manifests."), ""])
     lines.extend(_findings_block(document["findings"], painter))
     lines.append(painter.text(summary_text(document["summary"])))
     return "\n".join(lines) + "\n"
+
+
+def _blocked_block(blocked: Mapping[str, Any] | None, painter: _Painter) -> list[str]:
+    if blocked is None:
+        return []
+    return [painter.paint(f"✗ {blocked['message']}", "bold red"), ""]
+
+
+def _risk_block(risk: Mapping[str, Any], painter: _Painter) -> list[str]:
+    items = [item for item in risk["items"] if item["address"] is not None]
+    style = "bold red" if risk["items"] else "green"
+    lines = [painter.paint(f"Risk: {risk_line(risk['counts'])}", style)]
+    for item in items:
+        lines.append(painter.text(f"  {item['category']:<10} {item['address']}: {item['detail']}"))
+    lines.append("")
+    return lines
 
 
 def _change_block(change: Mapping[str, Any], painter: _Painter) -> list[str]:

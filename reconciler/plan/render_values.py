@@ -19,7 +19,9 @@ VERBS = {
     "no-op": "unchanged",
 }
 VALUE_LIMIT = 160
-"""Longest value shown inline; longer ones are cut (the JSON plan has them whole)."""
+"""Longest value shown inline in a PR comment; a longer one is shown whole behind `<details>`."""
+WHOLE_VALUE_LIMIT = 20_000
+"""Longest value printed at all; a longer one is named by its size (the JSON plan has it). Never cut."""
 LINES_PER_OBJECT = 40
 """Most field lines shown per object; the rest are counted."""
 
@@ -29,12 +31,18 @@ def category(change: Mapping[str, Any]) -> str:
     return "replace" if actions == ["delete", "create"] else str(actions[0])
 
 
-def format_value(value: Any, *, limit: int = VALUE_LIMIT) -> str:
-    """Compact JSON, cut to `limit` characters with a count of what was left out."""
+def format_value(value: Any) -> str:
+    """Compact JSON, whole: a value is never cut mid-value (one too long to print is named by its size)."""
     text = json.dumps(value, ensure_ascii=False, default=str, separators=(", ", ": "))
-    if len(text) <= limit:
-        return text
-    return f"{text[: limit - 1]}… ({len(text) - limit + 1} more characters)"
+    if len(text) > WHOLE_VALUE_LIMIT:
+        return f"<value of {len(text):,} characters: see the JSON plan>"
+    return text
+
+
+def changes_computed(document: Mapping[str, Any]) -> bool:
+    """False when errors stopped the plan before the org was read (so "no changes" would be untrue)."""
+    blocked = document.get("apply_blocked")
+    return blocked is None or bool(blocked["changes_computed"])
 
 
 def steps_text(change: Mapping[str, Any]) -> str:
@@ -64,11 +72,18 @@ def field_lines(change: Mapping[str, Any]) -> list[FieldLine]:
         return [FieldLine(key, format_value(value), None) for key, value in (change["before"] or {}).items()]
     return [
         *numbers,
-        *(
-            FieldLine(item["path"], format_value(item["before"]), format_value(item["after"]))
-            for item in change["changes"]
-        ),
+        *(_change_line(item) for item in change["changes"]),
     ]
+
+
+def _change_line(item: Mapping[str, Any]) -> FieldLine:
+    """A field change; a list item only one side has (keyed lists) shows as added or removed."""
+    before, after = item["before"], item["after"]
+    return FieldLine(
+        item["path"],
+        None if before is None else format_value(before),
+        None if after is None else format_value(after),
+    )
 
 
 REMOVED_SHOWN = 50
@@ -108,8 +123,15 @@ def unmanaged_line(item: Mapping[str, Any]) -> str:
 
 
 def display_order(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Changes as a reviewer reads them: destructive ones first (deletes, replaces, DNC removals)."""
-    return sorted(changes, key=lambda change: 0 if is_destructive(change) else 1)
+    """Changes as a reviewer reads them: deletes and replaces (and DNC removals), then updates, then
+    creates, then no-ops; plan order within each group."""
+    return sorted(changes, key=display_group)
+
+
+def display_group(change: Mapping[str, Any]) -> int:
+    if is_destructive(change):
+        return 0
+    return {"update": 1, "create": 2}.get(category(change), 3)
 
 
 def is_destructive(change: Mapping[str, Any]) -> bool:

@@ -185,9 +185,10 @@ def test_markdown_of_500_changes_stays_under_the_comment_limit() -> None:
     assert len(text) <= MARKDOWN_LIMIT
     shown = text.count("<details>")
     assert 0 < shown < 500
-    match = re.search(r"\*\*Truncated:\*\* (\d+) of 500 object\(s\) left out", text)
-    assert match is not None and int(match.group(1)) == 500 - shown
+    match = re.search(r"\*\*Shortened:\*\* .*?(\d+) object\(s\) left out", text)
+    assert match is not None and int(match.group(1)) + shown + text.count("\n- <code>") == 500
     assert "JSON plan artifact" in text
+    assert all(f"`genesys/Campaign/bulk-{n:04d}`" in text for n in range(500))  # each restart named
     assert "| 0 | 500 | 0 | 0 | 0 |" in text
     _assert_no_full_number(text)
     assert_valid_plan_document(plan.to_dict())
