@@ -13,9 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from reconciler.apply.executor import DEFAULT_CONCURRENCY
 from reconciler.apply.results import ChangeResult, Outcome, summary_line
 from reconciler.apply.run import ApplyOptions, ApplyRun, apply_project
-from reconciler.apply.saved_plan import load_saved_plan
+from reconciler.apply.saved_plan import load_saved_plan, saved_selectors
 from reconciler.audit import ChainHead
-from reconciler.cli.plan_cmd import CONFIG, TARGET
+from reconciler.cli.plan_cmd import CONFIG, SELECT, TARGET
 from reconciler.cli.project import project_for
 from reconciler.exceptions import ApplyRefused, UsageError
 from reconciler.live_plan import LiveRun
@@ -65,6 +65,7 @@ def _confirm(plan: Plan) -> bool:
     show_default=True,
     help="Independent changes applied at once (all share the target's rate limit).",
 )
+@SELECT
 def apply(
     plan_file: Path | None,
     target: str | None,
@@ -73,6 +74,7 @@ def apply(
     allow_delete: bool,
     allow_restart: bool,
     concurrency: int,
+    select: tuple[str, ...],
 ) -> None:
     """Apply the manifests to the target org, or apply PLAN_FILE (from `plan --out`) exactly.
 
@@ -81,7 +83,9 @@ def apply(
     --auto-approve in CI). Error findings block apply; deletes need --allow-delete; stopping a running
     CXone skill to edit it needs --allow-restart. A failed change
     skips the changes that depend on it; the rest proceed. Exit 0 when everything applied (or there
-    was nothing to do), 1 otherwise. Every change is appended to the audit log.
+    was nothing to do), 1 otherwise. Every change is appended to the audit log. With --select (or a
+    PLAN_FILE made with --select) only the selected objects are changed; every other pending change
+    stays pending.
     """
     project, root = project_for(config_path)
     if project is None:
@@ -89,6 +93,8 @@ def apply(
     saved = load_saved_plan(plan_file) if plan_file is not None else None
     if saved is not None and target is None:
         target = str(saved["target"]["name"])
+    if saved is not None:
+        select = saved_selectors(saved, select)
     err = Console(stderr=True)
     progress = Progress(
         TextColumn("applying"),
@@ -120,6 +126,7 @@ def apply(
         allow_restart=allow_restart,
         concurrency=concurrency,
         saved_plan=saved,
+        select=select,
     )
 
     async def run() -> ApplyRun:

@@ -20,6 +20,7 @@ from reconciler.plan.render_values import (
     display_order,
     drift_lines,
     location_text,
+    selection_lines,
     shown_lines,
     steps_text,
     unmanaged_line,
@@ -35,6 +36,7 @@ def render_markdown(plan: Plan, *, limit: int = MARKDOWN_LIMIT) -> str:
     document = plan.to_dict()
     head = [
         _title(document),
+        "".join(f"> {_cell(line)}\n" for line in selection_lines(document)),
         _summary_table(document["summary"]),
         _findings_section(document["findings"]),
         _unmanaged_section(document["unmanaged_numbers"]),

@@ -17,6 +17,7 @@ from reconciler.plan.render_values import (
     display_order,
     drift_lines,
     location_text,
+    selection_lines,
     shown_lines,
     steps_text,
     summary_text,
@@ -43,6 +44,8 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
     title = "Drift" if document["command"] == "drift" else "Plan"
     target = document["target"]
     lines = [painter.text(f"{title} for target {target['name']} ({target['platform']})"), ""]
+    if selected := selection_lines(document):
+        lines.extend([*(painter.text(line) for line in selected), ""])
     for change in display_order(document["resource_changes"]):
         if category(change) != "no-op":
             lines.extend(_change_block(change, painter))

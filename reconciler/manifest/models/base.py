@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasGenerator, BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import (
+    AliasGenerator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+)
 from pydantic.alias_generators import to_camel
 
 from reconciler.manifest.models.types import CxoneSkillName, GenesysName, Name
@@ -53,6 +61,22 @@ class Metadata(BaseModel):
     name: Name
     labels: dict[str, str] = Field(default_factory=dict)
     annotations: dict[str, str] = Field(default_factory=dict)
+    previous_names: list[Name] = Field(
+        default_factory=list,
+        description=(
+            "Names this object had before (like Terraform's `moved`): a live object with one of them "
+            "and none with `name` is renamed in place, not created again"
+        ),
+    )
+
+    @field_validator("previous_names")
+    @classmethod
+    def _distinct_previous_names(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("previous_names lists a name twice")
+        if info.data.get("name") in value:
+            raise ValueError("previous_names must not include the object's current name")
+        return value
 
     @field_validator("annotations")
     @classmethod
@@ -77,10 +101,16 @@ class Metadata(BaseModel):
 
 class GenesysMetadata(Metadata):
     name: GenesysName
+    previous_names: list[GenesysName] = Field(
+        default_factory=list, description=Metadata.model_fields["previous_names"].description
+    )
 
 
 class CxoneSkillMetadata(Metadata):
     name: CxoneSkillName
+    previous_names: list[CxoneSkillName] = Field(
+        default_factory=list, description=Metadata.model_fields["previous_names"].description
+    )
 
 
 Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$", description="US, US-FL, UK, CA ...")]
