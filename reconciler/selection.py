@@ -6,11 +6,13 @@ A selector is one of:
 - a label selector `team=retention` (declared objects whose metadata.labels has that value),
 - a manifest path, a file or a folder (the objects declared in it).
 Several selectors select the union. A selector that selects nothing on the target is an error (a typo
-must not plan nothing). The plan keeps only the selected objects' changes, drift entries and findings
-(findings with no object stay); a selected object that depends on one with a pending change outside
-the selection names it (`excluded_dependencies`), because applying the selection leaves it pending.
-Apply writes only the selected changes; a saved plan carries its selectors, so `apply plan.json`
-re-plans with the same selection.
+must not plan nothing). The plan keeps the selected objects' changes and drift entries, and the
+findings of what it selects and of everything that depends on, directly or not (findings of no object
+stay too): a compliance error of a selected campaign's contact list still blocks its apply. A selected
+object that depends on one with a pending change outside the selection names it
+(`excluded_dependencies`), because applying the selection leaves that change pending. Apply writes only
+the selected changes; a saved plan carries its selectors, so `apply plan.json` re-plans with the same
+selection.
 """
 
 from __future__ import annotations
@@ -128,6 +130,7 @@ def narrow(
         ExcludedDependency(address, _action(pending[address]), tuple(sorted(users)))
         for address, users in sorted(needs.items())
     )
+    relevant = chosen | _needed(chosen, depends_on)
     selection = Selection(
         selectors=tuple(selector.text for selector in selectors),
         excluded_changes=sum(1 for address in pending if address not in chosen),
@@ -138,9 +141,21 @@ def narrow(
         resource_changes=kept,
         resource_drift=_entries(plan.resource_drift, chosen),
         unmanaged_numbers=tuple(item for item in plan.unmanaged_numbers if item.address in chosen),
-        findings=tuple(item for item in plan.findings if item.address is None or item.address in chosen),
+        findings=tuple(item for item in plan.findings if item.address is None or item.address in relevant),
         selection=selection,
     )
+
+
+def _needed(chosen: frozenset[str], depends_on: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """Everything the chosen objects depend on, directly or not: their findings stay in the plan."""
+    seen: set[str] = set()
+    waiting = [dependency for address in chosen for dependency in depends_on.get(address, ())]
+    while waiting:
+        address = waiting.pop()
+        if address not in seen:
+            seen.add(address)
+            waiting.extend(depends_on.get(address, ()))
+    return frozenset(seen)
 
 
 def _action(change: ResourceChange) -> str:

@@ -52,6 +52,11 @@ def test_a_selected_plan_names_dependencies_it_leaves_pending(repo: Path) -> Non
     selection = plan["selection"]
     assert selection["selectors"] == [Q3] and selection["excluded_changes"] == len(_pending(_plan(repo))) - 1
     assert {"address": TIME_SET, "action": "update", "needed_by": [Q3]} in selection["excluded_dependencies"]
+    # Findings of what the selection relies on stay (the contact list's attempt limits), others go.
+    addresses = {item["address"] for item in plan["findings"]}
+    assert "genesys/AttemptLimits/retention-daily-limits" in addresses
+    collections = _plan(repo, "--select", "genesys/Campaign/collections-early-stage")
+    assert "genesys/Campaign/q3-renewals" not in {item["address"] for item in collections["findings"]}
     text = run_cli("plan", "--select", Q3, cwd=repo).stdout
     assert f"Needed but not selected: {TIME_SET} (update pending), used by {Q3}" in text
     markdown = run_cli("plan", "--select", Q3, "--format", "markdown", cwd=repo).stdout
