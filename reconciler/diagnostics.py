@@ -39,6 +39,8 @@ class Code(StrEnum):
     DELETE_PROTECTED = "DELETE-PROTECTED"
     PACING_ABANDON = "PACING-ABANDON"
     DNC_SHRINK = "DNC-SHRINK"
+    SCHEDULE_PAST = "SCHEDULE-PAST"
+    UNMANAGED_DEPENDENT = "UNMANAGED-DEPENDENT"
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,10 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         Severity.WARNING, "Configured pacing settings cannot hold the abandon cap"
     ),
     Code.DNC_SHRINK: CatalogueEntry(Severity.ERROR, "DNC source is empty or shrinks the list too far"),
+    Code.SCHEDULE_PAST: CatalogueEntry(Severity.WARNING, "Schedule has ended and never starts again"),
+    Code.UNMANAGED_DEPENDENT: CatalogueEntry(
+        Severity.WARNING, "A live object no manifest declares uses a managed one"
+    ),
 }
 
 

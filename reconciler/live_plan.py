@@ -5,11 +5,13 @@ This is the read side shared by `plan`, `drift` and (later) `apply`: nothing her
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reconciler.audit_applied import last_applied
 from reconciler.config import ProjectFile, Target
 from reconciler.diagnostics import Finding, Severity, sort_findings
 from reconciler.exceptions import UsageError
@@ -17,7 +19,8 @@ from reconciler.finding_cap import cap_findings
 from reconciler.input_digests import files_read, input_digests
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
-from reconciler.plan.models import Plan, PlanTarget
+from reconciler.plan.leftovers import leftovers
+from reconciler.plan.models import Action, Plan, PlanTarget, ResourceChange
 from reconciler.plan.numbers import UnmanagedNumbers, unmanaged_of
 from reconciler.plan.pacing_effects import with_pacing
 from reconciler.plan.planner import build_plan, numbers_of
@@ -31,11 +34,19 @@ from reconciler.providers.genesys import fetch as genesys_fetch
 from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import Session, open_session
-from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
+from reconciler.selection import narrow, parse_selectors, selected_addresses
+from reconciler.state.desired import (
+    alias_renamed,
+    desired_objects,
+    dnc_lists_with_entries,
+    match_live,
+    renames_of,
+)
 from reconciler.state.name_case import case_variant_findings
 from reconciler.state.names import NameIndex
 from reconciler.state.objects import DesiredObject, LiveObject
 from reconciler.state.references import live_reference_findings
+from reconciler.state.unmanaged_dependents import unmanaged_dependent_findings
 from reconciler.validation import ValidationResult, default_jurisdictions, overrides_of, validate_paths
 
 IMMUTABLE: dict[str, dict[str, frozenset[str]]] = {
@@ -71,16 +82,20 @@ async def read_live(
     kinds: list[str],
     dnc_entries_for: list[str] | None = None,
     lookups: list[str] | None = None,
+    renames: dict[str, dict[str, str]] | None = None,
 ) -> tuple[list[LiveObject], NameIndex]:
     """The live objects of `kinds` and the org's name index, read by the platform's provider.
 
     `dnc_entries_for` names Genesys DNC lists whose numbers to read as well (three requests each);
-    `lookups` the CXone external kinds to list (all when None).
+    `lookups` the CXone external kinds to list (all when None); `renames` (kind -> {old: new}, from
+    metadata.previous_names) makes references to a not yet renamed object read as its new name.
     """
     if platform == "cxone":
         cxone = await cxone_fetch.read_org(client, kinds=kinds, lookups=lookups)
+        alias_renamed(cxone.index, renames or {})
         return cxone_fetch.live_objects(cxone), cxone.index
     genesys = await genesys_fetch.read_org(client, kinds=kinds, dnc_entries_for=dnc_entries_for or [])
+    alias_renamed(genesys.index, renames or {})
     return genesys_fetch.live_objects(genesys), genesys.index
 
 
@@ -101,12 +116,15 @@ async def run_live(
     paths: list[Path],
     command: str,
     session: Session | None = None,
+    select: Sequence[str] = (),
 ) -> LiveRun:
     """Validate, then (if the manifests are valid) read the target and plan or compute drift.
 
     `session` reads through an already open session (apply plans and writes in one); else one is opened.
+    `select` (--select values, reconciler.selection) narrows the plan or drift to part of the project.
     """
     name, target = target_of(project, target_name)
+    selectors = parse_selectors(select)
     validation = validate_paths(paths, project=project)
     platform = target.platform
     skipped = sum(1 for resource in validation.manifests.values() if resource.platform != platform)
@@ -126,6 +144,11 @@ async def run_live(
             command=command,
             **parts,
         )
+        if selectors and live is not None:
+            chosen = selected_addresses(
+                selectors, manifests=validation.manifests, platform=platform, live=live.keys()
+            )
+            plan = narrow(plan, chosen=chosen, selectors=selectors, depends_on=validation.graph.depends_on)
         return LiveRun(
             plan=plan,
             validation=validation,
@@ -155,7 +178,12 @@ async def run_live(
             }
         )
         live, index = await read_live(
-            reader.client, platform=platform, kinds=kinds, dnc_entries_for=entries_for, lookups=referred
+            reader.client,
+            platform=platform,
+            kinds=kinds,
+            dnc_entries_for=entries_for,
+            lookups=referred,
+            renames=renames_of(validation.manifests, platform=platform),
         )
     telemetry = reader.client.telemetry
     desired = desired_objects(validation.manifests, validation.graph, platform=platform, index=index)
@@ -179,18 +207,22 @@ async def run_live(
         *live_reference_findings(validation.manifests, validation.graph, index, platform=platform),
         *case_variant_findings(validation.manifests, live, platform=platform),
     ]
+    applied = last_applied(root / project.audit.path, target=name)
     if command == "drift":
+        findings.extend(_dependents(project, validation, matched=matched, desired=desired))
         drift = build_drift(
             desired=desired,
             live=matched,
             set_like_fields=SET_LIKE[platform],
             prune=project.prune,
             target_platform=platform,
+            applied=applied,
         )
         return finish(
             resource_drift=drift,
             unmanaged_numbers=_unmanaged(desired, matched),
             findings=tuple(cap_findings(sort_findings(findings), project.limits.findings_per_code)),
+            live=matched,
             index=index,
             telemetry=telemetry.to_dict(),
         )
@@ -203,9 +235,11 @@ async def run_live(
         prune=project.prune,
         target_platform=platform,
         edited_in_place_kinds=_edited_in_place(project, platform),
+        applied=applied,
     )
     return finish(
         resource_changes=with_pacing(planned.changes, context),
+        resource_drift=planned.undeclared,
         unmanaged_numbers=tuple(
             item for change in planned.changes for item in unmanaged_of(change.address, change.numbers)
         ),
@@ -217,6 +251,13 @@ async def run_live(
                         *apply_policy(
                             planned.findings, overrides=overrides_of(project), manifests=validation.manifests
                         ),
+                        *_dependents(
+                            project,
+                            validation,
+                            matched=matched,
+                            desired=desired,
+                            deleted=_deleted(planned.changes),
+                        ),
                     ]
                 ),
                 project.limits.findings_per_code,
@@ -227,6 +268,29 @@ async def run_live(
         index=index,
         telemetry=telemetry.to_dict(),
     )
+
+
+def _dependents(
+    project: ProjectFile,
+    validation: ValidationResult,
+    *,
+    matched: dict[str, LiveObject],
+    desired: dict[str, DesiredObject],
+    deleted: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """UNMANAGED-DEPENDENT for the undeclared live objects that stay (not replace leftovers, not deleted)."""
+    unmanaged = {address: obj for address, obj in matched.items() if address not in desired}
+    aside = leftovers(unmanaged, desired)
+    staying = [obj for address, obj in unmanaged.items() if address not in aside and address not in deleted]
+    return apply_policy(
+        unmanaged_dependent_findings(validation.manifests, staying),
+        overrides=overrides_of(project),
+        manifests=validation.manifests,
+    )
+
+
+def _deleted(changes: Iterable[ResourceChange]) -> frozenset[str]:
+    return frozenset(change.address for change in changes if change.actions == (Action.DELETE,))
 
 
 def _unmanaged(

@@ -15,6 +15,7 @@ from reconciler.manifest.entry_files import check_entry_files
 from reconciler.manifest.loader import load_paths
 from reconciler.manifest.lookalike_names import lookalike_findings
 from reconciler.manifest.manifest_set import ManifestSet, build_manifest_set
+from reconciler.manifest.previous_names import previous_name_findings
 from reconciler.manifest.typing import type_documents
 from reconciler.manifest.yaml_reader import ExpansionBudget
 from reconciler.policy.context import DEFAULT_JURISDICTIONS, CheckContext
@@ -79,7 +80,7 @@ def validate_paths(
     resources, typing_findings = type_documents(loaded.documents)
     manifests, duplicate_findings = build_manifest_set(resources)
     graph, link_findings = link(manifests, missing_severity=missing_ref_severity)
-    file_findings = check_entry_files(manifests.values(), paths)
+    file_findings = [*check_entry_files(manifests.values(), paths), *previous_name_findings(manifests)]
     context = CheckContext(
         manifests=manifests,
         default_jurisdictions=default_jurisdictions(project),

@@ -41,6 +41,7 @@ from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.annotations import ignored_fields
 from reconciler.plan.models import Step
+from reconciler.plan.planner import rename_of
 from reconciler.providers.cxone.assemble import group_bodies, skill_bodies
 from reconciler.providers.cxone.kinds import DNC_GROUP_PARTS, KINDS, SET_LIKE, Listing
 from reconciler.providers.cxone.records import record_body
@@ -241,6 +242,9 @@ class CxoneWriter:
         now = self.converter.essence(_model(obj.kind), fresh)
         if check_stale:
             refuse_stale(work, now, set_like=SET_LIKE.get(obj.kind, frozenset()))
+        if work.live is not None and rename_of(obj, work.live):
+            await self._rename(obj, object_id, fresh)
+            fresh = await self._fresh(obj.kind, object_id)  # the later writes start from the new name
         declared = self._declared(obj)
         differ = scoped_diff(
             declared,
@@ -259,6 +263,19 @@ class CxoneWriter:
         if obj.kind == "DncGroup" and not records_first:
             stays_inactive = fresh.get("isActive") is False and "isActive" not in managed
             await self._sync_records(object_id, work, active=not stays_inactive)
+
+    async def _rename(self, obj: DesiredObject, object_id: str, fresh: Body) -> None:
+        """metadata.previous_names: every CXone kind apply writes takes its name in its own PUT (Admin API
+        putSkillRequest `skillName`, PUT /dnc-groups/{id} query `dncGroupName`, PUT /campaigns/{id}
+        `name`); a name another object has is refused by the platform, with its message."""
+        path = f"{KINDS[obj.kind].path}/{object_id}"
+        if obj.kind == "Skill":
+            await self._put_skill(path, {"skill": {"skillName": obj.name}})
+        elif obj.kind == "DncGroup":
+            await self._put_group(object_id, fresh, {"dncGroupName": obj.name})
+        else:
+            await self.client.request("PUT", path, json=bodies.campaign_body(fresh, {"name": obj.name}))
+        self.index.add(obj.kind, obj.name, object_id)
 
     async def _write_skill(self, skill_id: str, fresh: Body, managed: Body, changed: set[str]) -> None:
         path = f"{KINDS['Skill'].path}/{skill_id}"

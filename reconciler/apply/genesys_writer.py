@@ -32,7 +32,7 @@ from reconciler.phones import stored_form
 from reconciler.plan.annotations import ignored_fields
 from reconciler.plan.leftovers import aside_name, replaced_by
 from reconciler.plan.models import ResourceChange, Step
-from reconciler.plan.planner import declared_diff
+from reconciler.plan.planner import declared_diff, rename_of
 from reconciler.plan.steps import RunState, run_state
 from reconciler.providers.bodies import json_of
 from reconciler.providers.genesys.kinds import KINDS, GenesysKind, without_read_only
@@ -317,10 +317,13 @@ class GenesysWriter:
         managed = self._managed(obj)
         partial = spec.kind == "OutboundSettings"  # PATCH (asynchronous: the read-back waits for it)
 
+        renamed = rename_of(obj, work.live) if work.live is not None else ()
+
         def mutate(fresh: Body) -> Body:
             if fresh:
                 self._check_stale(work, fresh)
-            return dict(managed) if partial else overlay(fresh, managed)
+            body = dict(managed) if partial else overlay(fresh, managed)
+            return {**body, "name": obj.name} if renamed else body  # metadata.previous_names
 
         await self._put_versioned(
             target,
@@ -330,6 +333,8 @@ class GenesysWriter:
             may_be_absent=spec.listing == "singleton" or spec.owner is not None,
             method="PATCH" if partial else "PUT",
         )
+        if renamed and target.platform_id:
+            self.index.add(obj.kind, obj.name, target.platform_id)
         if target.platform_id and work.live is not None:
             await self._sync_entries(work, target.platform_id)
 

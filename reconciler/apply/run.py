@@ -55,6 +55,8 @@ class ApplyOptions:
     concurrency: int = DEFAULT_CONCURRENCY
     saved_plan: dict[str, Any] | None = None
     settings: ApplySettings = field(default_factory=ApplySettings)
+    select: tuple[str, ...] = ()
+    """--select values (reconciler.selection): only the selected objects are planned and written."""
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ async def apply_project(
                 paths=project.manifest_paths(root),
                 command="plan",
                 session=session,
+                select=options.select,
             )
             if on_plan is not None:
                 on_plan(run)

@@ -158,3 +158,17 @@ def saved_plan_problems(saved: dict[str, Any], fresh: Plan) -> list[str]:
                 f"now it would be {_describe(new)}"
             )
     return problems
+
+
+def saved_selectors(saved: dict[str, Any], given: tuple[str, ...]) -> tuple[str, ...]:
+    """The --select values a saved plan was made with; --select given with a saved plan must repeat them."""
+    selection = saved.get("selection")
+    chosen = selection.get("selectors") if isinstance(selection, dict) else None
+    recorded = tuple(chosen) if isinstance(chosen, list) and all(isinstance(x, str) for x in chosen) else ()
+    if given and tuple(dict.fromkeys(given)) != recorded:
+        shown = " ".join(f"--select {item}" for item in recorded) or "no --select"
+        raise UsageError(
+            f"the saved plan was made with {shown}; apply of a saved plan uses its own selection "
+            "(leave --select out, or plan again with the selection you want)"
+        )
+    return recorded

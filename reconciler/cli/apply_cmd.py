@@ -12,9 +12,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from reconciler.apply.executor import DEFAULT_CONCURRENCY
 from reconciler.apply.results import ChangeResult, Outcome, summary_line
 from reconciler.apply.run import ApplyOptions, ApplyRun, apply_project
-from reconciler.apply.saved_plan import load_saved_plan
+from reconciler.apply.saved_plan import load_saved_plan, saved_selectors
 from reconciler.audit import ChainHead
-from reconciler.cli.plan_cmd import CONFIG, TARGET
+from reconciler.cli.plan_cmd import CONFIG, SELECT, TARGET
 from reconciler.cli.project import project_for
 from reconciler.cli.terminal import NO_COLOR_OPTION, console_for, echo_rendered, wants_color
 from reconciler.exceptions import ApplyRefused, UsageError
@@ -66,6 +66,7 @@ def _confirm(plan: Plan) -> bool:
     help="Independent changes applied at once (all share the target's rate limit).",
 )
 @NO_COLOR_OPTION
+@SELECT
 def apply(
     plan_file: Path | None,
     target: str | None,
@@ -75,6 +76,7 @@ def apply(
     allow_restart: bool,
     concurrency: int,
     no_color: bool,
+    select: tuple[str, ...],
 ) -> None:
     """Apply the manifests to the target org, or apply PLAN_FILE (from `plan --out`) exactly.
 
@@ -85,7 +87,8 @@ def apply(
     skips the changes that depend on it; the rest proceed. One line per change is printed as it
     completes (with a progress bar on a terminal), so CI logs follow a long apply. Exit 0 when
     everything applied (or there was nothing to do), 1 otherwise. Every change is appended to the
-    audit log.
+    audit log. With --select (or a PLAN_FILE made with --select) only the selected objects are
+    changed; every other pending change stays pending.
     """
     project, root = project_for(config_path)
     if project is None:
@@ -93,6 +96,8 @@ def apply(
     saved = load_saved_plan(plan_file) if plan_file is not None else None
     if saved is not None and target is None:
         target = str(saved["target"]["name"])
+    if saved is not None:
+        select = saved_selectors(saved, select)
     progress = _progress_bar(no_color=no_color)
     task = progress.add_task("apply", total=None)
     color = wants_color(sys.stdout, no_color=no_color)
@@ -119,6 +124,7 @@ def apply(
         allow_restart=allow_restart,
         concurrency=concurrency,
         saved_plan=saved,
+        select=select,
     )
 
     async def run() -> ApplyRun:

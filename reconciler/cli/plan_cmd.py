@@ -29,7 +29,9 @@ RENDERERS = {
 }
 
 
-def _live_run(config_path: Path | None, target: str | None, command: str) -> LiveRun:
+def _live_run(
+    config_path: Path | None, target: str | None, command: str, select: tuple[str, ...] = ()
+) -> LiveRun:
     project, root = project_for(config_path)
     if project is None:
         raise UsageError(f"`reconciler {command}` needs a reconciler.yaml (targets, manifests); none found")
@@ -37,7 +39,12 @@ def _live_run(config_path: Path | None, target: str | None, command: str) -> Liv
     with tracing.span(f"reconciler {command}", run_attributes(command, name, chosen.platform)):
         return asyncio.run(
             run_live(
-                project, root=root, target_name=name, paths=project.manifest_paths(root), command=command
+                project,
+                root=root,
+                target_name=name,
+                paths=project.manifest_paths(root),
+                command=command,
+                select=select,
             )
         )
 
@@ -58,6 +65,17 @@ TARGET = click.option("--target", "target", help="Target from reconciler.yaml (d
 CONFIG = click.option(
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Project file."
 )
+SELECT = click.option(
+    "--select",
+    "select",
+    multiple=True,
+    metavar="ADDRESS|KIND|LABEL=VALUE|PATH",
+    help=(
+        "Only these objects (repeatable; the union): an address genesys/Campaign/q3-renewals, a kind "
+        "genesys/Campaign, a label team=retention, or a manifest file or folder. Dependencies with "
+        "pending changes that the selection leaves out are named."
+    ),
+)
 
 
 @click.command()
@@ -75,6 +93,7 @@ CONFIG = click.option(
 )
 @click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes (0 none, 1 errors).")
 @NO_COLOR_OPTION
+@SELECT
 def plan(
     target: str | None,
     config_path: Path | None,
@@ -82,6 +101,7 @@ def plan(
     output_format: str,
     detailed_exitcode: bool,
     no_color: bool,
+    select: tuple[str, ...],
 ) -> None:
     """Show what would change in the target org, with findings. Changes nothing.
 
@@ -91,8 +111,12 @@ def plan(
     A plan with error findings still shows its changes, says it cannot be applied and why, and
     exits 1. Exit 0 when there is nothing to do, 1 on errors (including error findings), and with
     --detailed-exitcode 2 when there are changes. Colour only on a terminal (see --no-color).
+    With --select, only the selected objects are
+    planned (a saved --out plan keeps the selection, so apply of it changes nothing else).
+    Live objects this tool applied that no manifest declares any more are listed as
+    "no longer declared"; metadata.previous_names renames a live object in place.
     """
-    run = _live_run(config_path, target, "plan")
+    run = _live_run(config_path, target, "plan", select)
     if out_path is not None:
         out_path.write_text(render_json(run.plan) + "\n", encoding="utf-8")
     _emit(run, output_format, no_color=no_color)
@@ -115,15 +139,22 @@ def plan(
     "--notify", is_flag=True, help="Send drift.detected to the project's notifications when drifted."
 )
 @NO_COLOR_OPTION
+@SELECT
 def drift(
-    target: str | None, config_path: Path | None, output_format: str, notify: bool, no_color: bool
+    target: str | None,
+    config_path: Path | None,
+    output_format: str,
+    notify: bool,
+    no_color: bool,
+    select: tuple[str, ...],
 ) -> None:
-    """Report managed fields whose live value differs from git, and unmanaged objects in the prune scope.
+    """Report managed fields whose live value differs from git, live objects this tool applied that no
+    manifest declares any more (no longer declared), and unmanaged objects in the prune scope.
 
     Exit 0 when the org matches git, 2 when it drifted, 1 on errors. A failed notification never
-    changes the exit code.
+    changes the exit code. --select reports only the selected objects.
     """
-    run = _live_run(config_path, target, "drift")
+    run = _live_run(config_path, target, "drift", select)
     _emit(run, output_format, no_color=no_color)
     if run.plan.summary["error"]:
         sys.exit(1)

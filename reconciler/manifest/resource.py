@@ -47,5 +47,10 @@ class Resource:
         return Location(self.raw.file, self.raw.line_of(path))
 
     @property
+    def previous_names(self) -> tuple[str, ...]:
+        """metadata.previous_names: names the live object may still have (a rename)."""
+        return tuple(self.document.metadata.previous_names)
+
+    @property
     def annotations(self) -> dict[str, str]:
         return self.document.metadata.annotations

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from reconciler.audit_applied import LastApplied
 from reconciler.config import Prune
 from reconciler.plan.annotations import create_only
 from reconciler.plan.leftovers import leftovers
 from reconciler.plan.models import DriftEntry, DriftField, DriftStatus
 from reconciler.plan.numbers import NumberChanges
-from reconciler.plan.planner import declared_diff, match_live, numbers_of
+from reconciler.plan.planner import INACTIVE, declared_diff, match_live, numbers_of, rename_of
 from reconciler.plan.prune import in_scope, is_singleton
+from reconciler.plan.undeclared import no_longer_declared, undeclared_entry
 from reconciler.state.objects import DesiredObject, LiveObject
 
 
@@ -26,9 +28,10 @@ def build_drift(
     set_like_fields: Mapping[str, frozenset[str]],
     prune: Prune,
     target_platform: str,
+    applied: Mapping[str, LastApplied] | None = None,
 ) -> tuple[DriftEntry, ...]:
-    """Every drifted declared object, then every replace leftover, then every unmanaged live object
-    inside the prune scope.
+    """Every drifted declared object, then every replace leftover, then every undeclared live object
+    this tool applied (`applied`, from the audit log: no longer declared) or inside the prune scope.
 
     The scope counts even when pruning is disabled: drift reports what a prune would delete.
     """
@@ -48,22 +51,16 @@ def build_drift(
             f"renamed aside by an interrupted replace of {owner.address}; "
             "the next apply --allow-delete repoints its dependents and deletes it"
         )
-        entries.append(_undeclared(present[address], DriftStatus.LEFTOVER, reason=reason))
+        entries.append(undeclared_entry(present[address], DriftStatus.LEFTOVER, reason=reason))
     for address, found in sorted(present.items()):
-        if address not in claimed and address not in aside and in_scope(found, prune.scope):
-            entries.append(_undeclared(found, DriftStatus.UNMANAGED))
+        if address in claimed or address in aside:
+            continue
+        last = (applied or {}).get(address)
+        if last is not None and found.status != INACTIVE:
+            entries.append(no_longer_declared(found, last))
+        elif in_scope(found, prune.scope):
+            entries.append(undeclared_entry(found, DriftStatus.UNMANAGED))
     return tuple(entries)
-
-
-def _undeclared(found: LiveObject, status: DriftStatus, *, reason: str | None = None) -> DriftEntry:
-    return DriftEntry(
-        address=found.address,
-        kind=found.kind,
-        name=found.name,
-        status=status,
-        platform_id=found.platform_id,
-        reason=reason,
-    )
 
 
 def _declared_drift(
@@ -75,7 +72,7 @@ def _declared_drift(
         return DriftEntry(obj.address, obj.kind, obj.name, DriftStatus.MISSING, source=obj.source)
     if create_only(obj.annotations):
         return None
-    changes = declared_diff(obj, live, set_like)
+    changes = (*rename_of(obj, live), *declared_diff(obj, live, set_like))
     numbers = number_drift(numbers_of(obj, live))
     if not changes and not numbers:
         return None

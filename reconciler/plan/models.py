@@ -58,6 +58,8 @@ class DriftStatus(StrEnum):
     """A live object inside the prune scope that no manifest declares."""
     LEFTOVER = "leftover"
     """A declared object's old copy, renamed aside by an interrupted replace: the next apply deletes it."""
+    NOT_DECLARED = "no-longer-declared"
+    """A live object this tool applied (audit log) whose manifest is gone: it keeps running."""
 
 
 SUMMARY_KEYS = ("create", "update", "replace", "delete", "no-op")
@@ -180,6 +182,35 @@ class DriftEntry:
 
 
 @dataclass(frozen=True)
+class ExcludedDependency:
+    """An object a selected one depends on, with a pending change the selection leaves out."""
+
+    address: str
+    action: str
+    needed_by: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"address": self.address, "action": self.action, "needed_by": list(self.needed_by)}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What `--select` chose, as the plan document's `selection` section reports it."""
+
+    selectors: tuple[str, ...]
+    excluded_changes: int = 0
+    """Pending changes of objects outside the selection: a selected apply leaves them pending."""
+    excluded_dependencies: tuple[ExcludedDependency, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "selectors": list(self.selectors),
+            "excluded_changes": self.excluded_changes,
+            "excluded_dependencies": [item.to_dict() for item in self.excluded_dependencies],
+        }
+
+
+@dataclass(frozen=True)
 class PlanTarget:
     name: str
     platform: str
@@ -223,6 +254,8 @@ class Plan:
     """Requests, latencies, retries and 429 waits of the run that read the org (reconciler.telemetry)."""
     changes_computed: bool = True
     """False when errors that leave the manifests incomplete stopped the run before reading the org."""
+    selection: Selection | None = None
+    """What `--select` chose (reconciler.selection); None when the whole project was planned."""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -236,6 +269,8 @@ class Plan:
         document = self._contract()
         if self.telemetry is not None:
             document["telemetry"] = dict(self.telemetry)
+        if self.selection is not None:
+            document["selection"] = self.selection.to_dict()
         return document
 
     def _contract(self) -> dict[str, Any]:

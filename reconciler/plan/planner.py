@@ -14,12 +14,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from reconciler.audit_applied import LastApplied
 from reconciler.config import Prune
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.diff import FieldChange, project, scoped_diff, top_field
 from reconciler.plan.annotations import create_only, ignored_fields, prevent_destroy
 from reconciler.plan.leftovers import leftover_reason, leftovers
-from reconciler.plan.models import REPLACE, Action, ResourceChange, Step
+from reconciler.plan.models import REPLACE, Action, DriftEntry, ResourceChange, Step
 from reconciler.plan.numbers import NumberChanges, number_changes
 from reconciler.plan.ordering import delete_base, delete_order
 from reconciler.plan.prune import in_scope, is_singleton
@@ -34,6 +35,7 @@ from reconciler.plan.steps import (
     shown_state,
     update_steps,
 )
+from reconciler.plan.undeclared import no_longer_declared, undeclared_reason
 from reconciler.state.numbers import live_numbers
 from reconciler.state.objects import DesiredObject, LiveObject
 
@@ -47,6 +49,8 @@ class PlanResult:
 
     changes: tuple[ResourceChange, ...]
     findings: tuple[Finding, ...]
+    undeclared: tuple[DriftEntry, ...] = ()
+    """Live objects this tool applied that no manifest declares and the plan does not delete."""
 
 
 @dataclass(frozen=True)
@@ -67,10 +71,13 @@ def build_plan(
     prune: Prune,
     target_platform: str,
     edited_in_place_kinds: frozenset[str] = frozenset(),
+    applied: Mapping[str, LastApplied] | None = None,
 ) -> PlanResult:
     """Plan every object of `target_platform`: `desired` and `live` are keyed by address.
 
-    `edited_in_place_kinds` are kinds whose running objects are edited without switching them off."""
+    `edited_in_place_kinds` are kinds whose running objects are edited without switching them off;
+    `applied` (address -> its last applied change, from the audit log) tells which undeclared live
+    objects this tool applied: they are reported as no longer declared, or deleted inside the scope."""
     rules = _Rules(levels, immutable_fields, set_like_fields, edited_in_place_kinds)
     declared = {address: obj for address, obj in desired.items() if obj.platform == target_platform}
     present = {address: obj for address, obj in live.items() if obj.platform == target_platform}
@@ -86,15 +93,22 @@ def build_plan(
         order = delete_order(base=base, platform=live_obj.platform, kind=live_obj.kind)
         changes.append(_finish_replace(live_obj, owner, order=order))
     claimed |= set(aside)
-    if prune.enabled:
-        for address, obj in sorted(present.items()):
-            if address not in claimed and in_scope(obj, prune.scope) and obj.status != INACTIVE:
-                changes.append(
-                    _delete(obj, order=delete_order(base=base, platform=obj.platform, kind=obj.kind))
-                )
+    undeclared: list[DriftEntry] = []
+    for address, obj in sorted(present.items()):
+        if address in claimed or obj.status == INACTIVE:
+            continue
+        last = (applied or {}).get(address)
+        if prune.enabled and in_scope(obj, prune.scope):
+            delete = _delete(obj, order=delete_order(base=base, platform=obj.platform, kind=obj.kind))
+            if last is not None:
+                reason = f"{undeclared_reason(last)}; inside the prune scope"
+                delete = dataclasses.replace(delete, action_reason=reason)
+            changes.append(delete)
+        elif last is not None:
+            undeclared.append(no_longer_declared(obj, last))
     findings.extend(protection_findings(changes, declared, leftover_of=aside))
     ordered = sorted(changes, key=lambda change: (change.order, change.address))
-    return PlanResult(tuple(ordered), tuple(findings))
+    return PlanResult(tuple(ordered), tuple(findings), tuple(undeclared))
 
 
 def match_live(
@@ -163,7 +177,10 @@ def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -
             return ResourceChange(**common, actions=(Action.UPDATE,), changes=changes, steps=(Step.UPDATE,))
         return ResourceChange(**common, actions=(Action.CREATE,), steps=create_steps(state, obj.essence))
     before = project(obj.essence, comparable_essence(live, state))
-    changes = declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()), before=before)
+    changes = (
+        *rename_of(obj, live),
+        *declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()), before=before),
+    )
     common |= {
         "platform_id": live.platform_id,
         "before": before,
@@ -189,7 +206,21 @@ def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -
     if state is not None and obj.kind in rules.in_place:
         state = edited_in_place(state)
     steps = update_steps(state, desired=obj.essence, live=live, changes=changes)
-    return ResourceChange(**common, actions=(Action.UPDATE,), changes=changes, steps=steps)
+    renamed = f"renamed from '{live.name}' (metadata.previous_names)" if rename_of(obj, live) else None
+    return ResourceChange(
+        **common, actions=(Action.UPDATE,), action_reason=renamed, changes=changes, steps=steps
+    )
+
+
+RENAME_PATH = "metadata.name"
+"""The change path of a rename (metadata.previous_names): the live object still has an old name."""
+
+
+def rename_of(obj: DesiredObject, live: LiveObject) -> tuple[FieldChange, ...]:
+    """The rename of a live object matched by one of its previous names (else nothing)."""
+    if live.name == obj.name or is_singleton(obj.platform, obj.kind):  # a singleton matches by kind
+        return ()
+    return (FieldChange(RENAME_PATH, live.name, obj.name),)
 
 
 def numbers_of(obj: DesiredObject, live: LiveObject | None) -> NumberChanges | None:

@@ -29,6 +29,7 @@ from reconciler.plan.render_values import (
     display_order,
     drift_lines,
     location_text,
+    selection_lines,
     shown_lines,
     steps_text,
     unmanaged_line,
@@ -58,6 +59,7 @@ def render_markdown(plan: Plan, *, limit: int = MARKDOWN_LIMIT) -> str:
     is_drift = document["command"] == "drift"
     head = [
         _title(document),
+        "".join(f"> {_cell(line)}\n" for line in selection_lines(document)),
         "" if is_drift else _blocked_note(document.get("apply_blocked")),  # drift reports; a plan is applied
         "" if is_drift else _risk_section(document["risk"], limit - _RISK_RESERVE),
         _summary_table(document["summary"]),

@@ -21,6 +21,7 @@ from reconciler.plan.render_values import (
     display_order,
     drift_lines,
     location_text,
+    selection_lines,
     shown_lines,
     steps_text,
     summary_text,
@@ -48,6 +49,8 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
     title = "Drift" if document["command"] == "drift" else "Plan"
     target = document["target"]
     lines = [painter.text(f"{title} for target {target['name']} ({target['platform']})"), ""]
+    if selected := selection_lines(document):
+        lines.extend([*(painter.text(line) for line in selected), ""])
     if document["command"] != "drift":  # drift reports; only a plan is applied
         lines.extend(_blocked_block(document.get("apply_blocked"), painter))
         lines.extend(_risk_block(document["risk"], painter))

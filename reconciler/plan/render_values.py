@@ -164,3 +164,26 @@ def summary_text(summary: Mapping[str, int]) -> str:
 
 def location_text(source: Mapping[str, Any] | None) -> str:
     return "" if source is None else f"{source['file']}:{source['line']}"
+
+
+def selection_lines(document: Mapping[str, Any]) -> list[str]:
+    """What --select chose and left out (empty when the whole project was planned)."""
+    selection = document.get("selection")
+    if not selection:
+        return []
+    chosen = " ".join(f"--select {item}" for item in selection["selectors"])
+    lines = [
+        f"Selection ({chosen}): only these objects are shown and applied; "
+        f"{selection['excluded_changes']} pending change(s) outside it stay pending."
+    ]
+    for item in selection["excluded_dependencies"]:
+        missing = (
+            " (it does not exist yet: applying the selection alone fails)"
+            if item["action"] == "create"
+            else ""
+        )
+        lines.append(
+            f"Needed but not selected: {item['address']} ({item['action']} pending), "
+            f"used by {', '.join(item['needed_by'])}{missing}"
+        )
+    return lines

@@ -87,7 +87,7 @@ RUN_STATES: Mapping[tuple[str, str], RunState] = {
         busy=frozenset({CXONE_RUNNING}),
         turn_on=Step.START,
         turn_off=Step.STOP,
-        locked=CXONE_SKILL_OWN_FIELDS,
+        locked=CXONE_SKILL_OWN_FIELDS | {"metadata"},  # a rename is a PUT /skills/{id} too
     ),
 }
 

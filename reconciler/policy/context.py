@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ class CheckContext:
     """The git revision a DNC source's shrink is measured against (dnc.baseline_ref); None: none."""
     findings_per_code: int = DEFAULT_LIMITS.findings_per_code
     """limits.findings_per_code: a check with more findings of one code only counts the rest."""
+    now: datetime | None = None
+    """The run's time, timezone-aware (None: the current time): what SCHEDULE-PAST compares with."""
 
     @property
     def offline(self) -> bool:

@@ -12,6 +12,7 @@ from reconciler.policy import (
     pacing_check,
     retry,
     rules,
+    schedule_past,
 )
 from reconciler.policy.registry import Check
 
@@ -30,4 +31,5 @@ CHECKS: list[Check] = [
     rules.check_rule_conflict,
     pacing_check.pacing_abandon,
     dnc_shrink.dnc_shrink,
+    schedule_past.check_schedule_past,
 ]

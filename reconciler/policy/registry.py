@@ -26,6 +26,7 @@ POLICY_CODES = frozenset(
         Code.RULE_CONFLICT,
         Code.PACING_ABANDON,
         Code.DNC_SHRINK,
+        Code.SCHEDULE_PAST,
     }
 )
 """Codes the checks raise (validate raises them offline; plan raises them again with the live org)."""

@@ -32,6 +32,34 @@ def identity(resource: Resource) -> str:
     return resource.address
 
 
+def renamable(resource: Resource) -> bool:
+    """Whether the name is the object's identity, so metadata.previous_names can rename it (not a
+    schedule, which is its campaign's or sequence's, nor an org singleton)."""
+    return identity(resource) == resource.address
+
+
+def renames_of(manifests: ManifestSet, *, platform: str) -> dict[str, dict[str, str]]:
+    """Kind -> {previous name -> declared name} for every renamable manifest of `platform`."""
+    found: dict[str, dict[str, str]] = {}
+    for resource in manifests.values():
+        if resource.platform == platform and resource.previous_names and renamable(resource):
+            for old in resource.previous_names:
+                found.setdefault(resource.kind, {})[old] = resource.name
+    return found
+
+
+def alias_renamed(index: NameIndex, renames: dict[str, dict[str, str]]) -> None:
+    """Read each object still under a previous name by its declared name wherever it is referenced, so
+    a dependent that names the new name shows no change; only the renamed object itself does. Nothing
+    happens when an object already has the declared name (the rename is done)."""
+    for kind, names in renames.items():
+        for old, new in names.items():
+            object_id = index.id_of(kind, old)
+            if object_id is not None and index.id_of(kind, new) is None:
+                index.ids[kind][new] = object_id
+                index.names[kind][object_id] = new
+
+
 def essence_of(resource: Resource) -> dict[str, object]:
     """The declared spec fields in manifest shape (only those: the diff is scoped to them).
 
@@ -99,8 +127,23 @@ def match_live(manifests: ManifestSet, live: Iterable[LiveObject], *, platform: 
         found = by_identity.pop(identity(resource), None)
         if found is not None:
             matched[address] = _readdress(found, address, resource.name)
+    for address, resource in manifests.items():
+        if resource.platform == platform and address not in matched and renamable(resource):
+            old = _previous(resource, by_identity)
+            if old is not None:  # keeps its live name: the plan shows the rename
+                found = by_identity.pop(old)
+                matched[address] = _readdress(found, address, found.name)
     matched.update(by_identity)
     return matched
+
+
+def _previous(resource: Resource, unclaimed: dict[str, LiveObject]) -> str | None:
+    """The live address of the first previous name an unclaimed live object still has."""
+    for old in resource.previous_names:
+        candidate = f"{resource.platform}/{resource.kind}/{old}"
+        if candidate in unclaimed:
+            return candidate
+    return None
 
 
 def _readdress(obj: LiveObject, address: str, name: str) -> LiveObject:

@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationInfo,
     create_model,
     field_validator,
     model_validator,
@@ -61,6 +62,22 @@ class Metadata(BaseModel):
     name: Name
     labels: dict[str, str] = Field(default_factory=dict)
     annotations: dict[str, str] = Field(default_factory=dict)
+    previous_names: list[Name] = Field(
+        default_factory=list,
+        description=(
+            "Names this object had before (like Terraform's `moved`): a live object with one of them "
+            "and none with `name` is renamed in place, not created again"
+        ),
+    )
+
+    @field_validator("previous_names")
+    @classmethod
+    def _distinct_previous_names(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("previous_names lists a name twice")
+        if info.data.get("name") in value:
+            raise ValueError("previous_names must not include the object's current name")
+        return value
 
     @field_validator("annotations")
     @classmethod
@@ -85,10 +102,16 @@ class Metadata(BaseModel):
 
 class GenesysMetadata(Metadata):
     name: GenesysName
+    previous_names: list[GenesysName] = Field(
+        default_factory=list, description=Metadata.model_fields["previous_names"].description
+    )
 
 
 class CxoneSkillMetadata(Metadata):
     name: CxoneSkillName
+    previous_names: list[CxoneSkillName] = Field(
+        default_factory=list, description=Metadata.model_fields["previous_names"].description
+    )
 
 
 class CxoneDispositionMetadata(Metadata):
