@@ -1,4 +1,9 @@
-"""JSON Schemas of the manifest kinds, generated from the pydantic models (editor completion, CI checks)."""
+"""JSON Schemas of the manifest kinds, generated from the pydantic models (editor completion, CI checks).
+
+No schema carries an `$id`: a relative one (`index.json`) would be resolved against the checker's
+working directory, so `index.json`'s `$ref: genesys.Campaign.json` would only be found from inside
+`schemas/`. Without `$id`, references resolve against the schema file's own location, from anywhere.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ def schema_file_name(info: KindInfo) -> str:
 
 def kind_schema(info: KindInfo) -> dict[str, Any]:
     schema = info.document.model_json_schema(by_alias=True, mode="validation")
-    schema = {"$schema": DIALECT, "$id": schema_file_name(info), **schema}
+    schema = {"$schema": DIALECT, **schema}
     schema["title"] = f"{info.api_version} {info.kind}"
     if info.definition.description:
         schema["description"] = info.definition.description
@@ -30,7 +35,6 @@ def index_schema() -> dict[str, Any]:
     infos = sorted(KINDS.values(), key=lambda info: (info.platform, info.kind))
     return {
         "$schema": DIALECT,
-        "$id": INDEX,
         "title": "reconciler manifest",
         "type": "object",
         "required": ["apiVersion", "kind", "metadata", "spec"],
