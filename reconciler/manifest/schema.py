@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from reconciler.manifest.field_docs import add_descriptions
 from reconciler.manifest.kinds import KINDS, KindInfo
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -27,7 +28,7 @@ def kind_schema(info: KindInfo) -> dict[str, Any]:
     schema["title"] = f"{info.api_version} {info.kind}"
     if info.definition.description:
         schema["description"] = info.definition.description
-    return schema
+    return add_descriptions(schema, platform=info.platform, kind=info.kind, document=info.document)
 
 
 def index_schema() -> dict[str, Any]:
@@ -39,8 +40,14 @@ def index_schema() -> dict[str, Any]:
         "type": "object",
         "required": ["apiVersion", "kind", "metadata", "spec"],
         "properties": {
-            "apiVersion": {"enum": sorted({info.api_version for info in infos})},
-            "kind": {"enum": sorted({info.kind for info in infos})},
+            "apiVersion": {
+                "enum": sorted({info.api_version for info in infos}),
+                "description": "The platform group: genesys/v1 (Genesys Cloud) or cxone/v1 (NICE CXone).",
+            },
+            "kind": {
+                "enum": sorted({info.kind for info in infos}),
+                "description": "The kind of object; with apiVersion it selects the schema of the document.",
+            },
         },
         "allOf": [
             {

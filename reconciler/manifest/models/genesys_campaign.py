@@ -19,7 +19,7 @@ class PhoneColumn(SpecModel):
 
 
 class ContactSort(SpecModel):
-    field_name: str = Field(min_length=1)
+    field_name: str = Field(min_length=1, description="The contact list column to sort by")
     direction: Literal["ASC", "DESC"] = "ASC"
     numeric: bool = False
 
