@@ -181,15 +181,20 @@ def _head(data: bytes) -> str:
 def test_the_audit_steps_run_around_the_apply_and_only_the_push_job_may_write() -> None:
     document = _load("apply.yml")
     ids = [step.get("id") for step in document["jobs"]["apply"]["steps"]]
-    assert ids.index("audit-restore") < ids.index("plan") < ids.index("apply")
+    assert ids.index("audit-restore") < ids.index("check") < ids.index("apply")
     audit_job = document["jobs"]["audit-log"]
-    assert audit_job["needs"] == "apply"
+    assert audit_job["needs"] == ["scope", "apply"]
     assert audit_job["if"] == "always() && needs.apply.result != 'skipped'"  # a failed apply is recorded too
     assert audit_job["permissions"] == {"contents": "write"}
+    assert audit_job["strategy"]["matrix"] == document["jobs"]["apply"]["strategy"]["matrix"]
+    for job in (audit_job, document["jobs"]["apply"]):  # one chain per target, on its own branch
+        assert job["env"]["AUDIT_BRANCH"] == "reconciler-audit-${{ matrix.target }}"
     download = _step("apply.yml", uses="actions/download-artifact@", job="audit-log")
-    assert download["with"] == {"name": "reconciler-audit", "path": "audit-artifact"}
+    assert download["with"] == {"name": "reconciler-audit-${{ matrix.target }}", "path": "audit-artifact"}
     upload = next(
-        s for s in document["jobs"]["apply"]["steps"] if s.get("with", {}).get("name") == "reconciler-audit"
+        s
+        for s in document["jobs"]["apply"]["steps"]
+        if s.get("with", {}).get("name") == "reconciler-audit-${{ matrix.target }}"
     )
     assert upload["if"] == "always()"
 

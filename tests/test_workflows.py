@@ -25,10 +25,18 @@ from tests.workflow_commands import effective_commands
 
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
-MARKER = "<!-- reconciler-plan -->"
-DRIFT_TITLE = "Configuration drift detected"
-TARGET_EXPRESSION = "${{ vars.RECONCILER_TARGET || 'prod-us' }}"
+MARKER = "<!-- reconciler-plan:prod-us -->"
+MARKER_CODE = "const marker = `<!-- reconciler-plan:${target} -->`"
+DRIFT_TITLE = "Configuration drift detected: prod-us"
+TARGET_EXPRESSION = "${{ matrix.target }}"
 SECRET_REFERENCE = re.compile(r"^\$\{\{\s*secrets\.[A-Z][A-Z0-9_]*\s*\}\}$")
+SLOT_REFERENCE = re.compile(r"^\$\{\{ secrets\[matrix\.credentials\[([0-3])\]\] \}\}$")
+"""A target's own credential, by the name reconciler.yaml gives it (`reconciler targets` -> matrix)."""
+CREDENTIAL_SLOTS = {
+    "CREDENTIAL_NAMES": "${{ join(matrix.credentials, ' ') }}",
+    **{f"CREDENTIAL_{slot + 1}": f"${{{{ secrets[matrix.credentials[{slot}]] }}}}" for slot in range(4)},
+}
+CREDENTIALS_SCRIPT = ROOT / ".github" / "scripts" / "credentials.sh"
 CREDENTIAL_NAME = re.compile(r"SECRET|CLIENT_ID|TOKEN|PASSWORD|ACCESS_KEY|API_KEY", re.IGNORECASE)
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
@@ -117,6 +125,9 @@ def test_credentials_come_only_from_secrets(path: Path) -> None:
             assert isinstance(value, str) and SECRET_REFERENCE.match(value), (
                 f"{path.name}: {'.'.join(where)}.{key} must be ${{{{ secrets.NAME }}}}, not {value!r}"
             )
+        if where and where[-1] == "env" and isinstance(value, str) and "secrets[" in value:
+            match = SLOT_REFERENCE.match(value)
+            assert match and key == f"CREDENTIAL_{int(match.group(1)) + 1}", f"{path.name}: {key}: {value}"
         if key in ("run", "script"):  # a secret expanded into a script ends up in its text
             assert "secrets." not in value, f"{path.name}: {'.'.join(where)} expands a secret inline"
     for where, key, value in _walk(document):
@@ -125,26 +136,33 @@ def test_credentials_come_only_from_secrets(path: Path) -> None:
             assert where[0] == "jobs" and "steps" in where, f"{path.name}: secret in a job or workflow env"
 
 
-@pytest.mark.parametrize("name", ["plan.yml", "drift.yml"])
-def test_only_reconciler_steps_get_the_platform_credentials(name: str) -> None:
-    with_secrets = [step for step in _steps(name) if "secrets." in json.dumps(step.get("env", {}))]
-    assert with_secrets
+@pytest.mark.parametrize(("name", "ids"), [("plan.yml", ["plan", "sarif"]), ("drift.yml", ["drift"])])
+def test_only_reconciler_steps_get_the_target_s_own_credentials(name: str, ids: list[str]) -> None:
+    with_secrets = [step for step in _steps(name) if "secrets" in json.dumps(step.get("env", {}))]
+    assert [step.get("id") for step in with_secrets] == ids
     for step in with_secrets:
         assert "run" in step and "reconciler " in step["run"], step.get("name")
-        assert step["env"]["GENESYS_CLIENT_ID"] == "${{ secrets.GENESYS_CLIENT_ID }}"
-        assert step["env"]["GENESYS_CLIENT_SECRET"] == "${{ secrets.GENESYS_CLIENT_SECRET }}"
+        assert {
+            key: value for key, value in step["env"].items() if key.startswith("CREDENTIAL")
+        } == CREDENTIAL_SLOTS
+        assert step["run"].startswith(". .github/scripts/credentials.sh\n")
 
 
 # --- plan.yml --------------------------------------------------------------------------------------
-def test_plan_runs_on_pull_requests_touching_manifests_with_minimal_permissions() -> None:
+def test_plan_runs_on_pull_requests_with_minimal_permissions_per_job() -> None:
     document = _load("plan.yml")
-    assert document["on"] == {"pull_request": {"paths": ["campaigns/**", "reconciler.yaml"]}}
-    assert document["permissions"] == {
+    assert document["on"] == {"pull_request": None, "pull_request_target": None}
+    assert document["permissions"] == {}
+    jobs = document["jobs"]
+    assert jobs["plan"]["permissions"] == {
         "contents": "read",
         "pull-requests": "write",
         "security-events": "write",
     }
-    assert document["jobs"]["plan"]["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
+    assert jobs["scope"]["permissions"] == {"contents": "read"}
+    assert jobs["fork-notice"]["permissions"] == {"pull-requests": "write"}
+    assert jobs["plan"]["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
+    assert jobs["plan"]["environment"] == "plan"  # read-only credentials; production's stay with apply
 
 
 def test_plan_validates_then_plans_to_markdown_and_json() -> None:
@@ -158,7 +176,7 @@ def test_plan_validates_then_plans_to_markdown_and_json() -> None:
 
 
 def test_plan_comment_is_upserted_by_its_marker() -> None:
-    comment = _step("plan.yml", uses="actions/github-script@v7", text=MARKER)
+    comment = _step("plan.yml", uses="actions/github-script@", text=MARKER_CODE)
     assert comment["if"].startswith("always()")
     script = comment["with"]["script"]
     for call in ("listComments", "updateComment", "createComment", "github.paginate"):
@@ -168,19 +186,20 @@ def test_plan_comment_is_upserted_by_its_marker() -> None:
 def test_plan_uploads_the_json_artifact_and_sarif() -> None:
     artifact = _step("plan.yml", uses="actions/upload-artifact@")
     assert artifact["with"]["path"] == "plan.json"
+    assert artifact["with"]["name"] == "reconciler-plan-${{ matrix.target }}"  # what apply.yml downloads
     sarif = _step("plan.yml", id="sarif")
     assert "--format sarif > plan.sarif" in sarif["run"]
-    upload = _step("plan.yml", uses="github/codeql-action/upload-sarif@v3")
-    assert upload["with"] == {"sarif_file": "plan.sarif", "category": "reconciler-plan"}
+    upload = _step("plan.yml", uses="github/codeql-action/upload-sarif@")
+    assert upload["with"] == {"sarif_file": "plan.sarif", "category": "reconciler-plan-${{ matrix.target }}"}
 
 
 def test_a_failed_plan_fails_the_job_after_the_comment() -> None:
     steps = _steps("plan.yml")
-    names = [step.get("id") or step.get("uses") or step.get("name") for step in steps]
+    names = [step.get("id") or step.get("uses", "").split("@")[0] or step.get("name") for step in steps]
     last = steps[-1]
     assert "steps.plan.outcome == 'failure'" in last["if"] and "always()" in last["if"]
     assert "exit 1" in last["run"]
-    assert names.index("plan") < names.index("actions/github-script@v7") < len(steps) - 1
+    assert names.index("plan") < names.index("actions/github-script") < len(steps) - 1
 
 
 # --- drift.yml -------------------------------------------------------------------------------------
@@ -192,14 +211,18 @@ def test_drift_runs_every_six_hours_and_on_demand_with_minimal_permissions() -> 
     assert "workflow_dispatch" in document["on"]
     assert document["permissions"] == {"contents": "read", "issues": "write"}
     assert document["jobs"]["drift"]["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
+    assert document["jobs"]["drift"]["environment"] == "plan"
 
 
 def test_drift_issue_steps_react_to_the_exit_code() -> None:
-    upsert = _step("drift.yml", uses="actions/github-script@v7", text="github.rest.issues.create(")
-    assert f"const title = '{DRIFT_TITLE}'" in upsert["with"]["script"]
+    upsert = _step("drift.yml", uses="actions/github-script@", text="github.rest.issues.create(")
+    assert (
+        "const title = `Configuration drift detected: ${process.env.RECONCILER_TARGET}`"
+        in upsert["with"]["script"]
+    )
     assert upsert["if"] == "steps.drift.outputs.exit-code == '2'"
     assert "labels: label" in upsert["with"]["script"] and "const label = 'drift'" in upsert["with"]["script"]
-    close = _step("drift.yml", uses="actions/github-script@v7", text="state: 'closed'")
+    close = _step("drift.yml", uses="actions/github-script@", text="state: 'closed'")
     assert close["if"] == "steps.drift.outputs.exit-code == '0'"
 
 
@@ -217,10 +240,16 @@ def _fake_reconciler(tmp_path: Path, exit_code: int) -> dict[str, str]:
     )
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     (tmp_path / "out").write_text("")
+    (tmp_path / "summary.md").write_text("")
+    scripts = tmp_path / ".github" / "scripts"
+    scripts.mkdir(parents=True, exist_ok=True)
+    shutil.copy(CREDENTIALS_SCRIPT, scripts / CREDENTIALS_SCRIPT.name)
     return {
         "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
         "FAKE_ARGS": str(tmp_path / "args"),
         "GITHUB_OUTPUT": str(tmp_path / "out"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "RUNNER_TEMP": str(tmp_path),
         "RECONCILER_TARGET": "prod-us",
     }
 
@@ -266,7 +295,7 @@ const fs = require('fs');
 const state = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const calls = [];
 const issues = {
-  listComments: async () => ({ data: state.comments }),
+  listComments: async ({ issue_number }) => ({ data: (state.comments_by_issue ?? {})[issue_number] ?? state.comments }),
   listForRepo: async ({ state: wanted, labels }) => ({
     data: state.issues.filter((i) => i.state === wanted && i.labels.some((l) => l.name === labels)),
   }),
@@ -279,12 +308,24 @@ issues.createLabel = async (params) => {
   if (state.labels.includes(params.name)) { const e = new Error('exists'); e.status = 422; throw e; }
   return { data: {} };
 };
-const github = { rest: { issues }, paginate: async (method, params) => (await method(params)).data };
+const pulls = { list: async () => ({ data: state.pulls ?? [] }) };
+const repos = {
+  listPullRequestsAssociatedWithCommit: async (params) => { calls.push(['listPulls', params]); return { data: state.pulls ?? [] }; },
+};
+const actions = {
+  listWorkflowRuns: async (params) => { calls.push(['listWorkflowRuns', params]); return { data: { workflow_runs: state.runs ?? [] } }; },
+};
+const github = { rest: { issues, pulls, repos, actions }, paginate: async (method, params) => (await method(params)).data };
 const context = {
   repo: { owner: 'acme', repo: 'config' }, issue: { number: 7 }, serverUrl: 'https://github.com',
   runId: 99, sha: '0123456789abcdef',
 };
-const core = { info: () => {} };
+const core = {
+  info: () => {},
+  warning: (text) => calls.push(['warning', text]),
+  setOutput: (name, value) => calls.push(['setOutput', { name, value }]),
+  setFailed: (text) => calls.push(['setFailed', text]),
+};
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
 new AsyncFunction('require', 'github', 'context', 'core', state.script)(require, github, context, core)
   .then(() => console.log(JSON.stringify(calls)))
@@ -300,7 +341,9 @@ def _run_script(
     comments: list[dict[str, Any]] | None = None,
     issues: list[dict[str, Any]] | None = None,
     labels: list[str] | None = None,
-) -> list[tuple[str, dict[str, Any]]]:
+    extra: dict[str, Any] | None = None,
+    env: dict[str, str] | None = None,
+) -> list[tuple[str, Any]]:
     for name, text in (files or {}).items():
         (tmp_path / name).write_text(text)
     state = {
@@ -308,14 +351,14 @@ def _run_script(
         "comments": comments or [],
         "issues": issues or [],
         "labels": labels or [],
+        **(extra or {}),
     }
     (tmp_path / "state.json").write_text(json.dumps(state))
     (tmp_path / "harness.js").write_text(HARNESS)
-    env = {**os.environ, "RECONCILER_TARGET": "prod-us", "PLAN_OUTCOME": "failure"}
     done = subprocess.run(
         ["node", "harness.js", "state.json"],
         cwd=tmp_path,
-        env=env,
+        env={**os.environ, "RECONCILER_TARGET": "prod-us", "PLAN_OUTCOME": "failure", **(env or {})},
         capture_output=True,
         text=True,
         timeout=30,
@@ -325,7 +368,7 @@ def _run_script(
 
 
 def _plan_comment_step() -> dict[str, Any]:
-    return _step("plan.yml", uses="actions/github-script@v7", text=MARKER)
+    return _step("plan.yml", uses="actions/github-script@", text=MARKER_CODE)
 
 
 @needs_node
@@ -355,7 +398,7 @@ def _drift_issue(number: int, title: str = DRIFT_TITLE) -> dict[str, Any]:
 
 @needs_node
 def test_drift_opens_one_labelled_issue_then_updates_it(tmp_path: Path) -> None:
-    upsert = _step("drift.yml", uses="actions/github-script@v7", text="github.rest.issues.create(")
+    upsert = _step("drift.yml", uses="actions/github-script@", text="github.rest.issues.create(")
     files = {"drift.md": "## Drift: 2 fields\n"}
     calls = _run_script(upsert, tmp_path, files=files, labels=["drift"])
     assert [name for name, _ in calls] == ["createLabel", "create"]
@@ -371,7 +414,7 @@ def test_drift_opens_one_labelled_issue_then_updates_it(tmp_path: Path) -> None:
 
 @needs_node
 def test_no_drift_closes_the_open_drift_issue_with_a_comment(tmp_path: Path) -> None:
-    close = _step("drift.yml", uses="actions/github-script@v7", text="state: 'closed'")
+    close = _step("drift.yml", uses="actions/github-script@", text="state: 'closed'")
     calls = _run_script(close, tmp_path, issues=[_drift_issue(5)])
     assert [(name, params["issue_number"]) for name, params in calls] == [("createComment", 5), ("update", 5)]
     assert calls[1][1]["state"] == "closed"
@@ -379,7 +422,7 @@ def test_no_drift_closes_the_open_drift_issue_with_a_comment(tmp_path: Path) -> 
 
 
 # --- apply.yml -------------------------------------------------------------------------------------
-APPLY_STEP_NAMES = ("plan", "apply")
+APPLY_STEP_NAMES = ("check", "apply", "replan")
 
 
 def _apply_job() -> dict[str, Any]:
@@ -387,60 +430,96 @@ def _apply_job() -> dict[str, Any]:
     return job
 
 
-def test_apply_runs_on_pushes_to_main_touching_manifests_and_on_demand() -> None:
+def test_apply_runs_on_pushes_to_main_and_on_demand_with_a_plan_run_input() -> None:
     document = _load("apply.yml")
-    assert document["on"]["push"] == {"branches": ["main"], "paths": ["campaigns/**", "reconciler.yaml"]}
-    assert "workflow_dispatch" in document["on"]
+    assert document["on"]["push"] == {"branches": ["main"]}  # the manifest paths come from reconciler.yaml
     assert set(document["on"]) == {"push", "workflow_dispatch"}
+    assert set(document["on"]["workflow_dispatch"]["inputs"]) == {"plan-run"}
     assert document["permissions"] == {"contents": "read"}
-    assert "permissions" not in _apply_job()  # the job holding the platform credentials cannot push
+    assert _apply_job()["permissions"] == {"contents": "read", "actions": "read", "pull-requests": "write"}
     assert document["jobs"]["audit-log"]["permissions"] == {"contents": "write"}
     assert _apply_job()["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
-    assert _apply_job()["if"] == "github.ref == 'refs/heads/main'"  # a manual run on a branch applies nothing
-
-
-def test_one_apply_per_target_at_a_time_never_cancelled() -> None:
-    concurrency = _load("apply.yml")["concurrency"]
-    target = TARGET_EXPRESSION.removeprefix("${{ ").removesuffix(" }}")
-    assert concurrency == {
-        "group": f"reconciler-apply-${{{{ {target} }}}}",
-        "cancel-in-progress": False,
-    }
-    assert "concurrency" not in _apply_job()  # one group for the whole workflow, keyed on the target only
-
-
-def test_apply_sets_up_python_and_installs_like_the_other_workflows() -> None:
-    setup = _step("apply.yml", uses="actions/setup-python@")
-    assert setup["with"] == {"python-version": "3.12"}
-    install = next(step for step in _steps("apply.yml") if step.get("name") == "Install reconciler")
     assert (
-        install["run"] == next(s for s in _steps("plan.yml") if s.get("name") == "Install reconciler")["run"]
+        document["jobs"]["scope"]["if"] == "github.ref == 'refs/heads/main'"
+    )  # a run on a branch applies nothing
+
+
+def test_apply_runs_in_the_production_environment_over_every_changed_target() -> None:
+    job = _apply_job()
+    assert job["environment"] == "production"  # required reviewers there gate every apply
+    assert job["needs"] == "scope"
+    assert job["strategy"]["matrix"] == {"include": "${{ fromJSON(needs.scope.outputs.targets) }}"}
+    assert job["strategy"]["fail-fast"] is False  # one target's failure does not stop another's apply
+    targets = _step("apply.yml", id="targets", job="scope")["run"]
+    assert (
+        "reconciler targets --format json --changed-files" in targets
+        and "git diff --name-only HEAD^1 HEAD" in targets
     )
 
 
-def test_apply_runs_only_after_a_successful_plan_and_uses_the_saved_plan() -> None:
-    steps = _steps("apply.yml")
-    ids = [step.get("id") for step in steps]
-    plan, apply = _step("apply.yml", id="plan"), _step("apply.yml", id="apply")
-    assert ids.index("plan") < ids.index("apply")
-    assert "--out plan.json --format markdown" in plan["run"]
-    assert "reconciler plan" in plan["run"] and "reconciler apply" not in plan["run"]
-    assert 'args=(apply plan.json --target "$RECONCILER_TARGET" --auto-approve)' in apply["run"]
-    # default `if:` (success()): a failed plan skips the apply; nothing may keep going past a failed plan
-    assert "if" not in apply and "continue-on-error" not in apply
-    assert "continue-on-error" not in plan and "if" not in plan
-    assert "--allow-delete" not in plan["run"]
+def test_one_apply_at_a_time_never_cancelled() -> None:
+    assert _load("apply.yml")["concurrency"] == {"group": "reconciler-apply", "cancel-in-progress": False}
+
+
+ACTION_PINS = {
+    "actions/checkout": ("11d5960a326750d5838078e36cf38b85af677262", "v4.4.0"),
+    "actions/setup-python": ("a26af69be951a213d495a4c3e4e4022e16d87065", "v5.6.0"),
+    "actions/github-script": ("f28e40c7f34bde8b3046d885e986cb6290c5673b", "v7.1.0"),
+    "actions/upload-artifact": ("ea165f8d65b6e75b540449e92b4886f43607fa02", "v4.6.2"),
+    "actions/download-artifact": ("d3f86a106a0bac45b974a628896c90dbdf5c8093", "v4.3.0"),
+    "github/codeql-action/upload-sarif": ("8aad20d150bbac5944a9f9d289da16a4b0d87c1e", "v4.36.2"),
+}
+"""Each action's release tag and the commit it points to (read from the actions' public repositories)."""
+
+
+@pytest.mark.parametrize("path", [*WORKFLOWS, ROOT / "action.yml"], ids=lambda p: p.name)
+def test_every_action_is_pinned_by_commit_with_its_release_in_a_comment(path: Path) -> None:
+    lines = [line.strip() for line in path.read_text().splitlines()]
+    uses = [
+        line.removeprefix("- ").removeprefix("uses: ") for line in lines if re.match(r"^(- )?uses: ", line)
+    ]
+    assert uses
+    for line in uses:
+        action, _, rest = line.partition("@")
+        sha, _, comment = rest.partition(" # ")
+        assert action in ACTION_PINS, f"{path.name}: {line}"
+        assert (sha, comment.split()[0]) == ACTION_PINS[action], f"{path.name}: {line}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_the_tool_is_installed_from_the_workflow_s_own_commit(path: Path) -> None:
+    document = _read(path)
+    installs = [value for where, key, value in _walk(document) if key == "run" and "pip install" in value]
+    assert installs
+    assert set(installs) == {"python -m pip install --disable-pip-version-check --quiet ."}
+    assert "campaigns/" not in path.read_text()  # the manifest paths are read from reconciler.yaml
+
+
+def test_apply_checks_the_reviewed_plan_then_applies_exactly_it() -> None:
+    ids = [step.get("id") for step in _steps("apply.yml")]
+    assert ids.index("audit-restore") < ids.index("check") < ids.index("apply") < ids.index("replan")
+    download = _step("apply.yml", uses="actions/download-artifact@")
+    assert download["with"] == {
+        "name": "reconciler-plan-${{ matrix.target }}",
+        "path": "reviewed",
+        "run-id": "${{ needs.scope.outputs.plan-run }}",
+        "github-token": "${{ github.token }}",
+    }
+    check, apply = _step("apply.yml", id="check"), _step("apply.yml", id="apply")
+    assert 'reconciler check-plan reviewed/plan.json --target "$RECONCILER_TARGET"' in check["run"]
+    assert 'args=(apply reviewed/plan.json --target "$RECONCILER_TARGET" --auto-approve)' in apply["run"]
+    assert apply["if"] == "steps.check.outputs.current == 'true'" and "continue-on-error" not in apply
+    assert _step("apply.yml", id="replan")["if"] == "steps.check.outputs.current == 'false'"
     assert apply["env"]["RECONCILER_ALLOW_DELETE"] == "${{ vars.RECONCILER_ALLOW_DELETE }}"
 
 
-def test_apply_gives_the_platform_credentials_only_to_its_reconciler_steps() -> None:
-    with_secrets = [step for step in _steps("apply.yml") if "secrets." in json.dumps(step)]
+def test_apply_gives_the_target_s_credentials_only_to_its_reconciler_steps() -> None:
+    with_secrets = [step for step in _steps("apply.yml") if "secrets" in json.dumps(step.get("env", {}))]
     assert [step.get("id") for step in with_secrets] == list(APPLY_STEP_NAMES)
     for step in with_secrets:
-        assert "reconciler " in step["run"]
-        assert {key: value for key, value in step["env"].items() if "secrets." in value} == {
-            "GENESYS_CLIENT_ID": "${{ secrets.GENESYS_CLIENT_ID }}",
-            "GENESYS_CLIENT_SECRET": "${{ secrets.GENESYS_CLIENT_SECRET }}",
+        assert "reconciler " in step["run"] and step["run"].startswith(". .github/scripts/credentials.sh\n")
+        assert {key: value for key, value in step["env"].items() if "secrets" in value} == {
+            key: value for key, value in CREDENTIAL_SLOTS.items() if key != "CREDENTIAL_NAMES"
         }
     assert "env" not in _load("apply.yml")
     assert set(_apply_job()["env"]) == {
@@ -449,24 +528,27 @@ def test_apply_gives_the_platform_credentials_only_to_its_reconciler_steps() -> 
         "AUDIT_BRANCH",
         "AUDIT_LOG",
     }
-    assert "secrets." not in json.dumps(_load("apply.yml")["jobs"]["audit-log"])
+    for job in ("scope", "audit-log"):
+        assert "secrets" not in json.dumps(_load("apply.yml")["jobs"][job])
     assert _apply_job()["env"]["RECONCILER_DNC_BASELINE_REF"] == "HEAD^1"
 
 
-def test_apply_uploads_the_plan_and_the_audit_log_even_on_failure() -> None:
-    uploads = [
-        step for step in _steps("apply.yml") if step.get("uses", "").startswith("actions/upload-artifact@")
-    ]
-    audit_paths = "${{ env.AUDIT_LOG }}\n${{ env.AUDIT_LOG }}.head\n"
-    assert {step["with"]["path"] for step in uploads} == {"plan.json", audit_paths}
+def test_apply_keeps_a_new_plan_and_the_audit_log_as_artifacts() -> None:
+    uploads = {
+        step["with"]["name"]: step
+        for step in _steps("apply.yml")
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    assert set(uploads) == {"reconciler-plan-${{ matrix.target }}", "reconciler-audit-${{ matrix.target }}"}
+    assert uploads["reconciler-plan-${{ matrix.target }}"]["if"] == "steps.replan.outputs.exit-code == '2'"
+    audit = uploads["reconciler-audit-${{ matrix.target }}"]
+    assert (
+        audit["with"]["path"] == "${{ env.AUDIT_LOG }}\n${{ env.AUDIT_LOG }}.head\n"
+        and audit["if"] == "always()"
+    )
     assert _apply_job()["env"]["AUDIT_LOG"] == ".reconciler/audit.jsonl"  # audit.path's default
-    for step in uploads:
-        assert step["if"] == "always()"
-    (audit,) = [step for step in uploads if step["with"]["path"] == audit_paths]
     assert audit["with"]["include-hidden-files"] is True  # upload-artifact@v4 skips hidden folders otherwise
     assert audit["with"]["if-no-files-found"] == "ignore"
-    ids = [step.get("id") or step.get("uses") for step in _steps("apply.yml")]
-    assert ids.index("apply") < ids.index("actions/upload-artifact@v4")
 
 
 def _fake_reconciler_by_command(tmp_path: Path, **codes: int) -> dict[str, str]:
@@ -484,31 +566,54 @@ def _fake_reconciler_by_command(tmp_path: Path, **codes: int) -> dict[str, str]:
         f'case "$1" in\n{cases}esac\n'
         "exit 0\n"
     )
-    (tmp_path / "summary.md").write_text("")
-    return {**env, "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    return env
+
+
+def _reviewed(tmp_path: Path) -> None:
+    (tmp_path / "reviewed").mkdir()
+    (tmp_path / "reviewed" / "plan.json").write_text("{}")
 
 
 def _run_apply_job(tmp_path: Path, env: dict[str, str]) -> dict[str, int]:
-    """Run the job's plan and apply steps in order as GitHub would: apply only if plan succeeded."""
-    statuses = {"plan": _run_step(_step("apply.yml", id="plan"), tmp_path, env)}
-    if statuses["plan"] == 0:
-        statuses["apply"] = _run_step(_step("apply.yml", id="apply"), tmp_path, env)
+    """Run the job's check, then apply or re-plan, as GitHub would by the check's `current` output."""
+    statuses = {"check": _run_step(_step("apply.yml", id="check"), tmp_path, env)}
+    chosen = "apply" if _outputs(tmp_path).get("current") == "true" else "replan"
+    statuses[chosen] = _run_step(_step("apply.yml", id=chosen), tmp_path, env)
     return statuses
 
 
-def test_apply_job_plans_then_applies_the_saved_plan_into_the_job_summary(tmp_path: Path) -> None:
-    env = _fake_reconciler_by_command(tmp_path, plan=0, apply=0)
-    assert _run_apply_job(tmp_path, env) == {"plan": 0, "apply": 0}
+def test_a_reviewed_plan_that_still_applies_is_applied_into_the_job_summary(tmp_path: Path) -> None:
+    env = _fake_reconciler_by_command(tmp_path, **{"check-plan": 0, "apply": 0})
+    _reviewed(tmp_path)
+    assert _run_apply_job(tmp_path, env) == {"check": 0, "apply": 0}
     assert (tmp_path / "args").read_text().splitlines() == [
-        "plan --target prod-us --out plan.json --format markdown",
-        "apply plan.json --target prod-us --auto-approve",
+        "check-plan reviewed/plan.json --target prod-us",
+        "apply reviewed/plan.json --target prod-us --auto-approve",
     ]
     summary = (tmp_path / "summary.md").read_text()
-    assert "## Plan for `prod-us`" in summary and "## Apply to `prod-us`" in summary
-    assert summary.index("## Plan for") < summary.index("# plan report") < summary.index("## Apply to")
+    assert summary.index("## Reviewed plan for `prod-us`") < summary.index("## Apply to `prod-us`")
     assert summary.index("## Apply to") < summary.index("# apply report")
-    assert "progress of" not in summary  # stderr stays in the log
     assert _outputs(tmp_path)["exit-code"] == "0"
+
+
+@pytest.mark.parametrize("reviewed", [True, False], ids=["org-moved", "no-reviewed-plan"])
+def test_a_reviewed_plan_that_no_longer_applies_is_planned_again_and_nothing_is_applied(
+    tmp_path: Path, reviewed: bool
+) -> None:
+    env = _fake_reconciler_by_command(tmp_path, **{"check-plan": 1, "plan": 2, "apply": 0})
+    if reviewed:
+        _reviewed(tmp_path)
+    assert _run_apply_job(tmp_path, env) == {"check": 0, "replan": 0}
+    args = (tmp_path / "args").read_text().splitlines()
+    assert not any(line.startswith("apply") for line in args)
+    assert args[-1] == "plan --target prod-us --detailed-exitcode --out plan.json --format markdown"
+    assert _outputs(tmp_path)["current"] == "false" and _outputs(tmp_path)["exit-code"] == "2"
+    why = (tmp_path / "check.txt").read_text()
+    assert ("# check-plan report" in why) if reviewed else ("No reviewed plan for target prod-us" in why)
+    assert "## New plan for `prod-us`" in (tmp_path / "summary.md").read_text()
+    assert (tmp_path / "plan.json").exists()  # kept as this run's artifact, for plan-run
+    fail = next(step for step in _steps("apply.yml") if step.get("name", "").startswith("Fail when"))
+    assert "steps.replan.outputs.exit-code == '2'" in fail["if"] and "exit 1" in fail["run"]
 
 
 @pytest.mark.parametrize("code", [1, 3])
@@ -516,18 +621,11 @@ def test_a_failed_apply_fails_the_job_with_its_exit_code_and_keeps_its_summary(
     tmp_path: Path, code: int
 ) -> None:
     """`| tee` succeeds, so without pipefail (GitHub's default shell is bash -e, no pipefail) this would pass."""
-    env = _fake_reconciler_by_command(tmp_path, plan=0, apply=code)
-    assert _run_apply_job(tmp_path, env) == {"plan": 0, "apply": code}
+    env = _fake_reconciler_by_command(tmp_path, **{"check-plan": 0, "apply": code})
+    _reviewed(tmp_path)
+    assert _run_apply_job(tmp_path, env) == {"check": 0, "apply": code}
     assert "# apply report" in (tmp_path / "summary.md").read_text()
     assert _outputs(tmp_path)["exit-code"] == str(code)
-
-
-def test_a_failed_plan_shows_in_the_summary_and_nothing_is_applied(tmp_path: Path) -> None:
-    env = _fake_reconciler_by_command(tmp_path, plan=1, apply=0)
-    assert _run_apply_job(tmp_path, env) == {"plan": 1}
-    assert "apply" not in (tmp_path / "args").read_text()
-    summary = (tmp_path / "summary.md").read_text()
-    assert "## Plan for `prod-us`" in summary and "# plan report" in summary
 
 
 @pytest.mark.parametrize(("allow", "flag"), [("true", True), ("", False), ("false", False), ("TRUE ", False)])
@@ -595,8 +693,9 @@ RECONCILER_STEPS = [
     ("plan.yml", {"id": "validate"}),
     ("plan.yml", {"id": "plan"}),
     ("plan.yml", {"id": "sarif"}),
-    ("apply.yml", {"id": "plan"}),
+    ("apply.yml", {"id": "check"}),
     ("apply.yml", {"id": "apply"}),
+    ("apply.yml", {"id": "replan"}),
     ("drift.yml", {"id": "drift"}),
 ]
 
@@ -611,6 +710,7 @@ def test_reconciler_output_cannot_start_a_workflow_command(
     fake.write_text(HOSTILE_RECONCILER)
     (tmp_path / "summary.md").write_text("")
     env = {**env, "FAKE_CODE": str(code), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    _reviewed(tmp_path)  # so apply.yml's check runs reconciler
     status, log = _run_step_logged(_step(name, **which), tmp_path, env)
     assert "owned-on-stderr" in log  # shown in the log ...
     commands = effective_commands(log)
@@ -618,7 +718,8 @@ def test_reconciler_output_cannot_start_a_workflow_command(
     assert [command for command in commands if "owned" in command and not command.startswith(ours)] == [], log
     if "--format github" in _step(name, **which)["run"]:
         assert commands[0].startswith(ours)  # annotations still work
-    if code and name != "validate.yml" and "sarif" not in _step(name, **which)["run"]:
+    decides_later = which.get("id") in ("check", "replan")  # their outputs choose the next step
+    if code and name != "validate.yml" and "sarif" not in _step(name, **which)["run"] and not decides_later:
         assert status == 1
 
 

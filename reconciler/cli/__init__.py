@@ -12,6 +12,7 @@ import click
 from reconciler import __version__
 from reconciler.cli.apply_cmd import apply
 from reconciler.cli.audit_cmd import audit
+from reconciler.cli.check_plan_cmd import check_plan
 from reconciler.cli.doctor_cmd import doctor
 from reconciler.cli.emulator_cmd import emulator
 from reconciler.cli.export_cmd import export
@@ -26,6 +27,7 @@ from reconciler.cli.plan_cmd import drift, plan
 from reconciler.cli.rules_cmd import rules
 from reconciler.cli.schema_cmd import schema
 from reconciler.cli.simulate_cmd import simulate
+from reconciler.cli.targets_cmd import targets
 from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
 from reconciler.redaction import redact
@@ -60,6 +62,8 @@ cli.add_command(simulate)
 cli.add_command(forecast)
 cli.add_command(rules)
 cli.add_command(doctor)
+cli.add_command(check_plan)
+cli.add_command(targets)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from reconciler.manifest.reference_docs import write_reference
 from reconciler.manifest.schema import write_schemas
 
 
@@ -18,11 +19,28 @@ from reconciler.manifest.schema import write_schemas
     show_default=True,
     help="Folder to write the schemas into.",
 )
-def schema(out_dir: Path) -> None:
+@click.option(
+    "--reference",
+    "reference_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also write a reference page per kind (fields, types, defaults, descriptions) into this folder.",
+)
+@click.option(
+    "--examples",
+    "examples_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="With --reference: manifests whose first document of each kind is shown as its example.",
+)
+def schema(out_dir: Path, reference_dir: Path | None, examples_dir: Path | None) -> None:
     """Write one JSON Schema per manifest kind plus index.json, which dispatches on apiVersion and kind.
 
     Point your editor at index.json for completion: add
-    `# yaml-language-server: $schema=../schemas/index.json` at the top of a manifest.
+    `# yaml-language-server: $schema=../schemas/index.json` at the top of a manifest. Every field has a
+    description: the model's own, else the platform API's, naming the platform's field and the unit.
+    This repository's reference pages: `reconciler schema --reference docs/reference --examples campaigns`.
     """
     written = write_schemas(out_dir)
     click.echo(f"wrote {len(written)} schemas to {out_dir}/")
+    if reference_dir is not None:
+        pages = write_reference(reference_dir, examples_dir)
+        click.echo(f"wrote {len(pages)} reference pages to {reference_dir}/")

@@ -1,4 +1,9 @@
-"""JSON Schemas of the manifest kinds, generated from the pydantic models (editor completion, CI checks)."""
+"""JSON Schemas of the manifest kinds, generated from the pydantic models (editor completion, CI checks).
+
+No schema carries an `$id`: a relative one (`index.json`) would be resolved against the checker's
+working directory, so `index.json`'s `$ref: genesys.Campaign.json` would only be found from inside
+`schemas/`. Without `$id`, references resolve against the schema file's own location, from anywhere.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from reconciler.manifest.field_docs import add_descriptions
 from reconciler.manifest.kinds import KINDS, KindInfo
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -18,11 +24,11 @@ def schema_file_name(info: KindInfo) -> str:
 
 def kind_schema(info: KindInfo) -> dict[str, Any]:
     schema = info.document.model_json_schema(by_alias=True, mode="validation")
-    schema = {"$schema": DIALECT, "$id": schema_file_name(info), **schema}
+    schema = {"$schema": DIALECT, **schema}
     schema["title"] = f"{info.api_version} {info.kind}"
     if info.definition.description:
         schema["description"] = info.definition.description
-    return schema
+    return add_descriptions(schema, platform=info.platform, kind=info.kind, document=info.document)
 
 
 def index_schema() -> dict[str, Any]:
@@ -30,13 +36,18 @@ def index_schema() -> dict[str, Any]:
     infos = sorted(KINDS.values(), key=lambda info: (info.platform, info.kind))
     return {
         "$schema": DIALECT,
-        "$id": INDEX,
         "title": "reconciler manifest",
         "type": "object",
         "required": ["apiVersion", "kind", "metadata", "spec"],
         "properties": {
-            "apiVersion": {"enum": sorted({info.api_version for info in infos})},
-            "kind": {"enum": sorted({info.kind for info in infos})},
+            "apiVersion": {
+                "enum": sorted({info.api_version for info in infos}),
+                "description": "The platform group: genesys/v1 (Genesys Cloud) or cxone/v1 (NICE CXone).",
+            },
+            "kind": {
+                "enum": sorted({info.kind for info in infos}),
+                "description": "The kind of object; with apiVersion it selects the schema of the document.",
+            },
         },
         "allOf": [
             {

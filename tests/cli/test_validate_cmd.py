@@ -155,7 +155,7 @@ def test_broken_project_file_is_reported_with_its_line(tmp_path: Path) -> None:
 def test_a_number_echoed_by_a_schema_error_is_masked_in_every_format(tmp_path: Path) -> None:
     (tmp_path / "c.yaml").write_text(
         "apiVersion: genesys/v1\nkind: Campaign\nmetadata:\n  name: x\n"
-        "spec:\n  abandon_rate: '+1 555 555 0100'\n  caller_address: 15555550100\n"
+        "spec:\n  abandon_rate: '+1 555 555 0100'\n  caller_name: 15555550100\n"
     )
     for output in ("text", "json", "sarif", "github"):
         result = run_cli("validate", "c.yaml", "--format", output, cwd=tmp_path)

@@ -59,9 +59,19 @@ _ALLOW_LINE = re.compile(r"[A-Z][A-Z0-9-]*:\s*\S.*")
 class Metadata(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: Name
-    labels: dict[str, str] = Field(default_factory=dict)
-    annotations: dict[str, str] = Field(default_factory=dict)
+    name: Name = Field(
+        description="The object's name on the platform: its natural key, unique per platform and kind; "
+        "references from other manifests use it"
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Free key/value labels (reconciler-only, never sent to the platform)",
+    )
+    annotations: dict[str, str] = Field(
+        default_factory=dict,
+        description="reconciler/prevent-destroy, reconciler/ignore-fields, reconciler/create-only, "
+        "reconciler/allow ('CODE: reason'); others are kept and ignored. Never sent to the platform",
+    )
     previous_names: list[Name] = Field(
         default_factory=list,
         description=(
@@ -101,21 +111,23 @@ class Metadata(BaseModel):
 
 
 class GenesysMetadata(Metadata):
-    name: GenesysName
+    name: GenesysName = Field(
+        description="The object's name in Genesys Cloud (`name`, at most 64 characters)"
+    )
     previous_names: list[GenesysName] = Field(
         default_factory=list, description=Metadata.model_fields["previous_names"].description
     )
 
 
 class CxoneSkillMetadata(Metadata):
-    name: CxoneSkillName
+    name: CxoneSkillName = Field(description="The skill's name in CXone (`skillName`)")
     previous_names: list[CxoneSkillName] = Field(
         default_factory=list, description=Metadata.model_fields["previous_names"].description
     )
 
 
 class CxoneDispositionMetadata(Metadata):
-    name: CxoneDispositionName
+    name: CxoneDispositionName = Field(description="The disposition's name in CXone (`dispositionName`)")
 
 
 Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$", description="US, US-FL, UK, CA ...")]
@@ -127,11 +139,11 @@ class Staffing(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    agents: int = Field(ge=1, le=10_000)
+    agents: int = Field(ge=1, le=10_000, description="Agents logged in to the campaign (count)")
     handle_seconds: float = Field(
-        gt=0, le=86_400, description="Average handle time per connected call (talk and hold)"
+        gt=0, le=86_400, description="Average handle time per connected call (talk and hold). Unit: seconds"
     )
-    live_rate: float = Field(gt=0, le=1, description="Share of dials answered by a live person")
+    live_rate: float = Field(gt=0, le=1, description="Share of dials answered by a live person (0 to 1)")
     machine_rate: float = Field(
         default=0, ge=0, lt=1, description="Share of dials answered by an answering machine (default 0)"
     )
@@ -167,7 +179,9 @@ class Compliance(BaseModel):
     jurisdictions: list[Jurisdiction] | None = Field(
         default=None, min_length=1, description="Defaults to compliance.jurisdictions of reconciler.yaml"
     )
-    staffing: Staffing | None = None
+    staffing: Staffing | None = Field(
+        default=None, description="Declared staffing for the pacing model (PACING-ABANDON); reconciler-only"
+    )
 
 
 API_VERSIONS = {"genesys": "genesys/v1", "cxone": "cxone/v1"}
@@ -194,13 +208,21 @@ def _metadata(platform: str, kind: str) -> type[Metadata]:
 def document_model(*, platform: str, kind: str, spec: type[SpecModel], compliance: bool) -> type[Document]:
     """Build the document model of one kind: its apiVersion and kind are constants."""
     fields: dict[str, Any] = {
-        "api_version": (Literal[API_VERSIONS[platform]], Field(alias="apiVersion")),
-        "kind": (Literal[kind], ...),
-        "spec": (spec, ...),
-        "metadata": (_metadata(platform, kind), ...),
+        "api_version": (
+            Literal[API_VERSIONS[platform]],
+            Field(alias="apiVersion", description=f"Always {API_VERSIONS[platform]} for this kind"),
+        ),
+        "kind": (Literal[kind], Field(description=f"Always {kind}")),
+        "spec": (spec, Field(description="The platform object's writable fields, in snake_case")),
+        "metadata": (_metadata(platform, kind), Field(description="Name, labels and annotations")),
     }
     if compliance:
-        fields["compliance"] = (Compliance | None, None)
+        fields["compliance"] = (
+            Compliance | None,
+            Field(
+                default=None, description="Reconciler-only compliance settings, never sent to the platform"
+            ),
+        )
     model: type[Document] = create_model(
         f"{platform.capitalize()}{kind}Document", __base__=Document, **fields
     )

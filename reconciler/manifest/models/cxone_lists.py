@@ -88,8 +88,10 @@ class DncGroupSpec(SpecModel):
     dispositions. The two are independent: a skill in both lists does both.
     """
 
-    description: str | None = Field(default=None, serialization_alias="dncGroupDescription")
-    is_active: bool | None = None
+    description: str | None = Field(
+        default=None, serialization_alias="dncGroupDescription", description="Free text describing the group"
+    )
+    is_active: bool | None = Field(default=None, description="Whether the DNC group is active")
     scrubbed_skills: SkillNames | None = Field(
         default=None, description="Skills that must not dial numbers in this group"
     )
@@ -120,9 +122,9 @@ class DncGroupSpec(SpecModel):
 class CampaignSpec(SpecModel):
     """A CXone campaign: a reporting group of skills with no dialer settings of its own (v33.0 body)."""
 
-    description: str | None = None
-    notes: str | None = None
-    is_active: bool | None = None
+    description: str | None = Field(default=None, description="Free text describing the campaign")
+    notes: str | None = Field(default=None, description="Free-text notes")
+    is_active: bool | None = Field(default=None, description="Whether the campaign is active")
     division: Annotated[str, external("Division")] | None = Field(
         default=None,
         serialization_alias="divisionId",

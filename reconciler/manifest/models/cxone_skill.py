@@ -109,8 +109,12 @@ class GeneralSettings(SpecModel):
 class RetrySettings(SpecModel):
     """PUT /skills/{id}/parameters/retry-settings `{"retrySettings": {...}}` with its documented ranges."""
 
-    maximum_attempts: int | None = Field(default=None, ge=1, le=300)
-    minimum_retry_minutes: int | None = Field(default=None, ge=1, le=50000)
+    maximum_attempts: int | None = Field(
+        default=None, ge=1, le=300, description="Dial attempts before a record is exhausted (1-300)"
+    )
+    minimum_retry_minutes: int | None = Field(
+        default=None, ge=1, le=50000, description="Minutes before a record is dialed again (1-50000)"
+    )
     finalize_when_exhausted: bool | None = None
     load_non_fresh: bool | None = None
     maximum_number_of_handled_calls: int | None = Field(default=None, ge=1, le=300)
@@ -315,7 +319,9 @@ class SkillSpec(SpecModel):
         serialization_alias="outboundTelecomRouteId",
         description="Outbound route by name (GET /business-unit/outbound-routes)",
     )
-    script: Annotated[str, external("Script")] | None = Field(default=None, serialization_alias="scriptId")
+    script: Annotated[str, external("Script")] | None = Field(
+        default=None, serialization_alias="scriptId", description="The skill's script, by name"
+    )
     call_suppression_script: Annotated[str, external("Script")] | None = Field(
         default=None, serialization_alias="callSuppressionScriptId"
     )
@@ -365,21 +371,40 @@ class SkillSpec(SpecModel):
     agentless_ports: int | None = Field(
         default=None, ge=1, le=10, description="Ports an agentless skill dials on (1-10)"
     )
-    enable_short_abandon: bool | None = None
+    enable_short_abandon: bool | None = Field(
+        default=None, description="Count abandons under short_abandon_threshold seconds as short abandons"
+    )
     short_abandon_threshold: int | None = Field(
         default=None, ge=0, le=300, description="Seconds under which an abandon counts as short (0-300)"
     )
-    count_short_abandons: bool | None = None
+    count_short_abandons: bool | None = Field(
+        default=None, description="Whether short abandons count in the skill's abandon statistics"
+    )
     is_active: bool | None = Field(
         default=None, description="false deactivates the skill (CXone has no delete)"
     )
-    notes: str | None = None
-    general_settings: GeneralSettings | None = None
-    retry_settings: RetrySettings | None = None
-    schedule_settings: ScheduleSettings | None = None
-    time_zones: list[TimeZoneWindow] | None = Field(default=None, serialization_alias="timeZoneSettings")
-    cpa_settings: CpaSettings | None = None
-    delivery_preferences: DeliveryPreferences | None = None
+    notes: str | None = Field(default=None, description="Free-text notes")
+    general_settings: GeneralSettings | None = Field(
+        default=None, description="Parameter block /skills/{skillId}/parameters/general-settings"
+    )
+    retry_settings: RetrySettings | None = Field(
+        default=None, description="Parameter block /skills/{skillId}/parameters/retry-settings"
+    )
+    schedule_settings: ScheduleSettings | None = Field(
+        default=None, description="Parameter block /skills/{skillId}/parameters/schedule-settings"
+    )
+    time_zones: list[TimeZoneWindow] | None = Field(
+        default=None,
+        serialization_alias="timeZoneSettings",
+        description="Calling window per time zone: parameter block /skills/{skillId}/parameters/time-zones",
+    )
+    cpa_settings: CpaSettings | None = Field(
+        default=None,
+        description="Call progress analysis: parameter block /skills/{skillId}/parameters/cpa-management",
+    )
+    delivery_preferences: DeliveryPreferences | None = Field(
+        default=None, description="Parameter block /skills/{skillId}/parameters/delivery-preferences"
+    )
 
     @field_validator("time_zones")
     @classmethod

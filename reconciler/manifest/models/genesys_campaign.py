@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import GenesysName, Percent, external, ref
+from reconciler.manifest.models.types import GenesysName, Percent, Text, external, ref
 
 DialingMode = Literal["agentless", "preview", "power", "predictive", "progressive", "external"]
 
@@ -19,7 +19,7 @@ class PhoneColumn(SpecModel):
 
 
 class ContactSort(SpecModel):
-    field_name: str = Field(min_length=1)
+    field_name: str = Field(min_length=1, description="The contact list column to sort by")
     direction: Literal["ASC", "DESC"] = "ASC"
     numeric: bool = False
 
@@ -45,7 +45,7 @@ class CampaignSpec(SpecModel):
     dialing_mode: DialingMode
     phone_columns: list[PhoneColumn] = Field(min_length=1)
     caller_name: str = Field(min_length=1)
-    caller_address: str = Field(min_length=1, description="Caller id number shown to the called party")
+    caller_address: Text = Field(min_length=1, description="Caller id number shown to the called party")
     queue: Annotated[str, external("Queue")] | None = Field(
         default=None, description="Routing queue by name (all modes except agentless)"
     )

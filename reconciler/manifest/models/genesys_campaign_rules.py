@@ -227,7 +227,9 @@ class CampaignRuleAction(SpecModel):
 
 
 class CampaignRuleConditionGroup(SpecModel):
-    match_any_conditions: bool
+    match_any_conditions: bool = Field(
+        description="true: the rule acts when any condition holds; false: only when all of them hold"
+    )
     conditions: list[CampaignRuleCondition] = Field(min_length=1)
 
 
@@ -245,7 +247,10 @@ class CampaignRuleSpec(SpecModel):
         description="Required unless condition_groups are used (then left out and sent empty)",
     )
     campaign_rule_actions: list[CampaignRuleAction] = Field(min_length=1)
-    match_any_conditions: bool | None = None
+    match_any_conditions: bool | None = Field(
+        default=None,
+        description="true: the rule acts when any condition holds; false: only when all of them hold",
+    )
     enabled: bool | None = Field(default=None, description="Cannot be modified or deleted while enabled")
     campaign_rule_processing: Literal["v2"] | None = None
     condition_groups: list[CampaignRuleConditionGroup] | None = Field(
