@@ -89,7 +89,34 @@ def erlang(
     show_default=True,
 )
 @click.option("--handle-cv", type=click.FloatRange(0, min_open=True), default=1.0, show_default=True)
-@click.option("--ring-seconds", type=click.FloatRange(0, min_open=True), default=15.0, show_default=True)
+@click.option(
+    "--ring-seconds",
+    type=click.FloatRange(0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Mean time from dial to answer (live or machine).",
+)
+@click.option(
+    "--ring-distribution",
+    type=click.Choice([item.value for item in Distribution]),
+    default=Distribution.LOGNORMAL.value,
+    show_default=True,
+)
+@click.option("--ring-cv", type=click.FloatRange(0, min_open=True), default=0.5, show_default=True)
+@click.option(
+    "--no-answer-timeout",
+    type=click.FloatRange(0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds an unanswered call rings before it is released (Genesys noAnswerTimeout).",
+)
+@click.option(
+    "--after-call-seconds",
+    type=click.FloatRange(0),
+    default=0.0,
+    show_default=True,
+    help="After-call work per connected call.",
+)
 @click.option("--window-seconds", type=click.FloatRange(0), default=2.0, show_default=True)
 @click.option("--amd-false-positive", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--amd-false-negative", type=click.FloatRange(0, 1), default=0.0, show_default=True)
@@ -103,16 +130,35 @@ def erlang(
     type=click.Choice([item.value for item in PacingMode]),
     default=PacingMode.FIXED.value,
     show_default=True,
-    help="fixed dial rate, k lines per free agent, or feedback toward --abandon-target (simulation).",
+    help="fixed dial rate, k lines per free agent, the controlled pacer toward --abandon-target "
+    "(feedback), or CXone Personal Connection (simulation).",
 )
 @click.option(
-    "--lines-per-agent", type=click.FloatRange(1), help="lines: k per free agent; feedback: the most."
+    "--lines-per-agent",
+    type=click.FloatRange(1),
+    help="lines: k per free agent; feedback: the most calls per agent; personal-connection: the maximum "
+    "ratio (1-3).",
 )
 @click.option(
-    "--abandon-target", type=click.FloatRange(0, 1, min_open=True, max_open=True), help="0.03 = 3 %."
+    "--abandon-target",
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    help="0.03 = 3 % (personal-connection: the abandon rate threshold).",
+)
+@click.option(
+    "--abandon-cutoff",
+    type=click.FloatRange(0, 1, max_open=True),
+    default=0.0,
+    show_default=True,
+    help="personal-connection: subtracted from the threshold to give the rate at which it dials 1:1.",
+)
+@click.option(
+    "--look-ahead/--no-look-ahead",
+    default=True,
+    show_default=True,
+    help="feedback: also dial for busy agents about to free (predictive); --no-look-ahead is power.",
 )
 @click.option("--hours", type=click.FloatRange(0, min_open=True), default=8.0, show_default=True)
-@click.option("--replications", type=click.IntRange(2), default=5, show_default=True)
+@click.option("--replications", type=click.IntRange(1), default=5, show_default=True)
 @click.option("--warmup-seconds", type=click.FloatRange(0), default=0.0, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
@@ -124,9 +170,11 @@ def dialer(**options: Any) -> None:
     """Abandon rate, utilization and throughput of an outbound dialer.
 
     Abandon rate = (live answers with no agent within the connect window + AMD false positives) / live
-    answers. `--method analytic` is the open-loop closed form (Poisson dials, exponential handle
-    times): exact for fixed rates, an upper bound for smarter pacers. `--solve max-dial-rate` prints
-    the largest fixed dial rate whose abandon rate stays within --abandon-target.
+    answers, pooled over the simulated days, with a 95 % interval clamped to [0, 1]. Answers ring a
+    lognormal time cut off at --no-answer-timeout; unanswered calls ring the whole timeout.
+    `--method analytic` is the open-loop closed form (Poisson dials, exponential handle times, no
+    after-call work): exact for fixed rates, an upper bound for smarter pacers. `--solve max-dial-rate`
+    prints the largest fixed dial rate whose abandon rate stays within --abandon-target.
     """
     model = DialerModel(
         agents=options["agents"],
@@ -135,6 +183,10 @@ def dialer(**options: Any) -> None:
         handle_distribution=Distribution(options["handle_distribution"]),
         handle_cv=options["handle_cv"],
         ring_seconds=options["ring_seconds"],
+        ring_distribution=Distribution(options["ring_distribution"]),
+        ring_cv=options["ring_cv"],
+        no_answer_timeout_seconds=options["no_answer_timeout"],
+        after_call_seconds=options["after_call_seconds"],
         machine_rate=options["machine_rate"],
         amd_false_positive=options["amd_false_positive"],
         amd_false_negative=options["amd_false_negative"],
@@ -177,6 +229,8 @@ def _run(model: DialerModel, mode: PacingMode, options: dict[str, Any]) -> Diale
         dials_per_minute=options["dials_per_minute"],
         lines_per_agent=options["lines_per_agent"],
         abandon_target=options["abandon_target"],
+        abandon_cutoff=options["abandon_cutoff"],
+        look_ahead=options["look_ahead"],
     )
     if options["method"] == "analytic":
         if mode is not PacingMode.FIXED:
@@ -202,7 +256,8 @@ def _emit(data: dict[str, Any], options: dict[str, Any]) -> None:
     if options["method"] == "analytic":
         how = "open-loop closed form"
     else:
-        how = f"95 % CI {low:.2%}-{high:.2%} over {options['replications']} days of {options['hours']:g} h"
+        days = options["replications"]
+        how = f"pooled over {days} day{'s' if days > 1 else ''} of {options['hours']:g} h, 95 % CI {low:.2%}-{high:.2%}"
     if "max_dials_per_minute" in data:
         target = data["abandon_target"]
         click.echo(
