@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -23,6 +24,43 @@ FORMAT = click.option(
     show_default=True,
     help="json prints only JSON on stdout.",
 )
+
+
+Decorated = TypeVar("Decorated", bound=Callable[..., Any])
+
+
+def _distribution(name: str, default: Distribution, *, cv: float) -> Callable[[Decorated], Decorated]:
+    """--NAME-distribution and --NAME-cv (the coefficient of variation of a lognormal)."""
+    choice = click.option(
+        f"--{name}-distribution",
+        type=click.Choice([item.value for item in Distribution]),
+        default=default.value,
+        show_default=True,
+    )
+    spread = click.option(
+        f"--{name}-cv",
+        type=click.FloatRange(0, min_open=True),
+        default=cv,
+        show_default=True,
+        help=f"Coefficient of variation of a lognormal {name} time.",
+    )
+
+    def apply(function: Decorated) -> Decorated:
+        return choice(spread(function))
+
+    return apply
+
+
+def _seconds(
+    name: str, default: float, description: str, *, above_zero: bool = True
+) -> Callable[[Decorated], Decorated]:
+    return click.option(
+        name,
+        type=click.FloatRange(0, min_open=above_zero),
+        default=default,
+        show_default=True,
+        help=description,
+    )
 
 
 @click.group()
@@ -82,41 +120,11 @@ def erlang(
 @click.option("--dials-per-minute", type=click.FloatRange(0), help="Fixed dial rate (fixed pacing).")
 @click.option("--live-rate", type=click.FloatRange(0, 1, min_open=True), required=True)
 @click.option("--handle-seconds", type=click.FloatRange(0, min_open=True), required=True)
-@click.option(
-    "--handle-distribution",
-    type=click.Choice([item.value for item in Distribution]),
-    default=Distribution.EXPONENTIAL.value,
-    show_default=True,
-)
-@click.option("--handle-cv", type=click.FloatRange(0, min_open=True), default=1.0, show_default=True)
-@click.option(
-    "--ring-seconds",
-    type=click.FloatRange(0, min_open=True),
-    default=10.0,
-    show_default=True,
-    help="Mean time from dial to answer (live or machine).",
-)
-@click.option(
-    "--ring-distribution",
-    type=click.Choice([item.value for item in Distribution]),
-    default=Distribution.LOGNORMAL.value,
-    show_default=True,
-)
-@click.option("--ring-cv", type=click.FloatRange(0, min_open=True), default=0.5, show_default=True)
-@click.option(
-    "--no-answer-timeout",
-    type=click.FloatRange(0, min_open=True),
-    default=30.0,
-    show_default=True,
-    help="Seconds an unanswered call rings before it is released (Genesys noAnswerTimeout).",
-)
-@click.option(
-    "--after-call-seconds",
-    type=click.FloatRange(0),
-    default=0.0,
-    show_default=True,
-    help="After-call work per connected call.",
-)
+@_distribution("handle", Distribution.EXPONENTIAL, cv=1.0)
+@_seconds("--ring-seconds", 10.0, "Mean time from dial to answer (live or machine).")
+@_distribution("ring", Distribution.LOGNORMAL, cv=0.5)
+@_seconds("--no-answer-timeout", 30.0, "Seconds an unanswered call rings (Genesys noAnswerTimeout).")
+@_seconds("--after-call-seconds", 0.0, "After-call work per connected call.", above_zero=False)
 @click.option("--window-seconds", type=click.FloatRange(0), default=2.0, show_default=True)
 @click.option("--amd-false-positive", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--amd-false-negative", type=click.FloatRange(0, 1), default=0.0, show_default=True)
