@@ -44,21 +44,6 @@ PERSONAL_CONNECTION_STEP_PER_MINUTE = 0.1
 documents a gradual increase, not its rate)."""
 
 
-def expected_overflow(
-    calls: int, answer_share: float, free_now: int, freeing_mean: float, freeing_variance: float
-) -> float:
-    """E[(answers - free_now - frees)+]: answers ~ Binomial(calls, answer_share), frees with the given
-    mean and variance, by the normal approximation (its partial expectation in closed form)."""
-    mean = calls * answer_share - freeing_mean
-    variance = calls * answer_share * (1 - answer_share) + freeing_variance
-    gap = free_now - mean
-    if variance <= 0:
-        return max(-gap, 0.0)
-    spread = math.sqrt(variance)
-    z = gap / spread
-    return spread * (math.exp(-z * z / 2) * INV_SQRT_2PI - z * 0.5 * math.erfc(z / SQRT2))
-
-
 class AbandonWindow:
     """The last `size` live answers the dialer saw, abandoned or connected."""
 
@@ -105,15 +90,27 @@ class ControlledPacer:
     def wanted(
         self, idle: int, waiting: int, ringing: int, freeing_mean: float, freeing_variance: float
     ) -> int:
-        """Calls the pacer wants in flight now (it cannot recall calls already ringing)."""
+        """Calls the pacer wants in flight now (it cannot recall calls already ringing): the most whose
+        expected overflow E[(answers - (idle - waiting) - frees)+] stays within the allowed share of their
+        expected answers; answers ~ Binomial(calls, answer share), frees with the given mean and
+        variance, by the normal approximation (its partial expectation in closed form)."""
         ratio = min(self.ceiling, 1 + self.live_seen * RAMP_PER_LIVE_ANSWER)
         cap = max(idle, math.floor(ratio * (idle + freeing_mean) + 1e-9))
         calls = ringing if ringing > idle else idle
-        share, answer, free_now = self.share, self.answer_share, idle - waiting
-        while calls < cap:
+        answer, free_now = self.answer_share, idle - waiting
+        spread_per_call, allowed = answer * (1 - answer), self.share * answer
+        exp, erfc, sqrt = math.exp, math.erfc, math.sqrt
+        while calls < cap:  # expected_overflow, inlined: this loop runs on every call event
             following = calls + 1
-            overflow = expected_overflow(following, answer, free_now, freeing_mean, freeing_variance)
-            if overflow > share * following * answer:
+            variance = following * spread_per_call + freeing_variance
+            gap = free_now - following * answer + freeing_mean
+            if variance > 0:
+                spread = sqrt(variance)
+                z = gap / spread
+                overflow = spread * (exp(-z * z / 2) * INV_SQRT_2PI - z * 0.5 * erfc(z / SQRT2))
+            else:
+                overflow = -gap if gap < 0 else 0.0
+            if overflow > allowed * following:
                 break
             calls = following
         return calls

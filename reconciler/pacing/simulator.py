@@ -350,7 +350,14 @@ class _Day:
     def decide(self, now: float) -> None:
         controlled = self.controlled
         if controlled is not None:
-            mean, variance = self.freeing(now) if self.pacing.look_ahead else (0.0, 0.0)
+            if not self.pacing.look_ahead:
+                mean = variance = 0.0
+            elif self.memoryless and not self.wrap_ends and not self.machine_ends:
+                share = self.memoryless_share
+                mean = len(self.in_call) * share
+                variance = mean * (1 - share)
+            else:
+                mean, variance = self.freeing(now)
             wanted = controlled.wanted(self.idle, len(self.waiting), self.ringing, mean, variance)
         elif self.personal is not None:
             wanted = self.personal.wanted(self.idle)

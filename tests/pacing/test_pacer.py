@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reconciler.pacing.analytic import open_loop
 from reconciler.pacing.dialer import DialerModel, Distribution, Pacing, PacingMode
 from reconciler.pacing.simulator import simulate
 from reconciler.pacing.statistics import pooled_ratio
@@ -106,3 +107,12 @@ def test_personal_connection_falls_back_to_one_to_one_at_threshold_minus_cutoff(
 
     assert run(0.03) == 0  # the cutoff reaches the threshold: always 1:1
     assert run(0.0) > run(0.02) > 0
+
+
+def test_the_controlled_pacer_beats_open_loop_dialing_at_its_own_dial_rate() -> None:
+    # the closed form (Poisson dials, no foresight) is the bound a closed-loop pacer must beat
+    model = DialerModel(agents=8, handle_seconds=300, live_rate=0.28)
+    paced = simulate(model, _predictive(0.025), hours=4, replications=3, seed=5).result
+    blind = open_loop(model, dials_per_minute=paced.dials_per_minute)
+    assert paced.abandon_rate < blind.abandon_rate
+    assert paced.utilization > blind.utilization
