@@ -135,7 +135,9 @@ class Pacing:
                     "Personal Connection pacing needs an abandon threshold between 0 and 1"
                 )
             if self.lines_per_agent is None or not 1 <= self.lines_per_agent <= 3:
-                raise PacingInputError("Personal Connection's maximum ratio is 1 to 3 calls per agent")
+                raise PacingInputError(
+                    "Personal Connection's maximum ratio (--lines-per-agent) is 1 to 3 calls per agent"
+                )
             if not 0 <= self.abandon_cutoff < 1:
                 raise PacingInputError(
                     f"the abandon cutoff must be between 0 and 1 (got {self.abandon_cutoff})"
