@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -23,6 +24,43 @@ FORMAT = click.option(
     show_default=True,
     help="json prints only JSON on stdout.",
 )
+
+
+Decorated = TypeVar("Decorated", bound=Callable[..., Any])
+
+
+def _distribution(name: str, default: Distribution, *, cv: float) -> Callable[[Decorated], Decorated]:
+    """--NAME-distribution and --NAME-cv (the coefficient of variation of a lognormal)."""
+    choice = click.option(
+        f"--{name}-distribution",
+        type=click.Choice([item.value for item in Distribution]),
+        default=default.value,
+        show_default=True,
+    )
+    spread = click.option(
+        f"--{name}-cv",
+        type=click.FloatRange(0, min_open=True),
+        default=cv,
+        show_default=True,
+        help=f"Coefficient of variation of a lognormal {name} time.",
+    )
+
+    def apply(function: Decorated) -> Decorated:
+        return choice(spread(function))
+
+    return apply
+
+
+def _seconds(
+    name: str, default: float, description: str, *, above_zero: bool = True
+) -> Callable[[Decorated], Decorated]:
+    return click.option(
+        name,
+        type=click.FloatRange(0, min_open=above_zero),
+        default=default,
+        show_default=True,
+        help=description,
+    )
 
 
 @click.group()
@@ -82,14 +120,11 @@ def erlang(
 @click.option("--dials-per-minute", type=click.FloatRange(0), help="Fixed dial rate (fixed pacing).")
 @click.option("--live-rate", type=click.FloatRange(0, 1, min_open=True), required=True)
 @click.option("--handle-seconds", type=click.FloatRange(0, min_open=True), required=True)
-@click.option(
-    "--handle-distribution",
-    type=click.Choice([item.value for item in Distribution]),
-    default=Distribution.EXPONENTIAL.value,
-    show_default=True,
-)
-@click.option("--handle-cv", type=click.FloatRange(0, min_open=True), default=1.0, show_default=True)
-@click.option("--ring-seconds", type=click.FloatRange(0, min_open=True), default=15.0, show_default=True)
+@_distribution("handle", Distribution.EXPONENTIAL, cv=1.0)
+@_seconds("--ring-seconds", 10.0, "Mean time from dial to answer (live or machine).")
+@_distribution("ring", Distribution.LOGNORMAL, cv=0.5)
+@_seconds("--no-answer-timeout", 30.0, "Seconds an unanswered call rings (Genesys noAnswerTimeout).")
+@_seconds("--after-call-seconds", 0.0, "After-call work per connected call.", above_zero=False)
 @click.option("--window-seconds", type=click.FloatRange(0), default=2.0, show_default=True)
 @click.option("--amd-false-positive", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--amd-false-negative", type=click.FloatRange(0, 1), default=0.0, show_default=True)
@@ -103,16 +138,35 @@ def erlang(
     type=click.Choice([item.value for item in PacingMode]),
     default=PacingMode.FIXED.value,
     show_default=True,
-    help="fixed dial rate, k lines per free agent, or feedback toward --abandon-target (simulation).",
+    help="fixed dial rate, k lines per free agent, the controlled pacer toward --abandon-target "
+    "(feedback), or CXone Personal Connection (simulation).",
 )
 @click.option(
-    "--lines-per-agent", type=click.FloatRange(1), help="lines: k per free agent; feedback: the most."
+    "--lines-per-agent",
+    type=click.FloatRange(1),
+    help="lines: k per free agent; feedback: the most calls per agent; personal-connection: the maximum "
+    "ratio (1-3).",
 )
 @click.option(
-    "--abandon-target", type=click.FloatRange(0, 1, min_open=True, max_open=True), help="0.03 = 3 %."
+    "--abandon-target",
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    help="0.03 = 3 % (personal-connection: the abandon rate threshold).",
+)
+@click.option(
+    "--abandon-cutoff",
+    type=click.FloatRange(0, 1, max_open=True),
+    default=0.0,
+    show_default=True,
+    help="personal-connection: subtracted from the threshold to give the rate at which it dials 1:1.",
+)
+@click.option(
+    "--look-ahead/--no-look-ahead",
+    default=True,
+    show_default=True,
+    help="feedback: also dial for busy agents about to free (predictive); --no-look-ahead is power.",
 )
 @click.option("--hours", type=click.FloatRange(0, min_open=True), default=8.0, show_default=True)
-@click.option("--replications", type=click.IntRange(2), default=5, show_default=True)
+@click.option("--replications", type=click.IntRange(1), default=5, show_default=True)
 @click.option("--warmup-seconds", type=click.FloatRange(0), default=0.0, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
@@ -124,9 +178,11 @@ def dialer(**options: Any) -> None:
     """Abandon rate, utilization and throughput of an outbound dialer.
 
     Abandon rate = (live answers with no agent within the connect window + AMD false positives) / live
-    answers. `--method analytic` is the open-loop closed form (Poisson dials, exponential handle
-    times): exact for fixed rates, an upper bound for smarter pacers. `--solve max-dial-rate` prints
-    the largest fixed dial rate whose abandon rate stays within --abandon-target.
+    answers, pooled over the simulated days, with a 95 % interval clamped to [0, 1]. Answers ring a
+    lognormal time cut off at --no-answer-timeout; unanswered calls ring the whole timeout.
+    `--method analytic` is the open-loop closed form (Poisson dials, exponential handle times, no
+    after-call work): exact for fixed rates, an upper bound for smarter pacers. `--solve max-dial-rate`
+    prints the largest fixed dial rate whose abandon rate stays within --abandon-target.
     """
     model = DialerModel(
         agents=options["agents"],
@@ -135,6 +191,10 @@ def dialer(**options: Any) -> None:
         handle_distribution=Distribution(options["handle_distribution"]),
         handle_cv=options["handle_cv"],
         ring_seconds=options["ring_seconds"],
+        ring_distribution=Distribution(options["ring_distribution"]),
+        ring_cv=options["ring_cv"],
+        no_answer_timeout_seconds=options["no_answer_timeout"],
+        after_call_seconds=options["after_call_seconds"],
         machine_rate=options["machine_rate"],
         amd_false_positive=options["amd_false_positive"],
         amd_false_negative=options["amd_false_negative"],
@@ -177,6 +237,8 @@ def _run(model: DialerModel, mode: PacingMode, options: dict[str, Any]) -> Diale
         dials_per_minute=options["dials_per_minute"],
         lines_per_agent=options["lines_per_agent"],
         abandon_target=options["abandon_target"],
+        abandon_cutoff=options["abandon_cutoff"],
+        look_ahead=options["look_ahead"],
     )
     if options["method"] == "analytic":
         if mode is not PacingMode.FIXED:
@@ -202,7 +264,8 @@ def _emit(data: dict[str, Any], options: dict[str, Any]) -> None:
     if options["method"] == "analytic":
         how = "open-loop closed form"
     else:
-        how = f"95 % CI {low:.2%}-{high:.2%} over {options['replications']} days of {options['hours']:g} h"
+        days = options["replications"]
+        how = f"pooled over {days} day{'s' if days > 1 else ''} of {options['hours']:g} h, 95 % CI {low:.2%}-{high:.2%}"
     if "max_dials_per_minute" in data:
         target = data["abandon_target"]
         click.echo(

@@ -29,6 +29,10 @@ def require_closed_form(model: DialerModel) -> None:
         )
     if model.max_lines is not None:
         raise PacingInputError("the analytic model has no line limit; use --method simulation for max lines")
+    if model.after_call_seconds > 0:
+        raise PacingInputError(
+            "the analytic model has no after-call work; use --method simulation for --after-call-seconds"
+        )
 
 
 def open_loop(model: DialerModel, *, dials_per_minute: float) -> DialerResult:

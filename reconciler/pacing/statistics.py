@@ -1,4 +1,4 @@
-"""Confidence intervals over independent replications (Student t, 95 %), without scipy."""
+"""Confidence intervals over independent replications (Student t, 95 %) and pooled ratios, without scipy."""
 
 from __future__ import annotations
 
@@ -32,3 +32,37 @@ def mean_interval(values: Sequence[float]) -> tuple[float, tuple[float, float] |
     variance = sum((value - mean) ** 2 for value in values) / (count - 1)
     half = t975(count - 1) * math.sqrt(variance / count)
     return mean, (mean - half, mean + half)
+
+
+def pooled_ratio(numerators: Sequence[int], denominators: Sequence[int]) -> tuple[float, tuple[float, float]]:
+    """Σ numerators / Σ denominators and its 95 % interval, clamped to [0, 1].
+
+    Regulators measure one ratio per period weighted by live answers (47 CFR 64.1200(a)(7): abandoned
+    calls over calls answered live, per campaign per 30 days), so days are pooled, not averaged. With
+    two or more days the interval is the ratio estimator's (Cochran, Sampling Techniques, §6.3: the
+    variance of Σa/Σl from the residuals a_i - r·l_i, Student t over days); with one day it is the
+    Wilson score interval of the pooled counts."""
+    if len(numerators) != len(denominators) or not numerators:
+        raise ValueError("a pooled ratio needs as many numerators as denominators, at least one")
+    total, base = sum(numerators), sum(denominators)
+    if base == 0:
+        return 0.0, (0.0, 0.0)
+    rate = total / base
+    count = len(numerators)
+    if count < 2:
+        low, high = _wilson(total, base)
+    else:
+        mean_base = base / count
+        residual = sum((a - rate * n) ** 2 for a, n in zip(numerators, denominators, strict=True))
+        half = t975(count - 1) * math.sqrt(residual / (count - 1) / count) / mean_base
+        low, high = rate - half, rate + half
+    return rate, (max(0.0, low), min(1.0, high))
+
+
+def _wilson(successes: int, trials: int) -> tuple[float, float]:
+    z = _Z975
+    share = successes / trials
+    centre = share + z * z / (2 * trials)
+    spread = z * math.sqrt(share * (1 - share) / trials + z * z / (4 * trials * trials))
+    scale = 1 + z * z / trials
+    return (centre - spread) / scale, (centre + spread) / scale

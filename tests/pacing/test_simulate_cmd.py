@@ -77,3 +77,64 @@ def test_text_output_names_the_figures() -> None:
     result = CliRunner().invoke(cli, [*DIALER, "--dials-per-minute", "12", "--method", "analytic"])
     assert result.exit_code == 0
     assert "abandon rate" in result.output and "open-loop" in result.output
+
+
+def test_one_replication_is_one_pooled_day_with_an_interval() -> None:
+    data = _json(
+        *DIALER,
+        "--pacing",
+        "feedback",
+        "--abandon-target",
+        "0.03",
+        "--hours",
+        "1",
+        "--replications",
+        "1",
+        "--format",
+        "json",
+    )
+    low, high = data["abandon_rate_ci"]  # type: ignore[misc]
+    assert 0 <= low <= data["abandon_rate"] <= high <= 1  # type: ignore[operator]
+
+
+def test_call_model_options_reach_the_simulation() -> None:
+    base = [*DIALER, "--pacing", "lines", "--lines-per-agent", "1", "--hours", "1", "--format", "json"]
+    quick = _json(*base, "--no-answer-timeout", "15")
+    slow = _json(*base, "--no-answer-timeout", "60")
+    wrapped = _json(*base, "--after-call-seconds", "120")
+    assert slow["utilization"] < quick["utilization"]  # type: ignore[operator]
+    assert wrapped["live_answers_per_minute"] < quick["live_answers_per_minute"]  # type: ignore[operator]
+    personal = _json(
+        *DIALER,
+        "--pacing",
+        "personal-connection",
+        "--lines-per-agent",
+        "3",
+        "--abandon-target",
+        "0.03",
+        "--abandon-cutoff",
+        "0.03",
+        "--hours",
+        "1",
+        "--format",
+        "json",
+    )
+    assert personal["abandon_rate"] == 0  # the cutoff reaches the threshold: Personal Connection dials 1:1
+
+
+def test_text_output_says_the_rate_is_pooled() -> None:
+    result = CliRunner().invoke(
+        cli,
+        [*DIALER, "--pacing", "feedback", "--abandon-target", "0.03", "--hours", "1", "--replications", "1"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "pooled over 1 day of 1 h" in result.output
+
+
+def test_analytic_refuses_after_call_work_with_a_message() -> None:
+    result = run_cli(
+        *DIALER, "--dials-per-minute", "12", "--method", "analytic", "--after-call-seconds", "30"
+    )
+    assert result.code != 0
+    assert "after-call work" in result.stderr
+    assert "Traceback" not in result.stderr
