@@ -6,9 +6,10 @@ no pacing), `abandon_rate`, `outbound_line_count`, `max_calls_per_agent(_decimal
 OutboundSettings value, `no_answer_timeout` (the API's default is 30 s), the org's `abandon_seconds` as
 the connect window (Genesys' documented default: 2 s), and answering-machine detection from the
 campaign's call analysis response set.
-CXone skill: `general_settings.maximum_ratio` 2 or 3 is predictive with that many calls per agent, 1 is
-progressive; the target is `abandon_rate_threshold` (when the skill overrides the business unit's) minus
-`abandon_rate_cutoff`, where Personal Connection falls back to 1:1; `maximum_ringing_duration` is the
+CXone skill: Personal Connection's policy; `general_settings.maximum_ratio` 2 or 3 is predictive with up
+to that many calls per agent, 1 is progressive; the target is `abandon_rate_threshold` (when the skill
+overrides the business unit's) and the dialer falls back to 1:1 at that threshold minus
+`abandon_rate_cutoff` (a skill whose cutoff reaches its threshold always dials 1:1 and is not predicted); `maximum_ringing_duration` is the
 no-answer timeout, `cpa_settings.abandon_timeout` the connect window and `ans_machine_det_mode` the
 machine handling.
 Staffing holds what no platform does: agents, handle time, live and machine shares, AMD error rates and
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reconciler.manifest.models.base import Staffing
-from reconciler.pacing.predict import DialerSettings, DialingMode
+from reconciler.pacing.predict import DialerSettings, DialingMode, PacingPolicy
 from reconciler.policy.context import CheckContext, spec_of
 
 DEFAULT_WINDOW_SECONDS = 2.0
@@ -124,16 +125,19 @@ def cxone_settings(skill: Mapping[str, Any], *, staffing: Staffing) -> DialerSet
     """The pacing inputs of a CXone skill spec; None when its target is the business unit's (unknown)."""
     general = skill.get("general_settings") or {}
     ratio = general.get("maximum_ratio")
-    target = target_of(cxone_overdial_ceiling(general))
-    if ratio is None or target is None or not general.get("override_business_unit_abandon_rate"):
+    ceiling = target_of(cxone_overdial_ceiling(general))
+    if ratio is None or ceiling is None or not general.get("override_business_unit_abandon_rate"):
         return None
+    threshold = float(general["abandon_rate_threshold"]) / 100
     cpa = skill.get("cpa_settings") or {}
     window = cpa.get("abandon_timeout")
     return _settings(
         staffing,
         cxone_machine_handling(cpa, staffing),
         mode=DialingMode.PREDICTIVE if int(ratio) > 1 else DialingMode.PROGRESSIVE,
-        abandon_target=target,
+        abandon_target=threshold,
+        policy=PacingPolicy.PERSONAL_CONNECTION,
+        abandon_cutoff=threshold - ceiling,
         calls_per_agent=float(ratio),
         line_count=None,
         window_seconds=DEFAULT_WINDOW_SECONDS if window is None else float(window),
@@ -151,8 +155,12 @@ def _settings(
     line_count: int | None,
     window_seconds: float,
     no_answer_timeout_seconds: float | None,
+    policy: PacingPolicy = PacingPolicy.CONTROLLED,
+    abandon_cutoff: float = 0.0,
 ) -> DialerSettings:
     return DialerSettings(
+        policy=policy,
+        abandon_cutoff=abandon_cutoff,
         mode=mode,
         agents=staffing.agents,
         handle_seconds=staffing.handle_seconds,

@@ -24,7 +24,14 @@ from typing import Any
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import Resource
-from reconciler.pacing.predict import DialerSettings, DialingMode, Prediction, percent, predict
+from reconciler.pacing.predict import (
+    DialerSettings,
+    DialingMode,
+    PacingPolicy,
+    Prediction,
+    percent,
+    predict,
+)
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.dialer_settings import (
     cxone_settings,
@@ -145,17 +152,24 @@ def judge(settings: DialerSettings, cap: Cap, knobs: Knobs, predictor: Predictor
         )
     if settings.mode is DialingMode.PROGRESSIVE:
         return None
-    if settings.abandon_target > cap.share:
+    if pacing_target(settings) > cap.share:
         return _target_above_cap(settings, cap, knobs, predictor)
     if settings.mode is DialingMode.POWER:
         return _power_overdials(settings, cap, knobs, predictor)
     return None
 
 
+def pacing_target(settings: DialerSettings) -> float:
+    """The abandon rate the dialer steers to: Personal Connection overdials up to its fallback point."""
+    if settings.policy is PacingPolicy.PERSONAL_CONNECTION:
+        return settings.fallback
+    return settings.abandon_target
+
+
 def _target_above_cap(settings: DialerSettings, cap: Cap, knobs: Knobs, predictor: Predictor) -> str:
     value, after = _lower_target(settings, cap, knobs, predictor)
     return (
-        f"its pacing target of {percent(settings.abandon_target)} is above {cap.text()}, and a pacer abandons "
+        f"its pacing target of {percent(pacing_target(settings))} is above {cap.text()}, and a pacer abandons "
         f"about its target: predicted {figure_text(predictor(settings), cap)}. "
         f"Fix: set {knobs.target} to {value:g}; predicted then {figure_text(after, cap)}."
     )
@@ -169,8 +183,8 @@ def _lower_target(
     value = cap.percent
     while True:
         target = (value - knobs.cutoff) / 100
-        fixed = (
-            dataclasses.replace(settings, abandon_target=target)
+        fixed = (  # the setting itself: a CXone threshold keeps its cutoff, so it paces to `target`
+            dataclasses.replace(settings, abandon_target=value / 100)
             if target > 0
             else dataclasses.replace(settings, mode=DialingMode.PROGRESSIVE)
         )

@@ -14,6 +14,7 @@ from reconciler.plan.pacing_effects import with_pacing
 from reconciler.plan.render_markdown import render_markdown
 from reconciler.plan.render_text import render_text
 from reconciler.policy.context import CheckContext
+from reconciler.policy.pacing_check import pacing_target
 from reconciler.state.objects import LiveObject, live_object
 from reconciler.validation import validate_paths
 from tests.plan.support import DIGEST, assert_valid_plan_document
@@ -61,10 +62,12 @@ SEEN: list[DialerSettings] = []
 
 
 def _model(settings: DialerSettings) -> Prediction:
+    """A pacer that holds what it steers to (Personal Connection: its fallback point)."""
     SEEN.append(settings)
+    held = pacing_target(settings)
     return Prediction(
-        abandon_rate=settings.abandon_target,
-        abandon_rate_ci=(settings.abandon_target - 0.001, settings.abandon_target + 0.001),
+        abandon_rate=held,
+        abandon_rate_ci=(held - 0.001, held + 0.001),
         utilization=0.85,
         days=10,
         connects_per_agent_hour=10.0,
