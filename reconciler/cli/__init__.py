@@ -10,32 +10,43 @@ import sys
 import click
 
 from reconciler import __version__
-from reconciler.cli.apply_cmd import apply
-from reconciler.cli.audit_cmd import audit
-from reconciler.cli.check_plan_cmd import check_plan
-from reconciler.cli.doctor_cmd import doctor
-from reconciler.cli.emulator_cmd import emulator
-from reconciler.cli.export_cmd import export
-from reconciler.cli.forecast_cmd import forecast
+from reconciler.cli.lazy_group import LazyGroup
 from reconciler.cli.output_guard import (
     enable_debug,
     guard_output,
     internal_error_line,
     print_traceback_if_debug,
 )
-from reconciler.cli.plan_cmd import drift, plan
-from reconciler.cli.rules_cmd import rules
-from reconciler.cli.schema_cmd import schema
-from reconciler.cli.simulate_cmd import simulate
-from reconciler.cli.targets_cmd import targets
-from reconciler.cli.validate_cmd import validate
 from reconciler.exceptions import ReconcilerError
 from reconciler.redaction import redact
 from reconciler.runtime import tune_garbage_collector
 from reconciler.telemetry import tracing
 
+# each command's module is imported only when that command runs (or --help lists it), so
+# `reconciler --version` and `reconciler validate` load neither the emulator nor the writers
+COMMANDS = {
+    "validate": "reconciler.cli.validate_cmd:validate",
+    "schema": "reconciler.cli.schema_cmd:schema",
+    "plan": "reconciler.cli.plan_cmd:plan",
+    "apply": "reconciler.cli.apply_cmd:apply",
+    "drift": "reconciler.cli.plan_cmd:drift",
+    "export": "reconciler.cli.export_cmd:export",
+    "emulator": "reconciler.cli.emulator_cmd:emulator",
+    "audit": "reconciler.cli.audit_cmd:audit",
+    "simulate": "reconciler.cli.simulate_cmd:simulate",
+    "forecast": "reconciler.cli.forecast_cmd:forecast",
+    "rules": "reconciler.cli.rules_cmd:rules",
+    "doctor": "reconciler.cli.doctor_cmd:doctor",
+    "check-plan": "reconciler.cli.check_plan_cmd:check_plan",
+    "targets": "reconciler.cli.targets_cmd:targets",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(
+    cls=LazyGroup,
+    lazy_commands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="reconciler")
 @click.option("--debug", is_flag=True, help="Show tracebacks (redacted) and debug logs on errors.")
 def cli(debug: bool) -> None:
@@ -48,22 +59,6 @@ def cli(debug: bool) -> None:
     """
     if debug:
         enable_debug()
-
-
-cli.add_command(validate)
-cli.add_command(schema)
-cli.add_command(plan)
-cli.add_command(apply)
-cli.add_command(drift)
-cli.add_command(export)
-cli.add_command(emulator)
-cli.add_command(audit)
-cli.add_command(simulate)
-cli.add_command(forecast)
-cli.add_command(rules)
-cli.add_command(doctor)
-cli.add_command(check_plan)
-cli.add_command(targets)
 
 
 def main() -> None:

@@ -9,7 +9,10 @@ from pathlib import Path
 import click
 
 from reconciler.cli.project import project_for
+from reconciler.doctor.report import render_json, render_text
+from reconciler.doctor.run import doctor as run_doctor
 from reconciler.exceptions import UsageError
+from reconciler.live_plan import target_of
 
 DIFFERENCES_FOUND = 2
 
@@ -27,10 +30,6 @@ def doctor(target: str, fmt: str, config_path: Path | None) -> None:
     reads; Genesys answers with the response models of the official SDK. Nothing is changed (GET
     requests only). Exit 0 when every answer matches, 2 when differences are found, 1 on errors.
     """
-    from reconciler.doctor.report import render_json, render_text
-    from reconciler.doctor.run import doctor as run_doctor
-    from reconciler.live_plan import target_of
-
     project, root = project_for(config_path)
     if project is None:
         raise UsageError("`reconciler doctor` needs a reconciler.yaml with targets; none found")

@@ -19,7 +19,11 @@ from starlette.routing import Route
 
 from reconciler.emulator import history
 from reconciler.emulator.core import Emulator
-from reconciler.emulator.seed import SeedError, apply_seed
+from reconciler.emulator.cxone.store import external_edit as cxone_edit
+from reconciler.emulator.genesys.admin_writes import external_edit as genesys_edit
+from reconciler.emulator.genesys.dialing_figures import FigureError, find_campaign, set_figures
+from reconciler.emulator.seed import apply_seed
+from reconciler.emulator.seed_error import SeedError
 from reconciler.emulator.settings import EmulatorSettings
 
 
@@ -128,9 +132,6 @@ async def external_edit(request: Request) -> Response:
     body = await _json_body(request)
     if not isinstance(body, dict) or not isinstance(body.get("changes"), dict):
         return _problem(400, 'body needs "platform", "collection", "id" or "name", and "changes"')
-    from reconciler.emulator.cxone.store import external_edit as cxone_edit
-    from reconciler.emulator.genesys.admin_writes import external_edit as genesys_edit
-
     edit = {"genesys": genesys_edit, "cxone": cxone_edit}.get(str(body.get("platform", "genesys")))
     if edit is None:
         return _problem(400, "platform is genesys or cxone")
@@ -148,8 +149,6 @@ async def campaign_state(request: Request) -> Response:
     body = await _json_body(request)
     if not isinstance(body, dict):
         return _problem(400, 'body needs "id" or "name", and "progress" and/or "stats"')
-    from reconciler.emulator.genesys.dialing_figures import FigureError, find_campaign, set_figures
-
     campaign = find_campaign(emulator, body.get("id"), body.get("name"))
     if campaign is None:
         return _problem(404, f"no such campaign: {body.get('id') or body.get('name')}")

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from reconciler.emulator.clock import Clock, SystemClock, iso_timestamp
+from reconciler.emulator.genesys.store import advance
+from reconciler.emulator.seed import apply_seed
 from reconciler.emulator.settings import EmulatorSettings
 from reconciler.emulator.state import EmulatorState, JsonObject
 
@@ -44,8 +46,6 @@ class Emulator:
         else:
             self.state = EmulatorState()
             if seed is not None:
-                from reconciler.emulator.seed import apply_seed
-
                 apply_seed(self, seed)
         self.rng = random.Random(self.settings.faults.seed)
         self.tokens: dict[str, Token] = {}
@@ -72,8 +72,6 @@ class Emulator:
 
     def tick(self) -> None:
         """Apply transitions that are due by now (a stopping campaign turns off, a settings PATCH lands)."""
-        from reconciler.emulator.genesys.store import advance
-
         advance(self)
 
     # --- persistence ------------------------------------------------------------------------------

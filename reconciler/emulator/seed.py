@@ -16,19 +16,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reconciler.exceptions import ReconcilerError
+from reconciler.emulator.cxone.store import seed_cxone
+from reconciler.emulator.genesys.admin_writes import seed_genesys
+from reconciler.emulator.seed_error import SeedError
+from reconciler.emulator.state import EmulatorState
 
 if TYPE_CHECKING:
     from reconciler.emulator.core import Emulator
-
-
-class SeedError(ReconcilerError):
-    """A seed file is unreadable or malformed, or holds an object the API would refuse; `field` names
-    where (`genesys.campaigns[2].contactList`) when known."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def read_seed(path: Path) -> dict[str, Any]:
@@ -95,10 +89,6 @@ def check_shape(seed: dict[str, Any]) -> None:
 
 def apply_seed(emulator: Emulator, seed: dict[str, Any]) -> None:
     """Add the seed's objects to the emulator's state (existing objects stay); a bad seed changes nothing."""
-    from reconciler.emulator.cxone.store import seed_cxone
-    from reconciler.emulator.genesys.admin_writes import seed_genesys
-    from reconciler.emulator.state import EmulatorState
-
     check_shape(seed)
     before = EmulatorState.from_json(emulator.state.snapshot())
     try:

@@ -20,7 +20,7 @@ LAYOUTS = ((2, 4, 2), (2, 2, 0))  # (mapping, sequence, offset): "  - item" unde
 
 def edited_text(path: Path, *, kind: str, name: str, field: str, value: int) -> tuple[str, str]:
     """The file's text before and after setting spec.`field` of document `kind`/`name` to `value`."""
-    try:
+    try:  # ruamel.yaml is the optional [forecast] extra
         from ruamel.yaml import YAML
     except ImportError as exc:
         raise missing_extra("ruamel.yaml") from exc

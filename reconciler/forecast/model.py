@@ -25,7 +25,7 @@ class Forecast:
 
 
 def forecast_next_day(history: AnswerRates) -> Forecast:
-    try:
+    try:  # statsmodels is the optional [forecast] extra
         from statsmodels.tsa.seasonal import STL
     except ImportError as exc:
         raise missing_extra("statsmodels") from exc

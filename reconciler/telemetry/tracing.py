@@ -45,6 +45,7 @@ class SpanHandle:
     def failed(self, kind: str) -> None:
         """Mark the span as an error, naming only the kind of failure (never its message)."""
         if self._span is not None:
+            # a span exists only when the optional [otel] extra is installed
             from opentelemetry.trace import Status, StatusCode
 
             self._span.set_status(Status(StatusCode.ERROR))
@@ -71,7 +72,7 @@ def configure_from_env(env: Mapping[str, str] = os.environ) -> bool:
     global _owned
     if not any(env.get(name) for name in ENDPOINT_VARIABLES):
         return False
-    try:
+    try:  # the SDK is the optional [otel] extra, imported only when an endpoint asks for traces
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
         from opentelemetry.sdk.resources import Resource
         from opentelemetry.sdk.trace import TracerProvider

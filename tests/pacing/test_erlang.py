@@ -7,9 +7,10 @@ from fractions import Fraction
 
 import pytest
 
-from reconciler.pacing.erlang import erlang_b, erlang_c, erlang_c_metrics, required_agents
+from reconciler.pacing.erlang import erlang_b, erlang_c, erlang_c_metrics
 from reconciler.pacing.erlang_a import erlang_a_metrics
 from reconciler.pacing.errors import PacingInputError
+from reconciler.pacing.staffing import required_agents
 
 
 def _traffic_for(agents: int, blocking: float) -> float:

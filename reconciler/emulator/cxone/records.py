@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reconciler.emulator.core import Emulator
 from reconciler.emulator.state import JsonObject
+
+if TYPE_CHECKING:
+    from reconciler.emulator.core import Emulator
 
 _PHONE = re.compile(r"\+?[0-9 ().-]+")
 MAX_PER_CALL = 4500

@@ -10,9 +10,8 @@ simply replaces what was there (last writer wins) and sets lastUpdateTime.
 from __future__ import annotations
 
 import copy
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone import records
 from reconciler.emulator.cxone.defaults import SKILL_DEFAULTS, default_parameters
 from reconciler.emulator.cxone.fields import (
@@ -23,7 +22,11 @@ from reconciler.emulator.cxone.fields import (
     PERSONAL_CONNECTION,
     SHARED_GENERAL_RETRY,
 )
+from reconciler.emulator.seed_error import SeedError
 from reconciler.emulator.state import JsonObject
+
+if TYPE_CHECKING:
+    from reconciler.emulator.core import Emulator
 
 ID_FIELDS = {
     "skills": "skillId",
@@ -202,8 +205,6 @@ def set_members(emulator: Emulator, section: str, group_key: str, skill_ids: lis
 
 # --- seeding ---------------------------------------------------------------------------------------
 def _items(value: Any, section: str) -> list[JsonObject]:
-    from reconciler.emulator.seed import SeedError
-
     items = list(value.values()) if isinstance(value, dict) else value
     if items is None:
         return []
@@ -228,8 +229,6 @@ def _seed_object(emulator: Emulator, section: str, item: JsonObject, defaults: J
 
 
 def _key_of(emulator: Emulator, section: str, ref: Any) -> str:
-    from reconciler.emulator.seed import SeedError
-
     found = find(emulator.state.cxone[section], section, ref, ref)
     if found is None:
         raise SeedError(f"cxone seed refers to an unknown {section[:-1]}: {ref}")
@@ -238,8 +237,6 @@ def _key_of(emulator: Emulator, section: str, ref: Any) -> str:
 
 def seed_cxone(emulator: Emulator, cxone_seed: dict[str, Any]) -> None:
     """Add a seed's CXone objects (the "cxone" section of a seed file, docs/emulator.md)."""
-    from reconciler.emulator.seed import SeedError
-
     unknown = set(cxone_seed) - _SEED_SECTIONS
     if unknown:
         raise SeedError(f"unknown cxone seed sections: {', '.join(sorted(unknown))}")

@@ -34,7 +34,7 @@ from reconciler.emulator.genesys.store import (
     stamp,
     stop_later,
 )
-from reconciler.emulator.seed import SeedError
+from reconciler.emulator.seed_error import SeedError
 from reconciler.emulator.state import JsonObject
 
 if TYPE_CHECKING:

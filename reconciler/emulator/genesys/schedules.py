@@ -7,12 +7,12 @@ for every other outbound PUT.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.checks import valid_time_zone
 from reconciler.emulator.genesys.crud import check_version, not_found, writable
@@ -29,6 +29,9 @@ from reconciler.emulator.genesys.store import (
     with_names,
 )
 from reconciler.emulator.state import JsonObject
+
+if TYPE_CHECKING:
+    from reconciler.emulator.core import Emulator
 
 
 def _moment(text: str) -> datetime:

@@ -6,13 +6,12 @@ the SW18 message; a missing one is 400 invalid.update.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.crud import check_version, writable
 from reconciler.emulator.genesys.kinds import SINGLETONS_BY_KEY, WRAPUP_FLAGS
@@ -26,6 +25,9 @@ from reconciler.emulator.genesys.store import (
     visible_singleton,
 )
 from reconciler.emulator.state import JsonObject
+
+if TYPE_CHECKING:
+    from reconciler.emulator.core import Emulator
 
 SETTINGS = SINGLETONS_BY_KEY["settings"]
 MAPPINGS = SINGLETONS_BY_KEY["wrapupcodemappings"]

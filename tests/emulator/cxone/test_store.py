@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 from reconciler.emulator.clock import ManualClock
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone.store import external_edit, seed_cxone
-from reconciler.emulator.seed import SeedError
+from reconciler.emulator.seed_error import SeedError
 from tests.emulator.cxone.conftest import V30, V33, error_of, skill_ids
 
 Headers = dict[str, str]

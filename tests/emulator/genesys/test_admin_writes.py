@@ -11,7 +11,8 @@ from starlette.testclient import TestClient
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.admin_writes import external_edit
-from reconciler.emulator.seed import SeedError, apply_seed
+from reconciler.emulator.seed import apply_seed
+from reconciler.emulator.seed_error import SeedError
 from tests.emulator.genesys import support as s
 from tests.emulator.genesys.support import MISSING, WRAPUP_DNC, Api
 

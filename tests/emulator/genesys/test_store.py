@@ -9,7 +9,7 @@ from reconciler.emulator.clock import ManualClock
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.genesys.admin_writes import external_edit, seed_genesys
 from reconciler.emulator.genesys.store import advance
-from reconciler.emulator.seed import SeedError
+from reconciler.emulator.seed_error import SeedError
 from tests.emulator.genesys import support as s
 from tests.emulator.genesys.support import OUTBOUND, Api
 
