@@ -24,11 +24,7 @@ Needs `deepdiff` (pip install deepdiff); it is a bench and test tool, not a prod
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import copy
-import os
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -36,9 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from checks_scale import read_live, write_manifests
+from checks_scale import bench_org, write_manifests
 from deepdiff import DeepDiff  # type: ignore[attr-defined]
-from plan_scale import kind_counts
 
 from reconciler.diff import project, scoped_diff
 from reconciler.live_plan import SET_LIKE
@@ -137,12 +132,7 @@ def perturbed(pairs: list[Pair], every: int) -> list[Pair]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--objects", type=int, default=10_000)
-    args = parser.parse_args(argv)
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M %Z')}")
-    counts = kind_counts(args.objects)
-    live_list = asyncio.run(read_live(counts))
+    counts, live_list = bench_org(argv, __doc__)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         write_manifests(folder, counts)
