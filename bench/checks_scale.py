@@ -135,13 +135,18 @@ def measure(folder: Path, live_list: list[Any], *, report: bool) -> None:
         print(f"    {name:<40} {seconds:6.3f}  {count}")
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+def bench_org(argv: list[str] | None, description: str | None) -> tuple[dict[str, int], list[Any]]:
+    """The kind counts asked for by `--objects` and the org read back from a seeded emulator."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0] if description else None)
     parser.add_argument("--objects", type=int, default=10_000)
     args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M %Z')}")
     counts = kind_counts(args.objects)
-    live_list = asyncio.run(read_live(counts))
+    return counts, asyncio.run(read_live(counts))
+
+
+def main(argv: list[str] | None = None) -> None:
+    counts, live_list = bench_org(argv, __doc__)
     tune_garbage_collector()  # as `reconciler` (the command line) runs
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

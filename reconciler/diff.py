@@ -232,6 +232,8 @@ def _merged_shape(items: Sequence[Any]) -> dict[str, Any] | None:
             previous = merged.get(key)
             if isinstance(previous, dict) and isinstance(value, dict):
                 merged[key] = _merged_shape([previous, value])
+            elif isinstance(previous, list | tuple) and isinstance(value, list | tuple):
+                merged[key] = [*previous, *value]  # the elements' shapes, merged where the list is projected
             elif key not in merged or previous is None:
                 merged[key] = value
     return merged

@@ -1,4 +1,4 @@
-"""Genesys Cloud regions and their API domains (genesys-api.md §5; SDK region host tables)."""
+"""Genesys Cloud regions and their API domains (developer.genesys.cloud/platform/api/; the region host tables of purecloudplatformclientv2)."""
 
 from __future__ import annotations
 

@@ -218,3 +218,15 @@ def test_an_ignore_rule_covers_keyed_items() -> None:
     desired = {"phone_columns": [{"column_name": "a", "type": "cell"}]}
     live = {"phone_columns": [{"column_name": "a", "type": "home"}]}
     assert scoped_diff(desired, live, ignore={"phone_columns.type"}) == ()
+
+
+def test_project_keeps_the_fields_any_declared_element_of_a_nested_list_names() -> None:
+    rules = [
+        {"name": "a", "conditions": [{"type": "contact"}]},
+        {"name": "b", "conditions": [{"type": "wrapup", "codes": ["Busy"]}]},
+    ]
+    live = [
+        {"name": "a", "conditions": [{"type": "contact", "id": "x"}]},
+        {"name": "b", "conditions": [{"type": "wrapup", "codes": ["Busy"], "id": "y"}]},
+    ]
+    assert project(rules, live) == rules

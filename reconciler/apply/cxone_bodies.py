@@ -1,9 +1,9 @@
 """What CXone apply sends and how it reads the answers (pure: no I/O), for reconciler.apply.cxone_writer.
 
 CXone spreads one manifest object over several resources and writes each with its own body shape
-(cxone-api.md §4): a skill's own fields, one wrapped body per parameter block, a DNC group's query
+(developer.niceincontact.com/API/AdminAPI): a skill's own fields, one wrapped body per parameter block, a DNC group's query
 parameters, batches of records. Every body starts from the fresh live one with the managed fields
-laid over it (reconciler.apply.overlay). Batch answers are 200 even when items fail (§5).
+laid over it (reconciler.apply.overlay). Batch answers are 200 even when items fail (developer.niceincontact.com/API/AdminAPI).
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ BLOCK_PATHS = {
 """The Skill manifest's parameter blocks and the sub-path of /skills/{id}/parameters each is PUT to."""
 SHARED_FIELDS = ("maximumAttempts", "minimumRetryMinutes")
 TWIN_BLOCKS = {"generalSettings": "retrySettings", "retrySettings": "generalSettings"}
-"""General and retry settings share two fields: writing one block writes them in both (cxone-api.md §5)."""
+"""General and retry settings share two fields: writing one block writes them in both (CXone help, Personal Connection skill General Settings)."""
 CREATE_ONLY = frozenset({"outboundStrategy"})
-"""Skill fields sent only by POST /skills: the PUT body has no outboundStrategy (cxone-api.md §4.1)."""
+"""Skill fields sent only by POST /skills: the PUT body has no outboundStrategy (developer.niceincontact.com/API/AdminAPI)."""
 CAMPAIGN_READ_ONLY = frozenset({"id", "lastUpdateTime", "businessUnitId", "skills"})
 GROUP_QUERY = ("dncGroupDescription", "isActive")
 """A DNC group's own managed fields, written as query parameters of PUT /dnc-groups/{id}."""

@@ -17,7 +17,7 @@ skillId: the new id is looked up by name), created not running; apply never star
 running skill refuses PUT /skills/{id} (409): its plan stops it, updates it and starts it again, which
 apply runs only with --allow-restart (reconciler.apply.run.gate). A POST whose answer was lost re-lists by name before it is
 sent again. Deletes are deactivations (isActive false) of skills, DNC groups, campaigns and dispositions: CXone
-cannot delete a skill, and most of its deletes only deactivate (cxone-api.md §5 "Deletes"), so the
+cannot delete a skill, and most of its deletes only deactivate (outboundani/cxone-mcp; the Admin API has no skill DELETE), so the
 object stays, inactive, under its name. A replace (a changed outbound_strategy) is refused with the
 steps to take by hand: the old skill can neither be deleted nor give up its name through apply.
 """
@@ -295,7 +295,7 @@ class CxoneWriter:
                 await self._sync_members(group_id, sub_path, have=fresh.get(alias), want=managed.get(alias))
 
     async def _put_group(self, group_id: str, fresh: Body, changes: Body) -> None:
-        """PUT /dnc-groups/{id} takes query parameters, not a body (cxone-api.md §4.6)."""
+        """PUT /dnc-groups/{id} takes query parameters, not a body (developer.niceincontact.com/API/AdminAPI)."""
         params = bodies.group_query(fresh, changes)
         await self.client.request("PUT", f"{KINDS['DncGroup'].path}/{group_id}", params=params)
 

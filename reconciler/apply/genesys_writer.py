@@ -1,4 +1,4 @@
-"""Writing planned changes to Genesys Cloud: the plan's steps, each a versioned request (genesys-api.md).
+"""Writing planned changes to Genesys Cloud: the plan's steps, each a versioned request (Platform API, purecloudplatformclientv2).
 
 Every write re-reads the object and overlays the managed fields onto the fresh body with the fresh
 `version` (reconciler.apply.overlay); a 409 wrong-version answer re-reads and tries again, boundedly.

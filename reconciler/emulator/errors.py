@@ -1,4 +1,4 @@
-"""Error bodies as each platform sends them (genesys-api.md §4.1, cxone-api.md §5)."""
+"""Error bodies as each platform sends them (ErrorBody in purecloudplatformclientv2; ApiErrorResponse in developer.niceincontact.com/API/AdminAPI)."""
 
 from __future__ import annotations
 

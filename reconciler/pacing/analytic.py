@@ -1,4 +1,4 @@
-"""The open-loop dialer in closed form (compliance-and-pacing.md §2.3-2.4), for fixed dial rates.
+"""The open-loop dialer in closed form (Zeltyn & Mandelbaum 2005, Queueing Systems 51:361-402, for M/M/N+D; thinning and the M/G/inf output theorem for the open loop), for fixed dial rates.
 
 Dials are Poisson at rate d; each is independently a live answer with probability p after an
 independent ring delay, so live answers are Poisson at rate d·p whatever the ring distribution

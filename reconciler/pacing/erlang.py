@@ -2,7 +2,7 @@
 
 Numerics: Erlang B by the recursion B(n) = A·B(n-1) / (n + A·B(n-1)), never factorials or powers, so
 A = 500, N = 520 is as exact as A = 5, N = 7. Where B itself underflows (A far below N) the models
-that need 1/B use its logarithm, `log_inverse_erlang_b`. Reference: compliance-and-pacing.md §2.1.
+that need 1/B use its logarithm, `log_inverse_erlang_b`. Reference: the Erlang B recursion B(n) = A B(n-1) / (n + A B(n-1)) and Erlang C, as in Koole, Call Center Optimization (2013).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Erlang A (M/M/N+M, Palm): exponential patience, so callers abandon and every load is stable.
 
-The birth-death chain of compliance-and-pacing.md §2.2 in AHT units (service rate 1, abandonment rate
+The birth-death chain of Mandelbaum & Zeltyn, "The Palm/Erlang-A queue, with applications to call centers" in AHT units (service rate 1, abandonment rate
 θ = AHT / patience): π_n ∝ Aⁿ/n! up to N, then π_{N+k} = π_N ∏_{i=1..k} A / (N + iθ). Everything is
 kept relative to π_N and in logarithms, with the lower part summed as 1/B(N, A) (Erlang B), so
 hundreds of agents neither overflow nor underflow. The queue part is summed until its tail is below

@@ -1,4 +1,4 @@
-"""M/M/N+D: the exact queue of the 2-second rule (compliance-and-pacing.md §2.3).
+"""M/M/N+D: the exact queue of the 2-second rule (Zeltyn & Mandelbaum 2005, Queueing Systems 51:361-402, M/M/n+G with patience min(x, tau)).
 
 A live answer that finds no free agent waits at most τ (the connect window, 2 s), then hears the
 message and counts as abandoned. With H(x) = min(x, τ) in the M/M/n+G formulas (Baccelli-Hébuterne;

@@ -1,5 +1,5 @@
 """CALLING-HOURS for CXone skills: each zone a skill dials, and its weekly schedule, against the skill's
-jurisdictions (cxone-api.md §4.5).
+jurisdictions (developer.niceincontact.com/API/AdminAPI).
 
 A skill dials the zones of `time_zones` that are active to call. With override_time a zone has its own
 start/end; otherwise the business unit's dialing curfew applies, which the manifests do not give. The

@@ -1,7 +1,7 @@
 """RETRY-LIMIT: a jurisdiction caps calls to a person per 24 hours (FL, OK, MD: 3) and the dialer's attempt
 settings allow more (§6). "Per 24 hours" is read as any 24 hours in a row, not a calendar day.
 
-Genesys (campaign -> contact list -> attempt limits; genesys-api.md §6.13). The API defines both limits
+Genesys (campaign -> contact list -> attempt limits; AttemptLimits, purecloudplatformclientv2). The API defines both limits
 as the number of times a contact (or a phone number) "can be called within the resetPeriod", so every
 call counts, recalls included: recall entries schedule calls inside the limits and cannot raise them.
 Calls to one person within a period are at most the per-contact limit, and at most the per-number limit
@@ -14,7 +14,7 @@ times the phone columns the campaign dials (whichever is lower). Then by reset p
   assumed to be able to hold the end of one period and the start of the next: twice the limit.
 A contact list without attempt limits caps nothing and is raised too.
 
-CXone (skill general/retry settings; cxone-api.md §4.2). maximum_attempts is per record and for good
+CXone (skill general/retry settings; developer.niceincontact.com/API/AdminAPI). maximum_attempts is per record and for good
 (0 is read as no limit). Calls are at least minimum_retry_minutes apart, and with
 restricted_calling_max_attempts / restricted_calling_minutes at most that many fall within any stretch of
 that many minutes. The most calls that fit within 24 hours is counted exactly by placing each call as

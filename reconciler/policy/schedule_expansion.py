@@ -1,4 +1,4 @@
-"""Genesys schedules (genesys-api.md §6.4/§6.5) expanded into interval sets (reconciler.policy.intervals).
+"""Genesys schedules (CampaignSchedule and SequenceSchedule, purecloudplatformclientv2) expanded into interval sets (reconciler.policy.intervals).
 
 How a schedule's items become spans:
 - **interval**: ISO-8601 start/end; without an offset they are read in the schedule's time_zone (UTC

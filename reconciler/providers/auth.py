@@ -125,7 +125,7 @@ def _parse_token(response: httpx.Response, url: str) -> tuple[str, float, str | 
 
 
 class GenesysClientCredentials:
-    """POST {login host}/oauth/token with HTTP Basic client id and secret (genesys-api.md §5)."""
+    """POST {login host}/oauth/token with HTTP Basic client id and secret (developer.genesys.cloud/authorization/platform-auth/use-client-credentials)."""
 
     def __init__(
         self,
@@ -150,7 +150,7 @@ method) or in the form body (client_secret_post, which an app registration may c
 
 
 class CxonePasswordGrant:
-    """POST {issuer}/auth/token, password grant with the access key (cxone-api.md §2.1).
+    """POST {issuer}/auth/token, password grant with the access key (developer.niceincontact.com/Documentation/APIAuthenticationAndAuthorization).
 
     The client id and secret go as HTTP Basic by default, or in the form (client_auth "post"). The
     answer's id_token names the tenant (reconciler.providers.cxone.discovery)."""

@@ -1,8 +1,8 @@
 """Reading whole collections with as few requests as the APIs allow.
 
 Genesys: pageSize 100 (its maximum), page 1 tells pageCount, the remaining pages are fetched
-concurrently (genesys-api.md §3); schedules answer a bare array and take no query parameters. CXone: skip/top pages of 100 until totalRecords is reached; an
-empty result may come back as 204 No Content (cxone-api.md §5).
+concurrently (OutboundApi list parameters, purecloudplatformclientv2); schedules answer a bare array and take no query parameters. CXone: skip/top pages of 100 until totalRecords is reached; an
+empty result may come back as 204 No Content (outboundani/cxone-mcp observes it).
 
 A listing takes at most limits.pages_per_listing pages: a server's `pageCount` or `totalRecords` is
 checked against it before anything is requested or allocated, never trusted to size the work.

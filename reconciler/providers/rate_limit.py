@@ -1,6 +1,6 @@
 """A client-side rate limiter shared by every request of a run: a sliding one-minute window.
 
-Genesys counts requests per access token in a rolling minute (genesys-api.md §4.2). Keeping the same
+Genesys counts requests per access token in a rolling minute (developer.genesys.cloud/organization/organization/limits). Keeping the same
 window on the client, with a small safety margin, lets a run use nearly the whole budget without ever
 seeing a 429; the retry layer still honours Retry-After if the server disagrees.
 """

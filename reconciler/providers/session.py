@@ -5,7 +5,7 @@ seeded on first use with the demo live org, so plan -> apply -> plan works with 
 The demo org holds both platforms, so an emulated Genesys and an emulated CXone target work alike.
 
 Genesys targets know their API host from the region. CXone targets authenticate first and then
-discover the tenant's API host (cxone-api.md §3), unless base_url names it.
+discover the tenant's API host (developer.niceincontact.com/Documentation/YourFirstApp), unless base_url names it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Campaign-rule conditions as constraint formulas, and the entities a rule watches and acts on (§6.2).
+"""Campaign-rule conditions as constraint formulas, and the entities a rule watches and acts on (CampaignRule, purecloudplatformclientv2).
 
 How a campaign rule is read here:
 - it watches the entities of `campaign_rule_entities`; each watched entity triggers the rule on its own,

@@ -1,4 +1,4 @@
-"""Rule-set (dialer rule) conditions as constraint formulas, reference genesys-api.md §6.3.
+"""Rule-set (dialer rule) conditions as constraint formulas, reference RuleSet, purecloudplatformclientv2.
 
 A dialer rule's conditions must all be true. Each condition becomes a formula over these variables:
 - a contact column (contactAttributeCondition): text, or a number when `value_type` is NUMERIC; one

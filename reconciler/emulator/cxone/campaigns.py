@@ -46,7 +46,7 @@ ACTIVE_SKILLS_CONFLICT = (
 
 
 async def _campaign_body(request: Request, emulator: Emulator, except_key: str | None) -> JsonObject:
-    """The flat v33.0 body; older versions fail on it with a 500 as real CXone does (cxone-api.md §4.4)."""
+    """The flat v33.0 body; older versions fail on it with a 500 as real CXone does (developer.niceincontact.com/API/AdminAPI)."""
     if api_version(request) < FLAT_BODY_VERSION:
         raise CxoneError(500, "InternalServerError", "An error has occurred.")
     fields = check_fields(await object_body(request), CAMPAIGN_FIELDS, "campaign")

@@ -2,7 +2,7 @@
 
 Fields not listed are ignored, as CXone's model binding ignores them; read-only fields sent back in a
 PUT body (skillId, isRunning, mediaTypeName ...) are therefore ignored too. Types follow the CJ client
-(cxone-api.md §0) and the manifest models' aliases; where the spec types a field two ways, both pass.
+(the Admin API's OpenAPI specs, developer.niceincontact.com/API/AdminAPI) and the manifest models' aliases; where the spec types a field two ways, both pass.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def ok(body: Any, status: int = 200) -> JSONResponse:
 
 
 def no_content() -> Response:
-    """CXone answers an empty result set with 204 and no body (cxone-api.md §5)."""
+    """CXone answers an empty result set with 204 and no body (outboundani/cxone-mcp observes it)."""
     return Response(status_code=204)
 
 

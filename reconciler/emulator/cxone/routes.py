@@ -1,4 +1,4 @@
-"""The emulated CXone ACD admin API under /inContactAPI/services/v{NN}.0/ (cxone-api.md §4-5).
+"""The emulated CXone ACD admin API under /inContactAPI/services/v{NN}.0/ (developer.niceincontact.com/API/AdminAPI).
 
 Auth, rate limits, faults and the request log are the middleware's; handlers answer errors by raising
 CxoneError, which the app renders as {error, errorDescription}. Order matters where a literal segment

@@ -148,7 +148,7 @@ async def list_skills(request: Request) -> Response:
 
 
 async def create_skills(request: Request) -> Response:
-    """Batch create: 200 with a result per item, failures included (cxone-api.md §4.1)."""
+    """Batch create: 200 with a result per item, failures included (developer.niceincontact.com/API/AdminAPI)."""
     api_version(request)
     emulator = emulator_of(request)
     body = await object_body(request)

@@ -140,7 +140,7 @@ def _claim_id(emulator: Emulator, section: str, value: int) -> None:
 def create_skill(emulator: Emulator, fields: JsonObject) -> JsonObject:
     """Store a new (validated) skill, not running. A Personal Connection skill gets default parameters;
     an outbound skill joins the scrubbed skills of every DNC group flagged isDefault (the tenant default
-    group every new skill joins, cxone-api.md §4.6)."""
+    group every new skill joins, developer.niceincontact.com/API/AdminAPI)."""
     skill_id = new_id(emulator, "skills")
     skill = {"skillId": skill_id, **copy.deepcopy(SKILL_DEFAULTS), **fields, "isRunning": False}
     skill["lastUpdateTime"] = emulator.timestamp()

@@ -1,4 +1,4 @@
-"""Campaign rule rules (G§6.2, SW18): a rule cannot be created enabled, modified while enabled, or deleted
+"""Campaign rule rules (CampaignRule, purecloudplatformclientv2, SW18): a rule cannot be created enabled, modified while enabled, or deleted
 while enabled. Flipping `enabled` alone is how a rule is turned on and off, so a PUT on an enabled rule
 whose only change is `enabled` is allowed ("modified" is read as: any other writable field differs).
 """

@@ -1,5 +1,5 @@
 """Campaign rules: status transitions, fields locked while a campaign runs, and the cross-object checks
-of POST/PUT campaigns (G§6.1, SW18 codes, G§7.2).
+of POST/PUT campaigns (Campaign, purecloudplatformclientv2; 2018 Swagger codes; terraform-provider-genesyscloud, genesyscloud_outbound_campaign).
 
 Create: a campaign is created `off` (absent means `off`). The platform requires it: Terraform's docs say
 "A Campaign must be turned 'off' when creating" and its PR #476 that "the Genesys API requires the
@@ -37,7 +37,7 @@ def _bad_transition(current: str, requested: str) -> GenesysError:
 
 
 def transition(emulator: Emulator, campaign: JsonObject, requested: str) -> str:
-    """The status a campaign takes when `requested`: anything -> on, on -> stopping -> off (G§6.1, G§7.2).
+    """The status a campaign takes when `requested`: anything -> on, on -> stopping -> off (Campaign, purecloudplatformclientv2; terraform-provider-genesyscloud, genesyscloud_outbound_campaign).
     The dialer books what the campaign called so far (dialing.py) before the write that follows."""
     status = _next_status(emulator, campaign, requested)
     settle(emulator, campaign, status)
@@ -96,13 +96,13 @@ def before_write(emulator: Emulator, body: JsonObject, current: JsonObject | Non
 
 
 def before_delete(emulator: Emulator, current: JsonObject) -> None:
-    """A running (or stopping) campaign cannot be deleted: turn it off first (G§7.2)."""
+    """A running (or stopping) campaign cannot be deleted: turn it off first (terraform-provider-genesyscloud, genesyscloud_outbound_campaign)."""
     if current.get("campaignStatus") in ACTIVE:
         raise GenesysError(400, "campaign.in.use", "The campaign is in use.")
 
 
 def _check_consistency(emulator: Emulator, body: JsonObject) -> None:
-    """The SW18 400s that need other objects or ranges (G§6.1 "Key POST/PUT 400 codes")."""
+    """The SW18 400s that need other objects or ranges (x-inin-error-codes of POST/PUT campaigns)."""
     if not str(body.get("callerName", "")).strip():
         raise rule_error("missing.caller.id.name", "No caller id name supplied", "callerName")
     if not str(body.get("callerAddress", "")).strip():

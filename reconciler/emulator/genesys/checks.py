@@ -1,4 +1,4 @@
-"""The documented 400s of the simpler kinds (SW18 `x-inin-error-codes`, G§6.6-§6.13): contact list
+"""The documented 400s of the simpler kinds (SW18 `x-inin-error-codes`, models in purecloudplatformclientv2): contact list
 columns, callable time windows, attempt limits, DNC list sources and campaign sequences.
 """
 
@@ -73,7 +73,7 @@ def contact_list(emulator: Emulator, body: JsonObject, current: JsonObject | Non
 
 
 def contact_list_filter(emulator: Emulator, body: JsonObject, current: JsonObject | None) -> None:
-    """A filter of a contact list names it (G§6.10: required when sourceType is ContactList, the default)."""
+    """A filter of a contact list names it (ContactListFilter, purecloudplatformclientv2: required when sourceType is ContactList, the default)."""
     if body.get("sourceType", "ContactList") == "ContactList" and not (body.get("contactList") or {}).get(
         "id"
     ):

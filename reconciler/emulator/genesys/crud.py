@@ -1,6 +1,6 @@
 """Create, replace and delete for every collection of kinds.py, with the rules the platform applies to all
-of them: body validation, server-owned fields, names (G§1), versions (G§2), references and referential
-integrity (G§4.1), immutable fields (G§6.9), then the kind's own rules (behaviours.py).
+of them: body validation, server-owned fields, names, versions, references and referential
+integrity, immutable fields (Platform API models and 2018 Swagger error codes, purecloudplatformclientv2), then the kind's own rules (behaviours.py).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def writable(definition: str, body: JsonObject) -> JsonObject:
 
 
 def check_version(body: JsonObject, current: JsonObject, stale_message: str | None = None) -> None:
-    """G§2: the body carries the version last read; a stale one is 409 invalid.update.wrong.version."""
+    """The body carries the version last read; a stale one is 409 invalid.update.wrong.version (SW18 x-inin-error-codes)."""
     version = body.get("version")
     if version is None:
         raise GenesysError(400, "invalid.update", "The version is required for updates.")
@@ -69,7 +69,7 @@ def _require_name(collection: Collection, body: JsonObject) -> None:
 def _check_name(
     emulator: Emulator, collection: Collection, body: JsonObject, current: JsonObject | None
 ) -> None:
-    """Names are at most 64 characters and unique per type (G§1, SW18)."""
+    """Names are at most 64 characters and unique per type (Platform API models, purecloudplatformclientv2, SW18)."""
     if not collection.named:
         return
     name = body["name"]

@@ -1,6 +1,6 @@
-"""DNC list entries (G§6.7): phone numbers on internal (`rds`) lists only — POST a JSON array, PATCH
+"""DNC list entries (DncList, purecloudplatformclientv2): phone numbers on internal (`rds`) lists only — POST a JSON array, PATCH
 add/remove (204), DELETE all or only the expired (204) — and the export Terraform reads them back with:
-POST export, GET export -> ExportUri, then download the CSV (G§7.3).
+POST export, GET export -> ExportUri, then download the CSV (terraform-provider-genesyscloud, genesyscloud_outbound_dnclist).
 """
 
 from __future__ import annotations

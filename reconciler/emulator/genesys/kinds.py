@@ -1,5 +1,5 @@
 """The table of every emulated Genesys collection: paths, name rules, references, immutable fields and
-error codes. Data, not code; the facts are from genesys-api.md §1-§6 (G§n) and the 2018 Swagger
+error codes. Data, not code; the facts are from purecloudplatformclientv2 269.0.0 (models and OutboundApi), terraform-provider-genesyscloud and the 2018 Swagger
 `x-inin-error-codes` (SW18). Body and listing models come from the API data (api_data.py) by path.
 
 Reference paths walk an API object: `a.b` is a nested field, `a[]` each item of a list, `a.*` each
@@ -30,7 +30,7 @@ class Reference:
 
 @dataclass(frozen=True)
 class Immutable:
-    """A field that cannot change after create (G§6.9); a PUT that changes it gets 400 `code`."""
+    """A field that cannot change after create (ContactList, purecloudplatformclientv2; ForceNew in terraform-provider-genesyscloud); a PUT that changes it gets 400 `code`."""
 
     field: str
     code: str
@@ -40,16 +40,16 @@ class Immutable:
 class Collection:
     kind: str  # the manifest kind (ARCHITECTURE §2)
     key: str  # the collection in EmulatorState.genesys
-    path: str  # the real base path (G§6)
+    path: str  # the real base path (OutboundApi, purecloudplatformclientv2)
     param: str  # the real path parameter name
     noun: str  # for messages: "The <noun> could not be found."
     not_found: str = "not.found"  # 404 code of GET/PUT/DELETE by id
-    named: bool = True  # name required, unique (duplicate.name) and at most 64 characters (G§1)
+    named: bool = True  # name required, unique (duplicate.name) and at most 64 characters (Platform API models, purecloudplatformclientv2)
     references: tuple[Reference, ...] = ()
     immutable: tuple[Immutable, ...] = ()
-    in_use: str = "referential.integrity.error"  # 400 code of a delete that is still referenced (G§4.1)
+    in_use: str = "referential.integrity.error"  # 400 code of a delete that is still referenced (ErrorBody, purecloudplatformclientv2)
     delete_status: int = 200  # SW18: "200 Operation was successful." with no body
-    delete_returns_body: bool = False  # DELETE campaign returns the Campaign (G§6.1)
+    delete_returns_body: bool = False  # DELETE campaign returns the Campaign (purecloudplatformclientv2)
     list_filters: tuple[tuple[str, str], ...] = ()  # (query parameter, path of the id or value it matches)
     bulk_id_filter: bool = (
         False  # `id` multi-valued query parameter, at most 100 (SW18 too.many.bulk.retrieves)
@@ -239,7 +239,7 @@ COLLECTIONS: tuple[Collection, ...] = (
 
 @dataclass(frozen=True)
 class ScheduleCollection:
-    """A schedule keyed by its owner's id: PUT creates or replaces, GET list is a bare array (G§6.4, G§6.5)."""
+    """A schedule keyed by its owner's id: PUT creates or replaces, GET list is a bare array (CampaignSchedule, SequenceSchedule, purecloudplatformclientv2)."""
 
     kind: str
     key: str
@@ -283,7 +283,7 @@ SCHEDULES: tuple[ScheduleCollection, ...] = (
 
 @dataclass(frozen=True)
 class Singleton:
-    """An org singleton (G§6.12, G§6.13): GET, and PATCH (settings, applied later) or PUT (mappings)."""
+    """An org singleton (OutboundSettings, WrapUpCodeMapping, purecloudplatformclientv2): GET, and PATCH (settings, applied later) or PUT (mappings)."""
 
     kind: str
     key: str
@@ -336,7 +336,7 @@ LOOKUPS: tuple[Lookup, ...] = (
     Lookup("flows", "/api/v2/flows"),
 )
 
-# Wrap-up flags a mapping may use (G§6.13, TF validation).
+# Wrap-up flags a mapping may use (WrapUpCodeMapping, purecloudplatformclientv2; terraform-provider-genesyscloud validation).
 WRAPUP_FLAGS = frozenset(
     {
         "CONTACT_UNCALLABLE",

@@ -21,7 +21,7 @@ Shape = Callable[[Emulator, Collection, JsonObject, QueryParams], JsonObject]
 
 
 def render(emulator: Emulator, collection: Collection, obj: JsonObject, query: QueryParams) -> JsonObject:
-    """An object as GET answers it; `size` only with includeSize=true (G§3): a DNC list's numbers, a contact
+    """An object as GET answers it; `size` only with includeSize=true (OutboundApi list parameters, purecloudplatformclientv2): a DNC list's numbers, a contact
     list's contacts (dialing.py)."""
     shown = with_names(emulator, obj, collection.references)
     if query.get("includeSize", "").lower() != "true":

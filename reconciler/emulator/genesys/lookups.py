@@ -1,6 +1,6 @@
 """Read-only lookups at their real paths (ARCHITECTURE §2 external references): queues, scripts, edge
 groups, sites, wrap-up codes, divisions and flows, seeded from fixtures. Paged like every Genesys list
-(G§3); `name` is an exact, case-insensitive match with `*` wildcards, as routing/queues documents it;
+(OutboundApi list parameters, purecloudplatformclientv2); `name` is an exact, case-insensitive match with `*` wildcards, as routing/queues documents it;
 `id` selects several by id. Divisions always include the org's Home division, flagged `homeDivision`.
 A lookup holds what its seed gave; a property its model (API data) requires and the seed left out is
 answered empty ("", [], {}), so every answer is a valid object of the model.

@@ -1,4 +1,4 @@
-"""List queries as the platform answers them (G§3): pageSize (default 25, at most 100 returned),
+"""List queries as the platform answers them (OutboundApi list parameters, purecloudplatformclientv2): pageSize (default 25, at most 100 returned),
 pageNumber from 1, `name` with `filterType` (default Prefix), sortBy/sortOrder, and the
 <Type>EntityListing envelope with first/previous/next/last/self URIs (path and query).
 """
@@ -40,7 +40,7 @@ def _positive(query: QueryParams, name: str, default: int) -> int:
 
 
 def paging(query: QueryParams) -> Paging:
-    """pageSize above 100 is served as 100 ("The max that will be returned is 100", G§3)."""
+    """pageSize above 100 is served as 100 ("The max that will be returned is 100", OutboundApi list parameters, purecloudplatformclientv2)."""
     return Paging(
         min(_positive(query, "pageSize", PAGE_SIZE_DEFAULT), PAGE_SIZE_MAX), _positive(query, "pageNumber", 1)
     )

@@ -1,5 +1,5 @@
 """The Genesys HTTP surface: list/create/get/replace/delete for every collection of kinds.py at its real
-path (G§6), campaign start/stop, and the campaign PATCH, stats and progress, schedule, singleton, DNC,
+path (OutboundApi, purecloudplatformclientv2), campaign start/stop, and the campaign PATCH, stats and progress, schedule, singleton, DNC,
 division view and lookup routes of their own modules. A literal sub-path of the API data that is not emulated (`/campaigns/all`) answers
 404 like any unknown path instead of being read as an object id. Auth, rate limits, faults and the
 request log are the middleware's.
@@ -72,7 +72,7 @@ def _collection_routes(collection: Collection) -> list[Route]:
 
 
 def _campaign_switch(requested: str) -> Route:
-    """POST /campaigns/{id}/start|stop: the same transition as a status PUT, without a body (G§6.1)."""
+    """POST /campaigns/{id}/start|stop: the same transition as a status PUT, without a body (Campaign, purecloudplatformclientv2)."""
     campaigns = BY_KEY["campaigns"]
 
     async def switch(request: Request) -> Response:

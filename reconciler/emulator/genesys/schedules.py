@@ -1,6 +1,6 @@
-"""Campaign and sequence schedules (G§6.4, G§6.5): keyed by the owner's id, no POST — PUT creates or
+"""Campaign and sequence schedules (CampaignSchedule, SequenceSchedule, purecloudplatformclientv2): keyed by the owner's id, no POST — PUT creates or
 replaces, GET of the collection is a bare JSON array. A replace must carry the current version; the
-platform's behaviour on a stale schedule version is not confirmed (G§9), the emulator answers 409 as
+platform's behaviour on a stale schedule version is not confirmed by any public source, the emulator answers 409 as
 for every other outbound PUT.
 """
 

@@ -1,8 +1,8 @@
 """Request-body validation against the published Genesys models (models.json, generated from the official
 SDK by scripts/update_genesys_models.py): a body that breaks its definition gets the 400 the platform
-sends (G§4.1 `bad.request` / `invalid.value`, with `details` naming the field).
+sends (ErrorBody in purecloudplatformclientv2: `bad.request` / `invalid.value`, with `details` naming the field).
 
-Read-only fields are the server's (G§1): they are dropped from a body before it is checked, and never
+Read-only fields are the server's (Platform API models, purecloudplatformclientv2): they are dropped from a body before it is checked, and never
 required. Unknown properties are allowed, as the real API ignores them.
 """
 

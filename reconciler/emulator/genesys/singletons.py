@@ -1,4 +1,4 @@
-"""The org singletons (G§6.12, G§6.13). Outbound settings: GET, and PATCH of a partial body that answers
+"""The org singletons (OutboundSettings, WrapUpCodeMapping, purecloudplatformclientv2). Outbound settings: GET, and PATCH of a partial body that answers
 204 "Accepted - Processing Update" and lands `settings_apply_seconds` later (a GET in between is stale).
 Wrap-up code mappings: GET, and PUT of the whole mapping. Both carry `version`: a stale one is 409 with
 the SW18 message; a missing one is 400 invalid.update.

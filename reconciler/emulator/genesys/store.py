@@ -76,7 +76,7 @@ def visible_singleton(emulator: Emulator, key: str) -> JsonObject:
 
 # --- writes -----------------------------------------------------------------------------------------
 def stamp(emulator: Emulator, key: str, body: JsonObject, object_id: str | None = None) -> JsonObject:
-    """A new object: server id, version 1, dates and selfUri (G§1)."""
+    """A new object: server id, version 1, dates and selfUri (Platform API models, purecloudplatformclientv2)."""
     now = emulator.timestamp()
     new_id = object_id or str(body.get("id") or emulator.new_id())
     stamped = {**body, "id": new_id, "version": 1, "dateCreated": now, "dateModified": now}
@@ -128,7 +128,7 @@ def remove(emulator: Emulator, key: str, object_id: str) -> JsonObject:
 
 
 def save_numbers(emulator: Emulator, list_id: str, numbers: dict[str, str | None]) -> None:
-    """Replace a DNC list's entries (G§6.7); lagging readers still see the old ones."""
+    """Replace a DNC list's entries (DncList, purecloudplatformclientv2); lagging readers still see the old ones."""
     emulator.wrote(_lag_key("dnc_numbers"), list_id, dict(emulator.state.dnc_numbers.get(list_id, {})))
     emulator.state.dnc_numbers[list_id] = numbers
     emulator.changed()
@@ -232,7 +232,7 @@ def settings_later(emulator: Emulator, changes: JsonObject) -> None:
 
 
 def advance(emulator: Emulator) -> None:
-    """Apply what is due: stopping campaigns turn off (G§7.2) and settings PATCHes land (G§6.12)."""
+    """Apply what is due: stopping campaigns turn off (terraform-provider-genesyscloud, genesyscloud_outbound_campaign) and settings PATCHes land (OutboundSettings, purecloudplatformclientv2)."""
     now = emulator.now()
     stopping: dict[str, float] = emulator.state.meta.get(_STOPPING, {})
     for campaign_id, due in sorted(stopping.items(), key=lambda item: item[1]):

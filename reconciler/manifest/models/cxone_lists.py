@@ -1,4 +1,4 @@
-"""CXone DNC groups (/dnc-groups, cxone-api.md §4.6) and reporting campaigns (/campaigns, §4.4)."""
+"""CXone DNC groups (/dnc-groups, developer.niceincontact.com/API/AdminAPI) and reporting campaigns (/campaigns)."""
 
 from __future__ import annotations
 

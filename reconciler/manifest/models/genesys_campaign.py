@@ -1,4 +1,4 @@
-"""Genesys Cloud voice campaigns (/api/v2/outbound/campaigns), reference genesys-api.md §6.1."""
+"""Genesys Cloud voice campaigns (/api/v2/outbound/campaigns), reference Campaign, purecloudplatformclientv2."""
 
 from __future__ import annotations
 

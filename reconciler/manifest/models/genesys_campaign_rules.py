@@ -1,4 +1,4 @@
-"""Genesys Cloud campaign rules (conditions on campaign progress and time, actions on campaigns), §6.2."""
+"""Genesys Cloud campaign rules (conditions on campaign progress and time, actions on campaigns), reference CampaignRule, purecloudplatformclientv2."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Genesys Cloud contact list definitions, filters, DNC lists and attempt limits, reference genesys-api.md
-§6.7, §6.9, §6.10 and §6.13."""
+"""Genesys Cloud contact list definitions, filters, DNC lists and attempt limits, reference DncList, ContactList,
+ContactListFilter and AttemptLimits in purecloudplatformclientv2."""
 
 from __future__ import annotations
 

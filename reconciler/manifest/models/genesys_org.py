@@ -1,5 +1,5 @@
 """Genesys Cloud call analysis response sets, campaign sequences and the org singletons (outbound settings,
-wrap-up code mappings), reference genesys-api.md §6.6, §6.11, §6.12 and §6.13."""
+wrap-up code mappings), reference CampaignSequence, ResponseSet, OutboundSettings, AttemptLimits and WrapUpCodeMapping in purecloudplatformclientv2."""
 
 from __future__ import annotations
 

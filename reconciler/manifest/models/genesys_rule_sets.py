@@ -1,4 +1,4 @@
-"""Genesys Cloud dialer rule sets (pre-call and wrap-up rules), reference genesys-api.md §6.3."""
+"""Genesys Cloud dialer rule sets (pre-call and wrap-up rules), reference RuleSet, purecloudplatformclientv2."""
 
 from __future__ import annotations
 

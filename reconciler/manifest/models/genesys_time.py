@@ -1,5 +1,5 @@
-"""Genesys Cloud callable time sets and campaign / sequence schedules, reference genesys-api.md §6.4, §6.5
-and §6.8. Date-times stay strings (the API's own format); they are only checked to parse and to run
+"""Genesys Cloud callable time sets and campaign / sequence schedules, reference CallableTimeSet, CampaignSchedule and
+SequenceSchedule in purecloudplatformclientv2. Date-times stay strings (the API's own format); they are only checked to parse and to run
 forwards."""
 
 from __future__ import annotations

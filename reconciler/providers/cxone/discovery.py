@@ -1,7 +1,7 @@
-"""Finding a tenant's API host (cxone-api.md §3): token -> tenantId claim -> cxone-configuration.
+"""Finding a tenant's API host (developer.niceincontact.com/Documentation/YourFirstApp): token -> tenantId claim -> cxone-configuration.
 
 The ACD admin API lives under `{api_endpoint}/inContactAPI/services/vNN.0`; the version is pinned in
-API_VERSION (v33.0: campaigns take flat bodies only from there on, cxone-api.md §4.4).
+API_VERSION (v33.0: campaigns take flat bodies only from there on, developer.niceincontact.com/API/AdminAPI).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Requests for a plan: one skip/top listing (N/100 pages) per managed kind and per lookup a manifest
 refers to (scripts through GET /scripts/search, classifications through GET /dispositions/classifications;
 a skill's dispositions come with the skill listing), and a single
-GET /skills/parameters for every skill's dialer blocks (cxone-api.md §4.2). DNC groups are the
+GET /skills/parameters for every skill's dialer blocks (developer.niceincontact.com/API/AdminAPI). DNC groups are the
 exception: CXone has no bulk endpoint for a group's scrubbed skills, contributing skills or records,
 so each group costs three more requests (one per listing, more only past 100 items). Tenants keep few
 groups, so this stays far below one request per object; skills, campaigns and dispositions never cost a

@@ -1,7 +1,7 @@
 """CXone listings as data: where each collection lives, how its envelope reads, and how items are named.
 
 Paths are relative to the versioned API root (discovery.API_PATH). `items` and `total` are key paths
-into the listing's envelope (CXone envelopes differ per resource, cxone-api.md §4); `total` None
+into the listing's envelope (CXone envelopes differ per resource, developer.niceincontact.com/API/AdminAPI); `total` None
 means the endpoint is not paged and one answer holds everything. `{id}` in a path is a DNC group id.
 """
 
@@ -80,7 +80,7 @@ LOOKUPS: dict[str, Listing] = {
         name_field="classificationName",
     ),
 }
-"""External kinds references may name (cxone-api.md §4.1, §4.8). Scripts are listed by GET /scripts/search
+"""External kinds references may name (developer.niceincontact.com/API/AdminAPI). Scripts are listed by GET /scripts/search
 (`GET /scripts` opens one script and needs scriptPath, scriptId or libraryId: Admin API "General"
 specification, mark05e/NiceIncontactAPI-Admin; calljacob/nice-cxone-api AdminGeneralService)."""
 
@@ -88,7 +88,7 @@ CURRENT_SCRIPT = "CURR"
 """The status of a script's current version (DISC is an inactive one): only current scripts are named."""
 
 PARAMETERS = Listing("/skills/parameters", ("skills",), id_field="skillNo", name_field="skillName")
-"""Every Personal Connection skill's parameter blocks in one answer (cxone-api.md §4.2); paging is
+"""Every Personal Connection skill's parameter blocks in one answer (developer.niceincontact.com/API/AdminAPI); paging is
 followed only if the answer carries a totalRecords (the reference does not say it pages)."""
 
 PARAMETER_BLOCKS = (
@@ -110,10 +110,10 @@ DNC_GROUP_PARTS: dict[str, Listing] = {
         "/dnc-groups/{id}/records", ("resultSet", "dncRecords"), ("resultSet", "totalRecords")
     ),
 }
-"""Per-group listings, keyed by the DncGroupSpec alias they fill (cxone-api.md §4.6)."""
+"""Per-group listings, keyed by the DncGroupSpec alias they fill (developer.niceincontact.com/API/AdminAPI)."""
 
 IMMUTABLE: dict[str, frozenset[str]] = {"Skill": frozenset({"outbound_strategy"})}
-"""Manifest fields fixed at creation: the skill PUT body has no outboundStrategy (cxone-api.md §4.1)."""
+"""Manifest fields fixed at creation: the skill PUT body has no outboundStrategy (developer.niceincontact.com/API/AdminAPI)."""
 
 SET_LIKE: dict[str, frozenset[str]] = {
     "Skill": frozenset({"time_zones", "dispositions"}),

@@ -1,6 +1,6 @@
 """Reading the numbers of an internal (rds) DNC list: POST export, GET the export URI, download the CSV.
 
-This is the flow the Terraform provider uses (genesys-api.md §6.7, §7.3). The numbers are not part of
+This is the flow the Terraform provider uses (terraform-provider-genesyscloud, genesyscloud_outbound_dnclist). The numbers are not part of
 the list object, so this costs three requests per list, paid only for lists whose manifest declares
 entries. A download on another host (the real platform hands out a presigned URL) is fetched without
 the bearer token, which such URLs refuse. A list may hold millions of numbers, so the download has its

@@ -3,7 +3,7 @@
 listing: "paged" (entity listing, pageSize 100), "array" (bare JSON array: schedules, listed with no
 query parameters, as their operations take none), "singleton".
 owner: for schedules, the reference field that identifies the object (one schedule per campaign).
-immutable: manifest fields whose change means replace (genesys-api.md §6.9).
+immutable: manifest fields whose change means replace (ContactList, purecloudplatformclientv2; ForceNew in terraform-provider-genesyscloud).
 allow_empty_result: the listing takes `allowEmptyResult` ("Whether to return an empty page when there are
 no results for that page"): sent as true, as the Terraform provider does (every outbound listing of
 purecloudplatformclientv2 269.0.0 but campaigns takes it).
