@@ -7,7 +7,8 @@ the business unit's abandon rate (`general_settings.override_business_unit_aband
 `abandon_rate_threshold` above the cap (percent, "max percent of abandoned calls allowed" in the Admin
 API's general-settings text). `abandon_rate_cutoff` does not raise that ceiling: it is subtracted from
 the threshold to find where the skill falls back to 1:1 dialing (see dialer_settings).
-RING-TIME: an unanswered call must ring at least 15 s (US 47 CFR 64.1200(a)(6), UK Ofcom):
+RING-TIME: an unanswered call must ring at least the longest `min_ring_seconds` of the object's
+jurisdictions (US 15 s, 47 CFR 64.1200(a)(6); UK 15 s, Ofcom; a jurisdiction without one sets none):
 Genesys `no_answer_timeout`, CXone `general_settings.maximum_ringing_duration` (unit unconfirmed: s).
 ABANDON-SECONDS: Genesys OutboundSettings `abandon_seconds` above 2 — a call not connected to an agent
 within 2 s of the greeting is abandoned in law, whatever the dialer counts.
@@ -16,11 +17,11 @@ within 2 s of the greeting is abandoned in law, whatever the dialer counts.
 from __future__ import annotations
 
 from reconciler.diagnostics import Code, Finding, finding
+from reconciler.manifest.resource import Resource
 from reconciler.policy.context import CheckContext
-from reconciler.policy.jurisdictions import applicable, lowest_cap
+from reconciler.policy.jurisdictions import Jurisdiction, applicable, longest_ring, lowest_cap
 
 PACED_MODES = frozenset({"power", "predictive"})
-MIN_RING_SECONDS = 15
 MAX_ABANDON_SECONDS = 2.0
 
 
@@ -86,13 +87,15 @@ def ring_time(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
     for campaign in context.resources("genesys", "Campaign"):
         timeout = getattr(campaign.document.spec, "no_answer_timeout", None)
-        if timeout is not None and timeout < MIN_RING_SECONDS:
+        rule = _ring_rule(context, campaign, timeout)
+        if rule is not None:
+            seconds, row = rule
             found.append(
                 finding(
                     Code.RING_TIME,
-                    f"Campaign '{campaign.name}' hangs up unanswered calls after {timeout} s; the law requires "
-                    f"at least {MIN_RING_SECONDS} s (US 47 CFR 64.1200(a)(6), UK Ofcom). Set no_answer_timeout "
-                    f"to {MIN_RING_SECONDS} or more.",
+                    f"Campaign '{campaign.name}' hangs up unanswered calls after {timeout} s; {row.name} "
+                    f"requires at least {_number(seconds)} s ({row.citation}). Set no_answer_timeout to "
+                    f"{_number(seconds)} or more.",
                     address=campaign.address,
                     source=campaign.location_of(("spec", "no_answer_timeout")),
                 )
@@ -100,17 +103,29 @@ def ring_time(context: CheckContext) -> list[Finding]:
     for skill in context.resources("cxone", "Skill"):
         general = getattr(skill.document.spec, "general_settings", None)
         ringing = getattr(general, "maximum_ringing_duration", None)
-        if ringing is not None and ringing < MIN_RING_SECONDS:
+        rule = _ring_rule(context, skill, ringing)
+        if rule is not None:
+            seconds, row = rule
             found.append(
                 finding(
                     Code.RING_TIME,
-                    f"Skill '{skill.name}' lets calls ring only {ringing} s (maximum_ringing_duration); the law "
-                    f"requires at least {MIN_RING_SECONDS} s.",
+                    f"Skill '{skill.name}' lets calls ring only {ringing} s (maximum_ringing_duration); "
+                    f"{row.name} requires at least {_number(seconds)} s ({row.citation}).",
                     address=skill.address,
                     source=skill.location_of(("spec", "general_settings", "maximum_ringing_duration")),
                 )
             )
     return found
+
+
+def _ring_rule(
+    context: CheckContext, resource: Resource, ring: float | None
+) -> tuple[float, Jurisdiction] | None:
+    """The jurisdiction's minimum ring time `ring` falls short of, or None."""
+    if ring is None:
+        return None
+    rule = longest_ring(applicable(context.jurisdictions_of(resource)))
+    return rule if rule is not None and ring < rule[0] else None
 
 
 def abandon_seconds(context: CheckContext) -> list[Finding]:

@@ -159,6 +159,14 @@ def lowest_cap(rows: Iterable[Jurisdiction]) -> tuple[float, Jurisdiction] | Non
     return min(capped, key=lambda item: item[0])
 
 
+def longest_ring(rows: Iterable[Jurisdiction]) -> tuple[float, Jurisdiction] | None:
+    """The longest minimum ring time among `rows` (the strictest), with the row that sets it."""
+    timed = [(row.min_ring_seconds, row) for row in rows if row.min_ring_seconds is not None]
+    if not timed:
+        return None
+    return max(timed, key=lambda item: item[0])
+
+
 def attempts_cap(rows: Iterable[Jurisdiction]) -> tuple[int, Jurisdiction] | None:
     capped = [(row.max_attempts_per_24h, row) for row in rows if row.max_attempts_per_24h is not None]
     if not capped:
