@@ -1,0 +1,1 @@
+"""The compliance monitor: measured abandonment per campaign and window, against the caps."""
