@@ -14,6 +14,9 @@ canonical form under a key drawn at random once per process (`secrets.token_byte
   phonenumbers matcher, and `%2B…` URL-encoded numbers) for what the pattern misses, such as
   `12125550111x` or `+1 212 555 0111 ext 5`. The second search runs only on text with a long enough
   stretch of digits, and its answers are cached, so masking every plan value stays linear.
+- A run of digits that is not one number as a whole is searched for the numbers in it: two numbers
+  side by side (`2125550111 3125550111`), or a number next to an ISO date and hour (`2021-10-02 09`,
+  ten digits with separators, which is never masked itself).
 - Two different numbers never render the same in one run: a registry of the renderings handed out
   gives a later number whose fingerprint is taken a longer one (one hex digit more until it is free).
   The registry holds only renderings and keyed digests, never the numbers.
@@ -38,6 +41,8 @@ from reconciler.plan.number_spans import number_spans
 
 _NUMBER_SHAPE = re.compile(r"\+?[\s().\-]*\d[\d\s().\-]*")
 _IN_TEXT = re.compile(r"(?<![\w+.\-])\+?\(?\d[\d().\-]*(?:\s[\d().\-]+)*(?![\w])(?!-\w)")  # not inside a UUID
+_DATE_TIME = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T](?:[01]\d|2[0-3]))?")
+"""An ISO date with its hour (`2021-10-02 09`): ten digits with separators, never a phone number's writing."""
 _FINGERPRINTED = re.compile(r"(\*\*\*\d{4})#[0-9a-f]+")
 _E164_DIGITS = range(7, 16)
 _BARE_DIGITS = range(10, 16)
@@ -128,10 +133,42 @@ class Masker:
             candidate = match.group(0).rstrip(".-(")
             while candidate.endswith(")") and candidate.count(")") > candidate.count("("):
                 candidate = candidate[:-1]  # "(got 15555550100)": the closing parenthesis is the text's
-            tail = match.group(0)[len(candidate) :]
-            return (self.number(candidate) + tail) if looks_like_phone(candidate) else match.group(0)
+            return self._run(candidate) + match.group(0)[len(candidate) :]
 
         return self._found(_IN_TEXT.sub(replace, text))
+
+    def _run(self, run: str) -> str:
+        """A run of digits and separators with its numbers masked: the whole run when it is one number,
+        else each number in it (two numbers side by side, a number next to a date and hour)."""
+        if _DATE_TIME.fullmatch(run):
+            return run
+        if looks_like_phone(run):
+            return self.number(run)
+        parts: list[str] = []
+        last = 0
+        for date in _DATE_TIME.finditer(run):
+            parts += [self._words(run[last : date.start()]), date.group(0)]
+            last = date.end()
+        return "".join(parts) + self._words(run[last:])
+
+    def _words(self, piece: str) -> str:
+        """`piece` with each longest stretch of space-separated words that is a phone number masked."""
+        core = piece.strip()
+        if core != piece:
+            head, tail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()) :]
+            return head + self._words(core) + tail if core else piece
+        words = re.split(r"(\s+)", piece)  # words at even indexes, the spaces between at odd ones
+        out: list[str] = []
+        start = 0
+        while start < len(words):
+            longest = min(len(words), start + 2 * _E164_DIGITS.stop)  # a number has at most 15 words
+            ends = range(longest - (longest - start + 1) % 2, start, -2)  # slices ending on a word
+            end = next((end for end in ends if looks_like_phone("".join(words[start:end]))), None)
+            out.append(words[start] if end is None else self.number("".join(words[start:end])))
+            start = start + 1 if end is None else end
+            out.extend(words[start : start + 1])  # the spaces after
+            start += 1
+        return "".join(out)
 
     def _mask_found(self, text: str) -> str:
         """`text` with the numbers reconciler.plan.number_spans finds masked."""

@@ -8,7 +8,7 @@ finds the first kind, and `%2B…` runs are decoded and read as numbers.
 What counts as a number stays what masking counts: a leading `+` and 7-15 digits, or 10-15 bare
 digits. Matches that are part of an identifier are left alone: one glued to the text before it
 (`abc1234567890`), or one inside a UUID or a long hexadecimal run (digests, ids), where ten digits
-in a row happen by chance.
+in a row happen by chance, or an ISO date and time (`2021-10-02 09:00`), ten digits with separators.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _ENCODED = re.compile(r"%2[Bb](?:[\d().\-]|%20|%2[89])+")
 _IDENTIFIERS = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
     r"|(?<![0-9A-Za-z])[0-9a-fA-F]{16,}(?![0-9A-Za-z])"
+    r"|\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T](?:[01]\d|2[0-3])(?::[0-5]\d){0,2})?"
 )
 _BARE_DIGITS = range(10, 16)
 _E164_DIGITS = range(7, 16)

@@ -172,3 +172,32 @@ def test_a_uuid_whose_groups_are_digits_is_not_a_number(uuid: str) -> None:
     """A correlation id quoted in an API error stays whole, whatever digits it happens to start with."""
     text = f"HTTP 400 bad.request: refused (correlation id {uuid})"
     assert mask_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "overlaps 2021-10-02 09:00 to 2021-10-02 17:00 (America/New_York)",
+        "the entry 2026-03-08 02 does not exist in America/Chicago",
+        "first run 2021-10-02T09:00:00, last 2021-10-03",
+    ],
+)
+def test_dates_with_their_hour_are_not_masked_as_numbers(message: str) -> None:
+    assert mask_text(message) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("2125550111 3125550122", 2),
+        ("12125550111 13125550122", 2),
+        ("+12125550111 2021-10-02 09", 1),
+        ("2021-10-02 09 212 555 0111", 1),
+        ("on 2021-10-02 0912125550111", 1),
+    ],
+)
+def test_numbers_side_by_side_or_next_to_a_date_are_each_masked(text: str, numbers: int) -> None:
+    shown = mask_text(text)
+    assert len(MASKED.findall(shown)) == numbers
+    assert not re.search(r"\d{7}", MASKED.sub("", shown).replace("2021-10-02", ""))
+    assert "2021-10-02" not in text or "2021-10-02" in shown
