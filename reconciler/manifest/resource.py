@@ -44,7 +44,7 @@ class Resource:
 
     def location_of(self, path: Path) -> Location:
         """Source location of a field, e.g. ("spec", "dnc_lists", 0)."""
-        return Location(self.raw.file, self.raw.line_of(path))
+        return self.raw.source_of(path)
 
     @property
     def previous_names(self) -> tuple[str, ...]:

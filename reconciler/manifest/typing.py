@@ -143,7 +143,7 @@ def type_document(doc: YamlDocument) -> tuple[Resource | None, list[Finding]]:
                     Code.SCHEMA,
                     _message(error, path, info.document),
                     address=address,
-                    source=Location(doc.file, doc.line_of(path)),
+                    source=doc.source_of(path),
                 )
             )
         return None, findings

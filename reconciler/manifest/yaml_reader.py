@@ -51,7 +51,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 
 LineTree = dict[Any, list[Any]]
-"""Per container: key or index -> [line, LineTree of the child container or None]."""
+"""Per container: key or index -> [line, LineTree of the child container or None], and a third item, the
+file, where another file set the node (an overlay's patch): its children come from that file too."""
 
 
 @dataclass
@@ -65,13 +66,18 @@ class YamlDocument:
 
     def line_of(self, path: Path) -> int:
         """Line of the deepest written node on `path` (the document start if none)."""
-        found, node = self.line, self.lines
+        return self.source_of(path).line
+
+    def source_of(self, path: Path) -> Location:
+        """File and line of the deepest written node on `path`: the file that set it (base or overlay)."""
+        file, found, node = self.file, self.line, self.lines
         for part in path:
             entry = node.get(part) if node is not None else None
             if entry is None:
                 break
             found, node = entry[0], entry[1]
-        return int(found)
+            file = entry[2] if len(entry) > 2 else file
+        return Location(file, int(found))
 
 
 @lru_cache(maxsize=8192)
