@@ -65,6 +65,14 @@ class _Strict(BaseModel):
         return data
 
 
+class ComplianceDefaults(_Strict):
+    jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: ["US"], min_length=1)
+
+
+VarName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+VarValue = str | bool | int | float
+
+
 class Target(_Strict):
     """Where a run reads and writes: a real org, or the built-in emulator."""
 
@@ -101,6 +109,38 @@ class Target(_Strict):
         description="CXone app route: client id and secret as HTTP Basic (default) or in the form (post)",
     )
     rate_limit_per_minute: int = Field(default=300, ge=1, le=100_000)
+    overlays: list[str] = Field(
+        default_factory=list,
+        description="Folders or files of overlay documents applied over the base manifests, in this order "
+        "(patch, add or remove documents: docs/environments.md)",
+    )
+    vars: dict[VarName, VarValue] = Field(
+        default_factory=dict,
+        description="Values of ${vars.NAME} in this target's manifests; never secrets (a name that looks "
+        "like a credential is refused)",
+    )
+    compliance: ComplianceDefaults | None = Field(
+        default=None, description="This target's jurisdictions (default: the project's compliance section)"
+    )
+    _vars_where: dict[str, Location] = PrivateAttr(default_factory=dict)
+
+    @field_validator("vars")
+    @classmethod
+    def _no_secret_vars(cls, values: dict[str, VarValue]) -> dict[str, VarValue]:
+        for name in values:
+            if _SECRET_KEYS.search(name.lower()):
+                raise ValueError(
+                    f"variable '{name}' looks like a credential; variables end up in manifests, plans and "
+                    "exports, so secrets are named by environment variable (*_env settings) instead"
+                )
+        return values
+
+    def where_of_var(self, name: str) -> Location | None:
+        """The line in reconciler.yaml that defines variable `name` (None when built in code)."""
+        return self._vars_where.get(name)
+
+    def overlay_paths(self, root: Path) -> list[Path]:
+        return [root / entry for entry in self.overlays]
 
     @field_validator("base_url", "auth_url")
     @classmethod
@@ -142,10 +182,6 @@ class Target(_Strict):
         if missing:
             raise ValueError(f"credentials missing: {', '.join(missing)} (environment variable names)")
         return self
-
-
-class ComplianceDefaults(_Strict):
-    jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: ["US"], min_length=1)
 
 
 class PruneScope(_Strict):
@@ -306,6 +342,10 @@ def load_project(path: Path) -> ProjectFile:
     project._source = path
     for index, item in enumerate(project.notifications):
         item._where = Location(shown, doc.line_of(("notifications", index, "url_env")))
+    for name, target in project.targets.items():
+        target._vars_where = {
+            key: Location(shown, doc.line_of(("targets", name, "vars", key))) for key in target.vars
+        }
     return project
 
 
