@@ -21,10 +21,18 @@ class CiTarget:
     target: str
     platform: str
     credentials: tuple[str, ...]
+    environment: str = "production"
+    after: str = ""
 
     def to_dict(self) -> dict[str, object]:
         padded = [*self.credentials, *[""] * (CREDENTIAL_SLOTS - len(self.credentials))]
-        return {"target": self.target, "platform": self.platform, "credentials": padded}
+        return {
+            "target": self.target,
+            "platform": self.platform,
+            "credentials": padded,
+            "environment": self.environment,
+            "after": self.after,
+        }
 
 
 def credential_names(target: Target) -> tuple[str, ...]:
@@ -32,25 +40,43 @@ def credential_names(target: Target) -> tuple[str, ...]:
     return tuple(name for field in _CREDENTIAL_FIELDS if (name := getattr(target, field)) is not None)
 
 
+def _depth(project: ProjectFile, name: str) -> int:
+    """How many targets are applied before `name` (the project file refuses circles)."""
+    after = project.targets[name].after
+    return 0 if after is None else 1 + _depth(project, after)
+
+
 def ci_targets(project: ProjectFile) -> list[CiTarget]:
-    """Every target of a real org (emulated targets need no CI run), in the project file's order."""
-    return [
-        CiTarget(target=name, platform=target.platform, credentials=credential_names(target))
+    """Every target of a real org (emulated targets need no CI run), in promotion order (a target after
+    the one it is applied after), else in the project file's order."""
+    chosen = [
+        CiTarget(
+            target=name,
+            platform=target.platform,
+            credentials=credential_names(target),
+            environment=target.environment,
+            after=target.after or "",
+        )
         for name, target in project.targets.items()
         if not target.emulator
     ]
+    return sorted(chosen, key=lambda item: _depth(project, item.target))
 
 
-def input_prefixes(project: ProjectFile) -> list[str]:
-    """The repository paths whose change calls for a plan: the manifest folders or files, and the
-    project file itself (relative to the project's folder, '/'-separated, without a leading './')."""
-    entries = [project.manifests] if isinstance(project.manifests, str) else project.manifests
+def input_prefixes(project: ProjectFile, target: str | None = None) -> list[str]:
+    """The repository paths whose change calls for a plan of `target` (of any target when None): the
+    manifest folders or files, the target's overlays, and the project file itself (relative to the
+    project's folder, '/'-separated, without a leading './')."""
+    entries = [project.manifests] if isinstance(project.manifests, str) else list(project.manifests)
+    for name, settings in project.targets.items():
+        if target is None or name == target:
+            entries.extend(settings.overlays)
     return [_normal(entry) for entry in entries] + [PROJECT_FILE]
 
 
-def touches_inputs(project: ProjectFile, changed: Iterable[str]) -> bool:
-    """Whether any changed file (repository-relative) is a manifest input or the project file."""
-    prefixes = input_prefixes(project)
+def touches_inputs(project: ProjectFile, changed: Iterable[str], target: str | None = None) -> bool:
+    """Whether any changed file (repository-relative) is an input of `target` (of any target when None)."""
+    prefixes = input_prefixes(project, target)
     for path in (_normal(item) for item in changed if item.strip()):
         for prefix in prefixes:
             if path == prefix or path.startswith(prefix.rstrip("/") + "/"):

@@ -122,6 +122,17 @@ class Target(_Strict):
     compliance: ComplianceDefaults | None = Field(
         default=None, description="This target's jurisdictions (default: the project's compliance section)"
     )
+    environment: str = Field(
+        default="production",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,99}$",
+        description="The GitHub environment the apply workflow applies this target in (its secrets, its "
+        "required reviewers)",
+    )
+    after: str | None = Field(
+        default=None,
+        description="Promotion: the apply workflow applies this target only after the named target applied "
+        "successfully in the same run (e.g. production after test)",
+    )
     _vars_where: dict[str, Location] = PrivateAttr(default_factory=dict)
 
     @field_validator("vars")
@@ -304,6 +315,23 @@ class ProjectFile(_Strict):
                     "starting with a letter or digit, at most 64 characters"
                 )
         return targets
+
+    @model_validator(mode="after")
+    def _promotion_order(self) -> ProjectFile:
+        for name, target in self.targets.items():
+            seen = [name]
+            while target.after is not None:
+                if target.after not in self.targets:
+                    raise ValueError(
+                        f"target '{seen[-1]}' is applied after '{target.after}', which is not a target"
+                    )
+                if target.after in seen:
+                    raise ValueError(
+                        f"targets are applied after each other in a circle: {' -> '.join([*seen, target.after])}"
+                    )
+                seen.append(target.after)
+                target = self.targets[target.after]
+        return self
 
     @model_validator(mode="after")
     def _default_exists(self) -> ProjectFile:

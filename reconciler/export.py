@@ -71,7 +71,8 @@ def manifest_document(obj: LiveObject, index: NameIndex | None = None) -> dict[s
     }
 
 
-def _file_name(kind: str) -> str:
+def kind_file_name(kind: str) -> str:
+    """`CampaignRule` -> `campaign-rule.yaml`: one file per kind, as export and render write them."""
     snake = "".join(f"-{ch.lower()}" if ch.isupper() else ch for ch in kind).lstrip("-")
     return f"{snake}.yaml"
 
@@ -92,8 +93,10 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def render_documents(documents: Iterable[dict[str, Any]]) -> str:
-    header = "# Exported by `reconciler export`; edit freely, then `reconciler plan`.\n"
+EXPORT_HEADER = "# Exported by `reconciler export`; edit freely, then `reconciler plan`.\n"
+
+
+def render_documents(documents: Iterable[dict[str, Any]], *, header: str = EXPORT_HEADER) -> str:
     body = "---\n".join(
         yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
         for document in documents
@@ -133,7 +136,7 @@ def write_export(
         grouped[(obj.platform, obj.kind)].append(document)
     written = []
     for (platform, kind), documents in sorted(grouped.items()):
-        path = out / platform / _file_name(kind)
+        path = out / platform / kind_file_name(kind)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_documents(documents), encoding="utf-8")
         written.append(path)

@@ -125,9 +125,9 @@ async def run_live(
     """
     name, target = target_of(project, target_name)
     selectors = parse_selectors(select)
-    validation = validate_paths(paths, project=project)
+    validation = validate_paths(paths, project=project, target=name)
     platform = target.platform
-    skipped = sum(1 for resource in validation.manifests.values() if resource.platform != platform)
+    skipped = validation.skipped  # documents of the other platform are not part of the target's manifests
     digests = input_digests(files_read(validation, roots=paths, project=project), root=root)
 
     def finish(
@@ -190,7 +190,7 @@ async def run_live(
     matched = match_live(validation.manifests, live, platform=platform)
     context = CheckContext(
         manifests=validation.manifests,
-        default_jurisdictions=default_jurisdictions(project),
+        default_jurisdictions=default_jurisdictions(project, name),
         live=matched,
         platform=platform,
         roots=tuple(paths),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -71,3 +72,11 @@ spec:
     - column_name: phone
       type: cell
 """
+
+
+def copy_demo(dest: Path) -> Path:
+    """A copy of the demo config repo in `dest`: campaigns/, overlays/ and reconciler.yaml."""
+    shutil.copytree(ROOT / "campaigns", dest / "campaigns")
+    shutil.copytree(ROOT / "overlays", dest / "overlays")
+    shutil.copy(ROOT / "reconciler.yaml", dest / "reconciler.yaml")
+    return dest

@@ -24,7 +24,7 @@ import jsonschema
 import pytest
 
 from reconciler.manifest.yaml_reader import read_yaml_documents
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_demo
 from tests.workflow_commands import effective_commands
 
 ACTION = ROOT / "action.yml"
@@ -377,9 +377,7 @@ def _real_reconciler_bin() -> Path | None:
 def _demo_config(tmp_path: Path) -> Path:
     """The demo config repo in the workspace's `config` folder (the emulated `local` target)."""
     config = tmp_path / "workspace" / "config"
-    shutil.copytree(ROOT / "campaigns", config / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", config)
-    return config
+    return copy_demo(config)
 
 
 @pytest.mark.skipif(_real_reconciler_bin() is None, reason="the reconciler console script is not installed")

@@ -4,13 +4,12 @@ command, run as pre-commit runs it (no file names, from the repository root)."""
 from __future__ import annotations
 
 import shlex
-import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, copy_demo, run_cli
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 REQUIRED = {"id", "name", "entry", "language"}
@@ -33,8 +32,7 @@ def test_the_hook_is_well_formed() -> None:
 def test_the_hook_passes_the_demo_and_stops_a_broken_manifest(tmp_path: Path) -> None:
     command, *args = shlex.split(_hook()["entry"])
     assert command == "reconciler"
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     assert run_cli(*args, cwd=tmp_path).code == 0
     (tmp_path / "campaigns" / "broken.yaml").write_text(
         "apiVersion: genesys/v1\nkind: Campaign\nmetadata: {name: x}\nspec: {dialing_mode: fast}\n"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_demo, run_cli
 from tests.test_workflows import CREDENTIALS_SCRIPT, _outputs, _run_script, _run_step, _step, needs_node
 
 # --- the real CLI through the workflows' steps --------------------------------------------------------
@@ -25,8 +25,7 @@ def _workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """A checkout of the demo config repo with the workflows' script, and the env GitHub would give a step
     of target `local` (the emulator, so no credentials)."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "campaigns", repo / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", repo / "reconciler.yaml")
+    copy_demo(repo)
     (repo / ".github" / "scripts").mkdir(parents=True)
     shutil.copy(CREDENTIALS_SCRIPT, repo / ".github" / "scripts" / CREDENTIALS_SCRIPT.name)
     for name in ("out", "summary.md"):

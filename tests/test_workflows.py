@@ -314,6 +314,7 @@ const repos = {
 };
 const actions = {
   listWorkflowRuns: async (params) => { calls.push(['listWorkflowRuns', params]); return { data: { workflow_runs: state.runs ?? [] } }; },
+  listJobsForWorkflowRun: async (params) => { calls.push(['listJobs', params]); return { data: state.jobs ?? [] }; },
 };
 const github = { rest: { issues, pulls, repos, actions }, paginate: async (method, params) => (await method(params)).data };
 const context = {
@@ -369,6 +370,38 @@ def _run_script(
 
 def _plan_comment_step() -> dict[str, Any]:
     return _step("plan.yml", uses="actions/github-script@", text=MARKER_CODE)
+
+
+def _promotion_gate() -> dict[str, Any]:
+    return _step("apply.yml", uses="actions/github-script@", text="listJobsForWorkflowRun", job="apply")
+
+
+@needs_node
+@pytest.mark.parametrize(
+    ("jobs", "failed"),
+    [
+        ([{"name": "apply test", "status": "completed", "conclusion": "success"}], False),
+        ([{"name": "apply test", "status": "completed", "conclusion": "failure"}], True),
+        ([{"name": "apply test", "status": "in_progress", "conclusion": None}], True),
+        ([{"name": "apply other", "status": "completed", "conclusion": "failure"}], False),
+    ],
+)
+def test_a_promoted_target_is_applied_only_after_its_predecessor_succeeded(
+    tmp_path: Path, jobs: list[dict[str, Any]], failed: bool
+) -> None:
+    step = _promotion_gate()
+    assert step["if"] == "matrix.after != ''"
+    calls = _run_script(
+        step, tmp_path, extra={"jobs": jobs}, env={"AFTER": "test", "RECONCILER_TARGET": "prod"}
+    )
+    failures = [params for name, params in calls if name == "setFailed"]
+    assert bool(failures) is failed
+    if failed:
+        assert "nothing is applied to prod" in failures[0] and "promoted from test" in failures[0]
+    assert (
+        "listJobs",
+        {"owner": "acme", "repo": "config", "run_id": 99, "filter": "latest", "per_page": 100},
+    ) in calls
 
 
 @needs_node
@@ -444,12 +477,14 @@ def test_apply_runs_on_pushes_to_main_and_on_demand_with_a_plan_run_input() -> N
     )  # a run on a branch applies nothing
 
 
-def test_apply_runs_in_the_production_environment_over_every_changed_target() -> None:
+def test_apply_runs_in_each_target_s_environment_one_target_after_the_other() -> None:
     job = _apply_job()
-    assert job["environment"] == "production"  # required reviewers there gate every apply
+    assert job["environment"] == "${{ matrix.environment }}"  # required reviewers there gate its applies
+    assert job["name"] == "apply ${{ matrix.target }}"  # the promotion gate finds a job by this name
     assert job["needs"] == "scope"
     assert job["strategy"]["matrix"] == {"include": "${{ fromJSON(needs.scope.outputs.targets) }}"}
-    assert job["strategy"]["fail-fast"] is False  # one target's failure does not stop another's apply
+    assert job["strategy"]["fail-fast"] is False  # the promotion gate decides, not a cancellation
+    assert job["strategy"]["max-parallel"] == 1  # in the order `reconciler targets` gives
     targets = _step("apply.yml", id="targets", job="scope")["run"]
     assert (
         "reconciler targets --format json --changed-files" in targets

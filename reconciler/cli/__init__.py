@@ -39,6 +39,8 @@ COMMANDS = {
     "doctor": "reconciler.cli.doctor_cmd:doctor",
     "check-plan": "reconciler.cli.check_plan_cmd:check_plan",
     "targets": "reconciler.cli.targets_cmd:targets",
+    "render": "reconciler.cli.render_cmd:render",
+    "diff-targets": "reconciler.cli.diff_targets_cmd:diff_targets",
 }
 
 

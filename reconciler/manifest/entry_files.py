@@ -35,8 +35,16 @@ def entry_file_of(resource: Resource) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def entry_file_folder(resource: Resource) -> Path:
+    """The folder a DNC resource's CSV path is relative to: that of the file that set the path (the base
+    manifest, or the overlay that patched it)."""
+    field = ENTRY_FILE_FIELDS.get((resource.platform, resource.kind))
+    written = resource.location_of(("spec", field)) if field else resource.source
+    return Path(written.file).parent
+
+
 def resolve_entry_file(resource: Resource, relative: str) -> Path:
-    return resolved(Path(resource.raw.file).parent / relative)
+    return resolved(entry_file_folder(resource) / relative)
 
 
 def allowed_roots(roots: Iterable[Path]) -> list[Path]:

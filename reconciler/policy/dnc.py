@@ -25,6 +25,7 @@ from reconciler.finding_cap import CodeCap
 from reconciler.manifest.entry_files import (
     ENTRY_FILE_FIELDS,
     allowed_roots,
+    entry_file_folder,
     entry_file_problem,
     read_entry_rows,
     resolve_entry_file,
@@ -143,7 +144,7 @@ def _csv_numbers(path: Path) -> Iterator[tuple[str, int]]:
 def _location(resource: Resource, where: Written) -> Location:
     if isinstance(where, int):
         value = getattr(resource.document.spec, ENTRY_FILE_FIELDS[(resource.platform, resource.kind)])
-        return Location(str(Path(resource.raw.file).parent / value), where)
+        return Location(str(entry_file_folder(resource) / value), where)
     return resource.location_of(where)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -29,7 +28,7 @@ from reconciler.providers.auth import GenesysClientCredentials
 from reconciler.providers.http import ApiClient, RetryPolicy
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.providers.session import Session, demo_org_seed
-from tests.conftest import ROOT
+from tests.conftest import copy_demo
 from tests.providers.conftest import EMULATOR_URL, ID, SECRET
 
 FAST = ApplySettings(stop_timeout_seconds=20, poll_seconds=0.1, visible_timeout_seconds=20, version_retries=8)
@@ -97,8 +96,7 @@ GENESYS_COLLECTIONS = (
 
 
 def demo_repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     return tmp_path
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,7 @@ from reconciler.providers.cxone.discovery import API_PATH, discover_api_base
 from reconciler.providers.http import ApiClient, RetryPolicy
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.providers.session import STATE_DIR, Session, demo_org_seed
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_demo
 from tests.cxone_contract import RequestLog, ResponseLog
 from tests.providers.conftest import EMULATOR_URL
 from tests.providers.cxone.support import grant
@@ -43,8 +42,7 @@ QUICK_RETRIES = RetryPolicy(attempts=6, max_seconds=30, backoff_base=0.01, backo
 
 
 def _repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     return tmp_path
 
 

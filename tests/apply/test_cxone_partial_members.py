@@ -4,7 +4,6 @@ it left out, and converges on the next apply; a live case variant of a declared 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from reconciler.apply.results import Outcome
@@ -14,7 +13,7 @@ from reconciler.emulator.cxone.store import external_edit
 from reconciler.emulator.seed import apply_seed
 from reconciler.providers.session import demo_org_seed
 from tests.apply.test_cxone_apply import Org
-from tests.conftest import ROOT
+from tests.conftest import copy_demo
 
 COLLECTIONS, WINBACK = "cx-collections-outbound", "cx-winback-outbound"
 GROUP = "cx-winback-dnc"
@@ -34,8 +33,7 @@ spec:
 
 def _org(tmp_path: Path) -> Org:
     """The demo repo plus a new skill and a new DNC group scrubbing it and the (also new) collections skill."""
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     cxone = tmp_path / "campaigns" / "cxone"
     collections = (cxone / "skills.yaml").read_text().split("---\n")[1]
     (cxone / "winback.yaml").write_text(

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_demo, run_cli
 
 _QUOTED = re.compile(r"\(correlation id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)")
 
 
 def test_a_refused_write_names_its_correlation_id(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     campaigns = tmp_path / "campaigns" / "genesys" / "campaigns.yaml"
     text = campaigns.read_text(encoding="utf-8")
     anchor = "  no_answer_timeout: 25\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reconciler.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_demo
 from tests.test_notify import SECRET, Receiver
 
 NOTIFICATIONS = """notifications:
@@ -23,7 +22,7 @@ NOTIFICATIONS = """notifications:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """The demo repo, whose manifests differ from the emulator's demo org, with one drift webhook."""
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
+    copy_demo(tmp_path)
     project = (ROOT / "reconciler.yaml").read_text(encoding="utf-8")
     assert "notifications: []\n" in project
     (tmp_path / "reconciler.yaml").write_text(project.replace("notifications: []\n", NOTIFICATIONS))

@@ -3,12 +3,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, copy_demo, run_cli
 
 
 def test_export_then_plan_shows_no_changes(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     result = run_cli("export", "--target", "local", "--out", "exported", cwd=tmp_path)
     assert result.code == 0, result.stderr
     assert (tmp_path / "exported" / "genesys" / "campaign.yaml").is_file()
@@ -27,8 +26,7 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
 
 
 def test_cxone_export_then_plan_shows_no_changes(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     result = run_cli("export", "--target", "local-cxone", "--out", "exported", cwd=tmp_path)
     assert result.code == 0, result.stderr
     assert "skills:" not in (tmp_path / "exported" / "cxone" / "campaign.yaml").read_text()

@@ -30,6 +30,8 @@ EVERY_COMMAND = {
     "doctor",
     "check-plan",
     "targets",
+    "render",
+    "diff-targets",
 }
 PROBE = """
 import json, sys

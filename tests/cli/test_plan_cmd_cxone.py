@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from reconciler.plan.masking import without_fingerprints
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, copy_demo, run_cli
 
 PLAN_SCHEMA = json.loads((ROOT / "schemas" / "plan.schema.json").read_text())
 TARGET = ("--target", "local-cxone")
@@ -19,8 +18,7 @@ TARGET = ("--target", "local-cxone")
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     return tmp_path
 
 
@@ -93,8 +91,7 @@ def test_a_reference_the_live_org_lacks_is_an_error(repo: Path) -> None:
 
 
 def test_dnc_group_records_are_compared_and_masked(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     groups = tmp_path / "campaigns" / "cxone" / "dnc-groups.yaml"
     groups.write_text(groups.read_text() + '    - phone_number: "+12125550123"\n')
     result = run_cli("plan", "--target", "local-cxone", "--format", "json", cwd=tmp_path)

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, copy_demo, run_cli
 
 PLAN_SCHEMA = json.loads((ROOT / "schemas" / "plan.schema.json").read_text())
 Q3 = "genesys/Campaign/q3-renewals"
@@ -20,8 +19,7 @@ Q3 = "genesys/Campaign/q3-renewals"
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One copy of the demo repo for the module: plan only reads the org."""
     root = tmp_path_factory.mktemp("demo")
-    shutil.copytree(ROOT / "campaigns", root / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", root / "reconciler.yaml")
+    copy_demo(root)
     return root
 
 

@@ -4,13 +4,12 @@ plan with error findings that still shows its changes, exits 1 and says it canno
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from reconciler.plan.render_markdown import MARKDOWN_LIMIT
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_demo, run_cli
 from tests.plan.support import assert_valid_plan_document
 
 EXTRA_SLOTS = [(day, f"{hour:02d}:00:00") for day in (1, 2, 3, 4, 5) for hour in (9, 10, 11, 12, 13, 14, 15)]
@@ -18,8 +17,7 @@ EXTRA_SLOTS = [(day, f"{hour:02d}:00:00") for day in (1, 2, 3, 4, 5) for hour in
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     return tmp_path
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, CliResult, run_cli
+from tests.conftest import CliResult, copy_demo, run_cli
 
 GENESYS = Path("campaigns") / "genesys"
 CXONE = Path("campaigns") / "cxone"
@@ -17,8 +16,7 @@ CXONE = Path("campaigns") / "cxone"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     return tmp_path
 
 

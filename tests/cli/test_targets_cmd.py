@@ -67,3 +67,64 @@ def test_text_output_names_each_target_and_its_variables_not_their_values(tmp_pa
         "prod-us (genesys): credentials from GC_ID, GC_SECRET",
         "cx-prod (cxone): credentials from CX_ID, CX_SECRET, CX_KEY, CX_KEY_SECRET",
     ]
+
+
+PROMOTION = """\
+manifests: campaigns/
+targets:
+  prod:
+    platform: genesys
+    region: us-east-1
+    client_id_env: PROD_ID
+    client_secret_env: PROD_SECRET
+    overlays: [overlays/prod]
+    after: test
+  test:
+    platform: genesys
+    region: us-east-1
+    client_id_env: TEST_ID
+    client_secret_env: TEST_SECRET
+    environment: test
+"""
+
+
+@pytest.mark.parametrize(
+    ("changed", "listed"),
+    [
+        (["campaigns/genesys/campaigns.yaml"], ["test", "prod"]),
+        (["overlays/prod/q3.yaml"], ["prod"]),
+        (["overlays/test/q3.yaml"], []),
+        (["reconciler.yaml"], ["test", "prod"]),
+    ],
+)
+def test_targets_come_in_promotion_order_and_an_overlay_change_lists_its_target_only(
+    tmp_path: Path, changed: list[str], listed: list[str]
+) -> None:
+    (tmp_path / "reconciler.yaml").write_text(PROMOTION)
+    (tmp_path / "changed.txt").write_text("\n".join(changed) + "\n")
+    done = run_cli("targets", "--format", "json", "--changed-files", "changed.txt", cwd=tmp_path)
+    assert done.code == 0, done.stderr
+    matrix = json.loads(done.stdout)
+    assert [item["target"] for item in matrix] == listed
+    settings = {item["target"]: (item["environment"], item["after"]) for item in matrix}
+    assert settings.get("test", ("test", "")) == ("test", "") and settings.get(
+        "prod", ("production", "test")
+    ) == (
+        "production",
+        "test",
+    )
+
+
+@pytest.mark.parametrize(
+    ("after", "says"),
+    [
+        ("nowhere", "applied after 'nowhere', which is not a target"),
+        ("prod", "in a circle: prod -> test -> prod"),
+    ],
+)
+def test_a_promotion_order_must_name_targets_and_not_go_round(tmp_path: Path, after: str, says: str) -> None:
+    (tmp_path / "reconciler.yaml").write_text(
+        PROMOTION.replace("    environment: test\n", f"    environment: test\n    after: {after}\n")
+    )
+    done = run_cli("targets", cwd=tmp_path)
+    assert done.code == 1 and says in done.stderr

@@ -8,7 +8,6 @@ import pty
 import queue
 import re
 import select
-import shutil
 import subprocess
 import sys
 import threading
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import copy_demo
 from tests.test_notify import Receiver
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -26,8 +25,7 @@ MARKUP = re.compile(r"\[/?(green|red|yellow|magenta|dim|bold red|bold)\]")
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     return tmp_path
 
 

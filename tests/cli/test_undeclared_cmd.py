@@ -4,14 +4,13 @@ that last applied it; only an enabled prune scope turns it into a (gated) delete
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_demo, run_cli
 
 CAMPAIGNS = Path("campaigns") / "genesys" / "campaigns.yaml"
 SCHEDULES = Path("campaigns") / "genesys" / "schedules.yaml"
@@ -32,8 +31,7 @@ def _without(path: Path, marker: str) -> None:
 @pytest.fixture
 def applied(tmp_path: Path) -> tuple[Path, str]:
     """The demo applied from a git checkout, then win-back-preview's manifests removed: (repo, commit)."""
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     _git(tmp_path, "init", "-q")
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-qm", "demo")

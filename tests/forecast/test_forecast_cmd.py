@@ -4,7 +4,6 @@ file's comments and layout (only the changed value's line differs)."""
 from __future__ import annotations
 
 import difflib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from reconciler.cli import cli
 from reconciler.emulator.history import history_csv, synthetic_history
-from tests.conftest import ROOT
+from tests.conftest import copy_demo
 
 pytest.importorskip("statsmodels")
 pytest.importorskip("ruamel.yaml")
@@ -23,8 +22,7 @@ CAMPAIGNS = Path("campaigns/genesys/campaigns.yaml")
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
     """A copy of the demo config repo, with a week of synthetic history for q3-renewals."""
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
+    copy_demo(tmp_path)
     rows = synthetic_history(campaign="q3-renewals", hours=168, seed=0)
     (tmp_path / "history.csv").write_text(history_csv(rows), encoding="utf-8")
     return tmp_path
