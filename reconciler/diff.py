@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reconciler.exceptions import Location
 from reconciler.list_keys import key_fields, keyed
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
@@ -40,6 +41,8 @@ class FieldChange:
     path: str
     before: Any
     after: Any
+    source: Location | None = None
+    """Where the desired value was set, when another file than its document set it (an overlay)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "before": self.before, "after": self.after}

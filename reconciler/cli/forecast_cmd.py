@@ -46,7 +46,9 @@ def forecast(history_path: Path, campaign: str, write: bool, config_path: Path |
     project, root = project_for(config_path)
     if project is None:
         raise UsageError("`reconciler forecast` needs a reconciler.yaml (manifests); none found")
-    manifests = validate_paths(project.manifest_paths(root), project=project).manifests
+    manifests = validate_paths(
+        project.manifest_paths(root), project=project, target=project.default_target
+    ).manifests
     resource = manifests.get(address_of("genesys", "Campaign", campaign))
     if resource is None:
         raise ForecastError(f"no Genesys Campaign named '{campaign}' in the manifests")

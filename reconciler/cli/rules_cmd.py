@@ -121,7 +121,9 @@ def test(
     if project is None:
         raise UsageError("`reconciler rules test` needs a reconciler.yaml (manifests); none found")
     at = _moment(at_text)
-    manifests = validate_paths(project.manifest_paths(root), project=project).manifests
+    manifests = validate_paths(
+        project.manifest_paths(root), project=project, target=project.default_target
+    ).manifests
     compiled = [_compile(manifests, resource, at) for resource in _rule_sets(manifests, rule_set)]
     table = read_contacts(contacts_path)
     for item in compiled:

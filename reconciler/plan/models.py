@@ -137,11 +137,12 @@ class ResourceChange:
 
 
 def mask_change(change: FieldChange) -> dict[str, Any]:
-    return {
+    masked = {
         "path": mask_text(change.path),
         "before": mask_value(change.before),
         "after": mask_value(change.after),
     }
+    return masked if change.source is None else {**masked, "source": _source(change.source)}
 
 
 @dataclass(frozen=True)

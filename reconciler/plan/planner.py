@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,6 +156,16 @@ def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
 
 
+def with_sources(obj: DesiredObject, changes: Sequence[FieldChange]) -> tuple[FieldChange, ...]:
+    """The changes, each naming the file that set its value when an overlay did (not the document's)."""
+    if not obj.field_sources:
+        return tuple(changes)
+    return tuple(
+        dataclasses.replace(change, source=obj.field_sources.get(top_field(change.path)))
+        for change in changes
+    )
+
+
 def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -> ResourceChange:
     common: dict[str, Any] = {
         "address": obj.address,
@@ -173,13 +183,16 @@ def _plan_declared(obj: DesiredObject, live: LiveObject | None, rules: _Rules) -
     if live is None:
         if is_singleton(obj.platform, obj.kind):
             # Org singletons always exist: writing one is an update, never a create.
-            changes = scoped_diff(obj.essence, {}, ignore=ignored_fields(obj.annotations))
+            changes = with_sources(obj, scoped_diff(obj.essence, {}, ignore=ignored_fields(obj.annotations)))
             return ResourceChange(**common, actions=(Action.UPDATE,), changes=changes, steps=(Step.UPDATE,))
         return ResourceChange(**common, actions=(Action.CREATE,), steps=create_steps(state, obj.essence))
     before = project(obj.essence, comparable_essence(live, state))
-    changes = (
-        *rename_of(obj, live),
-        *declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()), before=before),
+    changes = with_sources(
+        obj,
+        (
+            *rename_of(obj, live),
+            *declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()), before=before),
+        ),
     )
     common |= {
         "platform_id": live.platform_id,

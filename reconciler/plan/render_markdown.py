@@ -231,7 +231,7 @@ def _diff_lines(line: FieldLine) -> list[str]:
     if line.before is not None:
         lines.append(f"- {line.path}: {_inline(line.before)}")
     if line.after is not None:
-        lines.append(f"+ {line.path}: {_inline(line.after)}")
+        lines.append(f"+ {line.path}: {_inline(line.after)}{line.set_in}")
     return lines
 
 

@@ -98,11 +98,11 @@ def _change_block(change: Mapping[str, Any], painter: _Painter) -> list[str]:
     shown, hidden = shown_lines(change)
     for line in shown:
         if line.before is None:
-            lines.append(painter.paint(f"    + {line.path}: {line.after}", "green"))
+            lines.append(painter.paint(f"    + {line.path}: {line.after}{line.set_in}", "green"))
         elif line.after is None:
-            lines.append(painter.paint(f"    - {line.path}: {line.before}", "red"))
+            lines.append(painter.paint(f"    - {line.path}: {line.before}{line.set_in}", "red"))
         else:
-            lines.append(painter.text(f"    ~ {line.path}: {line.before} → {line.after}"))
+            lines.append(painter.text(f"    ~ {line.path}: {line.before} → {line.after}{line.set_in}"))
     if hidden:
         lines.append(painter.text(f"    … {hidden} more field(s): see the JSON plan"))
     lines.extend(painter.text(line) for line in pacing_lines(change))

@@ -56,6 +56,13 @@ class FieldLine:
     path: str
     before: str | None
     after: str | None
+    source: str | None = None
+    """`file:line` of an overlay that set the desired value (not shown for the document's own file)."""
+
+    @property
+    def set_in(self) -> str:
+        """`  (set in FILE:LINE)` after a line an overlay set, else nothing."""
+        return f"  (set in {self.source})" if self.source else ""
 
 
 def field_lines(change: Mapping[str, Any]) -> list[FieldLine]:
@@ -78,11 +85,12 @@ def field_lines(change: Mapping[str, Any]) -> list[FieldLine]:
 
 def _change_line(item: Mapping[str, Any]) -> FieldLine:
     """A field change; a list item only one side has (keyed lists) shows as added or removed."""
-    before, after = item["before"], item["after"]
+    before, after, source = item["before"], item["after"], item.get("source")
     return FieldLine(
         item["path"],
         None if before is None else format_value(before),
         None if after is None else format_value(after),
+        None if source is None else f"{source['file']}:{source['line']}",
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reconciler.exceptions import Location
 from reconciler.graph import DependencyGraph
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.manifest.manifest_set import ManifestSet
@@ -94,6 +95,13 @@ def dnc_lists_with_entries(manifests: ManifestSet) -> list[str]:
     ]
 
 
+def overlaid_fields(resource: Resource) -> dict[str, Location]:
+    """The spec fields another file than the document set (an overlay), with where."""
+    spec = resource.raw.data.get("spec") if isinstance(resource.raw.data, dict) else None
+    found = {key: resource.location_of(("spec", key)) for key in spec or {}} if isinstance(spec, dict) else {}
+    return {key: where for key, where in found.items() if where.file != resource.source.file}
+
+
 def desired_objects(
     manifests: ManifestSet, graph: DependencyGraph, *, platform: str, index: NameIndex | None = None
 ) -> dict[str, DesiredObject]:
@@ -111,6 +119,7 @@ def desired_objects(
             annotations=dict(resource.annotations),
             depends_on=graph.depends_on.get(address, ()),
             numbers=declared_numbers(resource),
+            field_sources=overlaid_fields(resource),
         )
         for address, resource in manifests.items()
         if resource.platform == platform

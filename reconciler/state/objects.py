@@ -30,6 +30,8 @@ class DesiredObject:
     depends_on: tuple[str, ...] = ()
     numbers: DeclaredNumbers | None = None
     """A DNC list's or group's declared numbers, kept apart from the essence (compared as a set)."""
+    field_sources: dict[str, Location] = field(default_factory=dict)
+    """Declared fields set in another file than the document (an overlay's patch), and where."""
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,12 @@ def test_plan_on_local_prod_shows_the_overlay_and_apply_converges_on_both_target
     assert changes["genesys/Campaign/renewals-courtesy-preview"]["source"]["file"].startswith(
         "overlays/local-prod/"
     )
-    q3 = {item["path"]: item["after"] for item in changes["genesys/Campaign/q3-renewals"]["changes"]}
-    assert q3["caller_address"].startswith("***0110#")
+    q3 = {item["path"]: item for item in changes["genesys/Campaign/q3-renewals"]["changes"]}
+    assert q3["caller_address"]["after"].startswith("***0110#")
+    assert q3["caller_address"]["source"] == {"file": "overlays/local-prod/q3-renewals.yaml", "line": 9}
+    assert "source" not in q3["abandon_rate"]  # set in the document's own file
+    text = run_cli("plan", "--target", "local-prod", "--no-color", cwd=repo).stdout
+    assert "(set in overlays/local-prod/q3-renewals.yaml:9)" in text
     for target in ("local-prod", "local"):
         applied = run_cli("apply", "--target", target, "--auto-approve", cwd=repo, timeout=180)
         assert applied.code == 0, applied.stderr
