@@ -42,7 +42,8 @@ from reconciler.emulator.server import default_seed
 from reconciler.live_plan import IMMUTABLE, SET_LIKE
 from reconciler.plan.planner import build_plan
 from reconciler.policy.context import CheckContext
-from reconciler.policy.registry import checks, run_checks
+from reconciler.policy.registered import CHECKS
+from reconciler.policy.registry import run_checks
 from reconciler.providers.auth import GenesysClientCredentials, Secret
 from reconciler.providers.genesys.fetch import live_objects, read_org
 from reconciler.providers.http import ApiClient
@@ -109,16 +110,10 @@ def measure(folder: Path, live_list: list[Any], *, report: bool) -> None:
     cpu_diff, wall_diff = time.process_time() - cpu, time.perf_counter() - wall
     context = CheckContext(manifests=validation.manifests, live=live, platform="genesys", roots=(folder,))
     per_check = []
-    for check in checks():
+    for check in CHECKS:
         cpu = time.process_time()
         found = run_checks(context, [check])
-        per_check.append(
-            (
-                getattr(check, "__module__", "?").rsplit(".", 1)[-1] + "." + check.__name__,
-                time.process_time() - cpu,
-                len(found),
-            )
-        )
+        per_check.append((check.name, time.process_time() - cpu, len(found)))
     if not report:
         return
     changes = sum(1 for change in plan.changes if change.is_change)
