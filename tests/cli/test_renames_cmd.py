@@ -14,6 +14,8 @@ from tests.conftest import ROOT, CliResult, run_cli
 GENESYS = Path("campaigns") / "genesys"
 CXONE = Path("campaigns") / "cxone"
 
+pytestmark = pytest.mark.usefixtures("request_contract")
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
