@@ -18,6 +18,7 @@ from reconciler.policy import registered
 from reconciler.policy.context import CheckContext
 from reconciler.policy.registry import Check, RegisteredCheck
 from reconciler.validation import validate_paths
+from tests.apply.support import Harness, demo_emulator, demo_repo
 from tests.conftest import ROOT
 
 EVERY_CHECK_ONCE = {check.name: 1 for check in registered.CHECKS}
@@ -68,6 +69,13 @@ def test_a_plan_or_drift_of_the_demo_runs_each_check_once_with_the_live_org(
     assert run.plan.changes_computed
     assert dict(calls.runs) == EVERY_CHECK_ONCE
     assert sum(calls.offline.values()) == 0, f"checks run offline: {dict(+calls.offline)}"
+
+
+def test_an_apply_of_the_demo_runs_each_check_once_with_the_live_org(tmp_path: Path, calls: Calls) -> None:
+    applied = Harness(root=demo_repo(tmp_path), emulator=demo_emulator()).apply()
+    assert applied.report.ok and applied.plan.has_changes
+    assert dict(calls.runs) == EVERY_CHECK_ONCE
+    assert sum(calls.offline.values()) == 0
 
 
 def test_validate_runs_each_check_once_offline(repo: Path, calls: Calls) -> None:
