@@ -8,8 +8,8 @@ times, in CPU seconds of this process (time.process_time) and wall seconds:
 1. `validate_paths`: load and parse the YAML, type every document, index, link the graph, and run
    every registered compliance check with the project's default jurisdictions;
 2. the diff: desired objects from the manifests and `build_plan` against the live objects;
-3. the compliance checks again on their own, with the live org in the context (as `plan` runs them),
-   one line per check, so a slow check is easy to spot.
+3. the compliance checks on their own, with the live org in the context (as `plan` runs them, once;
+   `validate` in step 1 runs them offline), one line per check, so a slow check is easy to spot.
 
 Peak memory is tracemalloc's peak over steps 1-3 (a second, untimed pass) and the process's ru_maxrss.
 
