@@ -8,8 +8,8 @@ times, in CPU seconds of this process (time.process_time) and wall seconds:
 1. `validate_paths`: load and parse the YAML, type every document, index, link the graph, and run
    every registered compliance check with the project's default jurisdictions;
 2. the diff: desired objects from the manifests and `build_plan` against the live objects;
-3. the compliance checks again on their own, with the live org in the context (as `plan` runs them),
-   one line per check, so a slow check is easy to spot.
+3. the compliance checks on their own, with the live org in the context (as `plan` runs them, once;
+   `validate` in step 1 runs them offline), one line per check, so a slow check is easy to spot.
 
 Peak memory is tracemalloc's peak over steps 1-3 (a second, untimed pass) and the process's ru_maxrss.
 
@@ -42,7 +42,8 @@ from reconciler.emulator.server import default_seed
 from reconciler.live_plan import IMMUTABLE, SET_LIKE
 from reconciler.plan.planner import build_plan
 from reconciler.policy.context import CheckContext
-from reconciler.policy.registry import checks, run_checks
+from reconciler.policy.registered import CHECKS
+from reconciler.policy.registry import run_checks
 from reconciler.providers.auth import GenesysClientCredentials, Secret
 from reconciler.providers.genesys.fetch import live_objects, read_org
 from reconciler.providers.http import ApiClient
@@ -109,16 +110,10 @@ def measure(folder: Path, live_list: list[Any], *, report: bool) -> None:
     cpu_diff, wall_diff = time.process_time() - cpu, time.perf_counter() - wall
     context = CheckContext(manifests=validation.manifests, live=live, platform="genesys", roots=(folder,))
     per_check = []
-    for check in checks():
+    for check in CHECKS:
         cpu = time.process_time()
         found = run_checks(context, [check])
-        per_check.append(
-            (
-                getattr(check, "__module__", "?").rsplit(".", 1)[-1] + "." + check.__name__,
-                time.process_time() - cpu,
-                len(found),
-            )
-        )
+        per_check.append((check.name, time.process_time() - cpu, len(found)))
     if not report:
         return
     changes = sum(1 for change in plan.changes if change.is_change)

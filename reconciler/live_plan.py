@@ -1,6 +1,7 @@
-"""Planning against a live target: validate offline, read the org, match, plan (or report drift).
+"""Planning against a live target: load, read the org, check, plan (or report drift), each step once.
 
-This is the read side shared by `plan`, `drift` and (later) `apply`: nothing here writes to a platform.
+This is the read side shared by `plan`, `drift` and `apply`: nothing here writes to a platform. Every
+check runs once, with the live org; only manifests too broken to plan are checked offline instead.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from reconciler.plan.models import Action, Plan, PlanTarget, ResourceChange
 from reconciler.plan.numbers import UnmanagedNumbers, unmanaged_of
 from reconciler.plan.pacing_effects import with_pacing
 from reconciler.plan.planner import build_plan, numbers_of
-from reconciler.policy.context import CheckContext
-from reconciler.policy.registry import POLICY_CODES, run_checks
 from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone import fetch as cxone_fetch
 from reconciler.providers.cxone.kinds import IMMUTABLE as CXONE_IMMUTABLE
@@ -47,7 +46,14 @@ from reconciler.state.names import NameIndex
 from reconciler.state.objects import DesiredObject, LiveObject
 from reconciler.state.references import live_reference_findings
 from reconciler.state.unmanaged_dependents import unmanaged_dependent_findings
-from reconciler.validation import ValidationResult, default_jurisdictions, overrides_of, validate_paths
+from reconciler.validation import (
+    ValidationResult,
+    check_context,
+    check_findings,
+    checked_offline,
+    load_manifests,
+    overrides_of,
+)
 
 IMMUTABLE: dict[str, dict[str, frozenset[str]]] = {
     "genesys": {kind: spec.immutable for kind, spec in GENESYS_KINDS.items()},
@@ -118,14 +124,14 @@ async def run_live(
     session: Session | None = None,
     select: Sequence[str] = (),
 ) -> LiveRun:
-    """Validate, then (if the manifests are valid) read the target and plan or compute drift.
+    """Load the manifests, then (if they are complete) read the target, check and plan or compute drift.
 
     `session` reads through an already open session (apply plans and writes in one); else one is opened.
     `select` (--select values, reconciler.selection) narrows the plan or drift to part of the project.
     """
     name, target = target_of(project, target_name)
     selectors = parse_selectors(select)
-    validation = validate_paths(paths, project=project, target=name)
+    validation = load_manifests(paths, project=project, target=name)
     platform = target.platform
     skipped = validation.skipped  # documents of the other platform are not part of the target's manifests
     digests = input_digests(files_read(validation, roots=paths, project=project), root=root)
@@ -160,7 +166,8 @@ async def run_live(
 
     offline = [f for f in validation.findings if not _resolved_live(f)]
     if any(_stops_planning(f) for f in offline):
-        return finish(findings=tuple(validation.findings), changes_computed=False)
+        checked = checked_offline(validation, project=project, roots=paths)
+        return finish(findings=tuple(checked.findings), changes_computed=False)
     opened: AbstractAsyncContextManager[Session] = (
         nullcontext(session)
         if session is not None
@@ -188,22 +195,10 @@ async def run_live(
     telemetry = reader.client.telemetry
     desired = desired_objects(validation.manifests, validation.graph, platform=platform, index=index)
     matched = match_live(validation.manifests, live, platform=platform)
-    context = CheckContext(
-        manifests=validation.manifests,
-        default_jurisdictions=default_jurisdictions(project, name),
-        live=matched,
-        platform=platform,
-        roots=tuple(paths),
-        max_shrink_percent=project.dnc.max_shrink_percent,
-        dnc_baseline=project.dnc.baseline(),
-        findings_per_code=project.limits.findings_per_code,
-    )
-    checked = apply_policy(
-        run_checks(context), overrides=overrides_of(project), manifests=validation.manifests
-    )
+    context = check_context(validation, project=project, roots=paths, live=matched, platform=platform)
     findings: list[Finding] = [
-        *(f for f in offline if f.code not in POLICY_CODES),
-        *checked,
+        *offline,
+        *check_findings(context, project=project),
         *live_reference_findings(validation.manifests, validation.graph, index, platform=platform),
         *case_variant_findings(validation.manifests, live, platform=platform),
     ]
@@ -312,11 +307,9 @@ def _edited_in_place(project: ProjectFile, platform: str) -> frozenset[str]:
 
 
 def _stops_planning(item: Finding) -> bool:
-    """An error that leaves the manifests incomplete (SCHEMA, DUPLICATE, CYCLE ...): the org is not read.
-
-    Compliance errors do not stop the plan: its changes are computed and shown, and apply refuses them.
-    """
-    return item.severity == Severity.ERROR and item.suppressed is None and item.code not in POLICY_CODES
+    """An error of the load step leaves the manifests incomplete (SCHEMA, DUPLICATE, CYCLE ...): the org is
+    not read. Checks have not run yet: their errors do not stop the plan (apply refuses them)."""
+    return item.severity == Severity.ERROR and item.suppressed is None
 
 
 def _resolved_live(item: Finding) -> bool:

@@ -1,10 +1,11 @@
-"""Offline validation: load, type, index and link manifests, collecting every problem in one pass."""
+"""The load and check steps of every command: load, type, index and link the manifests (every problem in
+one pass), then run each registered check once — offline for `validate`, with the live org at plan."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reconciler.config import ProjectFile
@@ -17,14 +18,19 @@ from reconciler.manifest.manifest_set import ManifestSet, build_manifest_set
 from reconciler.manifest.previous_names import previous_name_findings
 from reconciler.manifest.typing import type_documents
 from reconciler.manifest.yaml_reader import ExpansionBudget
+from reconciler.policy import registered
 from reconciler.policy.context import DEFAULT_JURISDICTIONS, CheckContext
 from reconciler.policy.registry import run_checks
 from reconciler.policy.severity import apply_policy
+from reconciler.state.objects import LiveObject
 from reconciler.target_manifests import TargetShape, effective_documents, project_root
 
 
 @dataclass(frozen=True)
 class ValidationResult:
+    """The typed, linked manifests and their findings: the load step's alone (load_manifests), or with
+    every check's from the manifests alone (validate_paths)."""
+
     manifests: ManifestSet
     graph: DependencyGraph
     findings: list[Finding] = field(default_factory=list)
@@ -33,6 +39,10 @@ class ValidationResult:
     digest: str = ""
     skipped: int = 0
     """Documents of another platform than the target's, left out of its effective manifests."""
+    target: str | None = None
+    """The target whose effective manifests these are (None: the documents as written)."""
+    roots: tuple[Path, ...] = ()
+    """The folders and files read: the manifests, and the target's overlays."""
 
     @property
     def errors(self) -> int:
@@ -85,6 +95,92 @@ def manifest_digest(paths: Iterable[Path]) -> str:
     return f"sha256:{digest.hexdigest()}"
 
 
+def load_manifests(
+    paths: Iterable[Path],
+    *,
+    missing_ref_severity: Severity = Severity.WARNING,
+    project: ProjectFile | None = None,
+    target: str | None = None,
+    platform: str | None = None,
+) -> ValidationResult:
+    """Load, type, index and link the manifests under `paths`: their problems, but no check has run yet.
+
+    With a `target`, its effective manifests: the documents of its platform with its overlays and
+    variables applied (reconciler.target_manifests); with only a `platform`, that platform's documents."""
+    paths = list(paths)
+    limits = (project or ProjectFile()).limits
+    shape = shape_of(project, target, platform)
+    effective = effective_documents(paths, shape, budget=ExpansionBudget(limits.yaml_values))
+    loaded = effective.loaded
+    roots = (*paths, *(shape.overlays if shape is not None else ()))
+    resources, typing_findings = type_documents(loaded.documents)
+    manifests, duplicate_findings = build_manifest_set(resources)
+    graph, link_findings = link(manifests, missing_severity=missing_ref_severity)
+    file_findings = [*check_entry_files(manifests.values(), roots), *previous_name_findings(manifests)]
+    lookalikes = apply_policy(
+        lookalike_findings(manifests), overrides=overrides_of(project), manifests=manifests
+    )
+    return ValidationResult(
+        manifests=manifests,
+        graph=graph,
+        findings=[
+            *loaded.findings,
+            *typing_findings,
+            *duplicate_findings,
+            *link_findings,
+            *file_findings,
+            *lookalikes,
+        ],
+        files=loaded.files,
+        documents=len(loaded.documents),
+        digest=manifest_digest(Path(name) for name in loaded.files),
+        skipped=effective.skipped,
+        target=target if shape is not None and shape.target is not None else None,
+        roots=roots,
+    )
+
+
+def check_context(
+    validation: ValidationResult,
+    *,
+    project: ProjectFile | None,
+    roots: Iterable[Path],
+    live: dict[str, LiveObject] | None = None,
+    platform: str | None = None,
+) -> CheckContext:
+    """What the checks see: offline (no `live`, every platform) or the live org of a target; the roots
+    are `roots` and the target's overlays."""
+    project = project or ProjectFile()
+    return CheckContext(
+        manifests=validation.manifests,
+        default_jurisdictions=default_jurisdictions(project, validation.target),
+        live=live or {},
+        platform=platform,
+        roots=tuple(dict.fromkeys((*roots, *validation.roots))),
+        max_shrink_percent=project.dnc.max_shrink_percent,
+        dnc_baseline=project.dnc.baseline(),
+        findings_per_code=project.limits.findings_per_code,
+    )
+
+
+def check_findings(context: CheckContext, *, project: ProjectFile | None) -> list[Finding]:
+    """Every registered check, run once over `context`, with the project's policy applied."""
+    return apply_policy(
+        run_checks(context, registered.CHECKS), overrides=overrides_of(project), manifests=context.manifests
+    )
+
+
+def checked_offline(
+    validation: ValidationResult, *, project: ProjectFile | None, roots: Iterable[Path]
+) -> ValidationResult:
+    """The loaded manifests' problems and every check's findings from the manifests alone, in reading
+    order and bounded per code: what `validate` reports (and plan, when the manifests are incomplete)."""
+    context = check_context(validation, project=project, roots=roots)
+    findings = [*validation.findings, *check_findings(context, project=project)]
+    limit = (project or ProjectFile()).limits.findings_per_code
+    return replace(validation, findings=cap_findings(sort_findings(findings), limit))
+
+
 def validate_paths(
     paths: Iterable[Path],
     *,
@@ -93,53 +189,11 @@ def validate_paths(
     target: str | None = None,
     platform: str | None = None,
 ) -> ValidationResult:
-    """Run every offline check over the manifests under `paths`: structure, references, and the
-    compliance checks as far as the manifests alone decide them (with the project's policy applied).
-
-    With a `target`, its effective manifests: the documents of its platform with its overlays and
-    variables applied (reconciler.target_manifests); with only a `platform`, the documents of that platform."""
+    """Run every offline check over the manifests under `paths` (a target's effective manifests, with
+    `target`): structure, references, and the compliance checks as far as the manifests alone decide
+    them (with the project's policy applied)."""
     paths = list(paths)
-    limits = (project or ProjectFile()).limits
-    shape = shape_of(project, target, platform)
-    effective = effective_documents(paths, shape, budget=ExpansionBudget(limits.yaml_values))
-    loaded = effective.loaded
-    roots = [*paths, *(shape.overlays if shape is not None else ())]
-    resources, typing_findings = type_documents(loaded.documents)
-    manifests, duplicate_findings = build_manifest_set(resources)
-    graph, link_findings = link(manifests, missing_severity=missing_ref_severity)
-    file_findings = [*check_entry_files(manifests.values(), roots), *previous_name_findings(manifests)]
-    context = CheckContext(
-        manifests=manifests,
-        default_jurisdictions=default_jurisdictions(project, target),
-        roots=tuple(roots),
-        max_shrink_percent=(project or ProjectFile()).dnc.max_shrink_percent,
-        dnc_baseline=(project or ProjectFile()).dnc.baseline(),
-        findings_per_code=limits.findings_per_code,
+    loaded = load_manifests(
+        paths, missing_ref_severity=missing_ref_severity, project=project, target=target, platform=platform
     )
-    checked = apply_policy(
-        [*run_checks(context), *lookalike_findings(manifests)],
-        overrides=overrides_of(project),
-        manifests=manifests,
-    )
-    findings = cap_findings(
-        sort_findings(
-            [
-                *loaded.findings,
-                *typing_findings,
-                *duplicate_findings,
-                *link_findings,
-                *file_findings,
-                *checked,
-            ]
-        ),
-        limits.findings_per_code,
-    )
-    return ValidationResult(
-        manifests=manifests,
-        graph=graph,
-        findings=findings,
-        files=loaded.files,
-        documents=len(loaded.documents),
-        digest=manifest_digest(Path(name) for name in loaded.files),
-        skipped=effective.skipped,
-    )
+    return checked_offline(loaded, project=project, roots=paths)

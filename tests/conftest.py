@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -8,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.request_log import RECORDED_REQUESTS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -21,9 +24,11 @@ class CliResult:
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 60) -> CliResult:
-    """Run the real command line in a subprocess: real exit codes, real stderr."""
+    """Run the real command line in a subprocess: real exit codes, real stderr. Under the request_contract
+    fixture (tests/cli/conftest.py) the emulated org records every request it is sent, for the contracts."""
+    entry = "tests.cli.recorded_main" if os.environ.get(RECORDED_REQUESTS) else "reconciler"
     done = subprocess.run(
-        [sys.executable, "-m", "reconciler", *args],
+        [sys.executable, "-m", entry, *args],
         cwd=cwd or ROOT,
         capture_output=True,
         text=True,

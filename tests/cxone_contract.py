@@ -3,7 +3,7 @@ tests/fixtures/cxone-admin-spec (Swagger 2.0 fragments of developer.niceincontac
 published in the public repository mark05e/NiceIncontactAPI-Admin, 2022-04-23).
 
 The fragments are keyed by operation names, not paths, so `PATHS` maps each operation the tool calls to
-its documented path. `RequestLog` is an httpx event hook (like tests/genesys_contract.py): it keeps every
+its documented path. `request_log()` is an httpx event hook (tests/request_log.py): it keeps every
 request sent under /inContactAPI/services/vNN.0/, and `problems()` checks each against its operation —
 the operation exists, every query parameter is one it takes, and the body keeps the request schema
 strictly (no unknown fields at any depth, types, required fields). `response_problems` checks an answer
@@ -24,6 +24,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 from jsonschema import Draft4Validator
+
+from tests.request_log import Contract, RequestLog
 
 SPEC_DIR = Path(__file__).parent / "fixtures" / "cxone-admin-spec"
 SERVICES = re.compile(r"^/inContactAPI/services/v\d+\.\d+(?P<path>/.*)$")
@@ -381,22 +383,13 @@ def _open(schema: Any) -> Any:
     return {key: _open(value) for key, value in schema.items() if key != "additionalProperties"}
 
 
-@dataclass
-class RequestLog:
-    """An httpx request hook that keeps what was sent to CXone Admin API paths."""
+CXONE = Contract(covers=lambda path: SERVICES.match(path) is not None, problems=request_problems)
+"""The CXone request contract for tests.request_log.RequestLog: every request under /inContactAPI/services/."""
 
-    sent: list[tuple[str, str, bytes]] = field(default_factory=list)
 
-    async def __call__(self, request: httpx.Request) -> None:
-        if SERVICES.match(request.url.path):
-            self.sent.append((request.method, str(request.url), request.content))
-
-    def problems(self) -> list[str]:
-        return [
-            problem
-            for method, url, content in self.sent
-            for problem in request_problems(method, url, content)
-        ]
+def request_log() -> RequestLog:
+    """A request hook that keeps every Admin API request, to check against the contract afterwards."""
+    return RequestLog((CXONE,))
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The Genesys request contract, from the generated API data (reconciler/emulator/genesys/api_data.py over
 models.json, made from the official SDK by scripts/update_genesys_models.py), not from the manifest models.
 
-`RequestLog` is an httpx event hook: it keeps every request a client sends, and `problems()` checks each one
+`request_log()` is an httpx event hook (tests/request_log.py): it keeps every request a client sends, and
+`problems()` checks each one
 against its operation — the path and method exist, every query parameter is one the operation takes, and
 the body matches the operation's body model strictly (no unknown fields at any depth, types, enums,
 required fields).
@@ -12,15 +13,14 @@ from __future__ import annotations
 import copy
 import json
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-import httpx
 from jsonschema import Draft4Validator
 
 from reconciler.emulator.genesys.api_data import Operation, definitions, operations
+from tests.request_log import Contract, RequestLog
 
 API = "/api/v2/"
 
@@ -94,19 +94,10 @@ def request_problems(method: str, url: str, content: bytes) -> list[str]:
     return problems
 
 
-@dataclass
-class RequestLog:
-    """An httpx request hook that keeps what was sent to Genesys outbound paths."""
+GENESYS = Contract(covers=lambda path: path.startswith(API), problems=request_problems)
+"""The Genesys request contract for tests.request_log.RequestLog: every request under /api/v2/."""
 
-    sent: list[tuple[str, str, bytes]] = field(default_factory=list)
 
-    async def __call__(self, request: httpx.Request) -> None:
-        if request.url.path.startswith(API):
-            self.sent.append((request.method, str(request.url), request.content))
-
-    def problems(self) -> list[str]:
-        return [
-            problem
-            for method, url, content in self.sent
-            for problem in request_problems(method, url, content)
-        ]
+def request_log() -> RequestLog:
+    """A request hook that keeps every Genesys API request, to check against the contract afterwards."""
+    return RequestLog((GENESYS,))

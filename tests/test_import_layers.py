@@ -10,15 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GRAPH = import_graph(ROOT, "reconciler")
 
 # Cycles that close only through imports inside functions (issue #17). Frozen: a new cycle fails,
-# and so does fixing one of these without removing it here. policy.registry imports the check
-# modules (policy.registered) late because they register themselves with it; that module belongs to
-# the policy-registry work of issue #17.
-KNOWN_DEFERRED_CYCLES = {
-    frozenset({"reconciler.policy.registry", "reconciler.policy.registered"}),
-}
-# Modules whose imports inside functions may lack a comment: the same policy.registry (its docstring
-# says why); frozen like the cycles above.
-KNOWN_UNEXPLAINED = {"reconciler.policy.registry"}
+# and so does fixing one of these without removing it here.
+KNOWN_DEFERRED_CYCLES: set[frozenset[str]] = set()
+# Modules whose imports inside functions may lack a comment; frozen like the cycles above.
+KNOWN_UNEXPLAINED: set[str] = set()
 
 
 def _show(found: set[frozenset[str]]) -> str:

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.apply.support import Harness, demo_emulator, demo_repo
-from tests.genesys_contract import RequestLog
+from tests.genesys_contract import request_log
 
 
 @pytest.fixture
 def harness(tmp_path: Path) -> Iterator[Harness]:
-    log = RequestLog()
+    log = request_log()
     yield Harness(root=demo_repo(tmp_path), emulator=demo_emulator(), request_hook=log)
     assert log.problems() == []

@@ -30,9 +30,10 @@ from reconciler.providers.http import ApiClient, RetryPolicy
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.providers.session import STATE_DIR, Session, demo_org_seed
 from tests.conftest import ROOT, copy_demo
-from tests.cxone_contract import RequestLog, ResponseLog
+from tests.cxone_contract import ResponseLog, request_log
 from tests.providers.conftest import EMULATOR_URL
 from tests.providers.cxone.support import grant
+from tests.request_log import RequestLog
 
 TARGET = "local-cxone"
 RENEWALS, COLLECTIONS = "cx-renewals-outbound", "cx-collections-outbound"
@@ -92,7 +93,7 @@ class Org:
     drop: tuple[str, str] | None = None
     transport: DropAfterSending | None = None
     recorder: Recording | None = None
-    contract: RequestLog = field(default_factory=RequestLog)
+    contract: RequestLog = field(default_factory=request_log)
     """Every Admin API request the org was sent; checked against the published spec after each test."""
     answers: ResponseLog = field(default_factory=ResponseLog)
 

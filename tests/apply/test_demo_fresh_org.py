@@ -12,7 +12,7 @@ from reconciler.emulator.manifest_seed import with_lookup_ids
 from reconciler.emulator.server import default_seed
 from tests.apply.support import Harness, demo_repo
 from tests.conftest import run_cli
-from tests.genesys_contract import RequestLog
+from tests.genesys_contract import request_log
 
 
 def _fresh_org() -> Emulator:
@@ -23,7 +23,7 @@ def _fresh_org() -> Emulator:
 
 
 def test_every_demo_object_is_accepted_and_every_request_keeps_the_contract(tmp_path: Path) -> None:
-    log = RequestLog()
+    log = request_log()
     harness = Harness(root=demo_repo(tmp_path), emulator=_fresh_org(), request_hook=log)
     run = harness.apply()
     failed = {result.address: result.message for result in run.report.results if not result.ok}

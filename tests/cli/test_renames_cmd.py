@@ -13,6 +13,8 @@ from tests.conftest import CliResult, copy_demo, run_cli
 GENESYS = Path("campaigns") / "genesys"
 CXONE = Path("campaigns") / "cxone"
 
+pytestmark = pytest.mark.usefixtures("request_contract")
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:

@@ -15,6 +15,8 @@ PLAN_SCHEMA = json.loads((ROOT / "schemas" / "plan.schema.json").read_text())
 Q3 = "genesys/Campaign/q3-renewals"
 TIME_SET = "genesys/CallableTimeSet/us-eastern-business-hours"
 
+pytestmark = pytest.mark.usefixtures("request_contract")
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:

@@ -17,7 +17,7 @@ import pytest
 from reconciler.config import ProjectFile
 from reconciler.diagnostics import Code, Severity
 from reconciler.plan.masking import without_fingerprints
-from reconciler.policy.registry import POLICY_CODES
+from reconciler.policy.registered import CHECK_CODES
 from reconciler.validation import validate_paths
 from tests.conftest import FIXTURES
 
@@ -50,7 +50,7 @@ COMPLIANT = _files("compliant")
 def test_every_compliance_code_has_violating_and_compliant_fixtures() -> None:
     violating = {path.parent.parent.name for path in VIOLATING}
     compliant = {path.parent.parent.name for path in COMPLIANT}
-    missing = sorted(str(code) for code in POLICY_CODES if not {str(code)} <= violating & compliant)
+    missing = sorted(str(code) for code in CHECK_CODES if not {str(code)} <= violating & compliant)
     assert missing == [], f"no violating and compliant fixtures for {missing}"
 
 
