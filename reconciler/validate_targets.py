@@ -47,8 +47,9 @@ class Run:
 
 
 def merge_runs(runs: Sequence[Run]) -> TargetsValidation:
-    """One list of findings: shared ones once; one that only some targets of a platform report names
-    them (the others see the document differently: an overlay, a variable, their jurisdictions)."""
+    """One list of findings in reading order, the lines standing for findings left out last (as a single
+    run lists them): shared ones once; one that only some targets of a platform report names them (the
+    others see the document differently: an overlay, a variable, their jurisdictions)."""
     seen: dict[tuple[object, ...], tuple[Finding, list[Run]]] = {}
     for run in runs:
         for item in run.result.findings:
@@ -67,7 +68,11 @@ def merge_runs(runs: Sequence[Run]) -> TargetsValidation:
     for run in runs:
         most[run.platform] = max(most.get(run.platform, 0), run.result.documents)
     documents = sum(most.values())
-    return TargetsValidation(sort_findings(findings), files, documents, tuple(run.name for run in runs))
+    ordered = [
+        *sort_findings(item for item in findings if not item.omitted),
+        *(f for f in findings if f.omitted),
+    ]
+    return TargetsValidation(ordered, files, documents, tuple(run.name for run in runs))
 
 
 def _untargeted_platforms(project: ProjectFile, paths: list[Path], names: Sequence[str]) -> list[str]:

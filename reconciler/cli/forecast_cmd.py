@@ -18,7 +18,7 @@ from reconciler.forecast.manifest_edit import edited_text, unified_diff
 from reconciler.forecast.model import forecast_next_day
 from reconciler.forecast.proposal import CampaignInputs, propose_line_count
 from reconciler.manifest.resource import Resource, address_of
-from reconciler.validation import validate_paths
+from reconciler.validation import load_manifests
 
 DEFAULT_WINDOW_SECONDS = 2.0
 
@@ -46,7 +46,7 @@ def forecast(history_path: Path, campaign: str, write: bool, config_path: Path |
     project, root = project_for(config_path)
     if project is None:
         raise UsageError("`reconciler forecast` needs a reconciler.yaml (manifests); none found")
-    manifests = validate_paths(
+    manifests = load_manifests(
         project.manifest_paths(root), project=project, target=project.default_target
     ).manifests
     resource = manifests.get(address_of("genesys", "Campaign", campaign))

@@ -18,7 +18,7 @@ from reconciler.manifest.resource import Resource, address_of
 from reconciler.rules.contacts import check_columns, check_phone_columns, read_contacts
 from reconciler.rules.preview import CompiledRuleSet, Preview, compile_rule_set, evaluate
 from reconciler.rules.report import render_json, render_text
-from reconciler.validation import validate_paths
+from reconciler.validation import load_manifests
 
 
 def _rule_sets(manifests: ManifestSet, name: str | None) -> list[Resource]:
@@ -121,7 +121,7 @@ def test(
     if project is None:
         raise UsageError("`reconciler rules test` needs a reconciler.yaml (manifests); none found")
     at = _moment(at_text)
-    manifests = validate_paths(
+    manifests = load_manifests(
         project.manifest_paths(root), project=project, target=project.default_target
     ).manifests
     compiled = [_compile(manifests, resource, at) for resource in _rule_sets(manifests, rule_set)]
