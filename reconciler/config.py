@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AnyHttpUrl,
@@ -203,11 +204,45 @@ class GenesysOptions(_Strict):
     )
 
 
+class Monitor(_Strict):
+    """`reconciler monitor`: when a measured abandonment figure warns, and when measured pacing inputs do."""
+
+    warn_at_percent_of_cap: float = Field(
+        default=80,
+        gt=0,
+        le=100,
+        description="ABANDON-MEASURED warns when a window's rate reaches this share of its cap (percent)",
+    )
+    calibration_tolerance_percent: float = Field(
+        default=20,
+        gt=0,
+        le=1000,
+        description="PACING-CALIBRATION warns when the measured live-answer rate or handle time differs "
+        "from compliance.staffing by more than this share of the declared value (percent)",
+    )
+    time_zone: str = Field(
+        default="UTC",
+        min_length=1,
+        description="IANA zone whose midnights bound the measured days (Ofcom's day is the UK's: Europe/London)",
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {zone!r} (an IANA name such as Europe/London)") from None
+        return zone
+
+
 class Audit(_Strict):
     path: str = ".reconciler/audit.jsonl"
 
 
-NotificationEvent = Literal["apply.started", "resource.changed", "apply.finished", "drift.detected"]
+NotificationEvent = Literal[
+    "apply.started", "resource.changed", "apply.finished", "drift.detected", "compliance.breach"
+]
 
 
 _DEFAULT_EVENTS: tuple[NotificationEvent, ...] = ("apply.finished", "drift.detected")
@@ -238,6 +273,7 @@ class ProjectFile(_Strict):
     prune: Prune = Field(default_factory=Prune)
     dnc: Dnc = Field(default_factory=Dnc)
     audit: Audit = Field(default_factory=Audit)
+    monitor: Monitor = Field(default_factory=Monitor)
     notifications: list[Notification] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
     genesys: GenesysOptions = Field(default_factory=GenesysOptions)
