@@ -39,6 +39,7 @@ COMMANDS = {
     "doctor": "reconciler.cli.doctor_cmd:doctor",
     "check-plan": "reconciler.cli.check_plan_cmd:check_plan",
     "targets": "reconciler.cli.targets_cmd:targets",
+    "monitor": "reconciler.cli.monitor_cmd:monitor",
 }
 
 
@@ -55,7 +56,8 @@ def cli(debug: bool) -> None:
     Manifests (YAML) describe campaigns, rules, schedules, DNC lists and dialer settings;
     `reconciler validate` checks them offline (schema and compliance), `reconciler plan` compares
     them with a live org (or the built-in emulator), `reconciler apply` makes the changes,
-    `reconciler drift` reports what changed live, and `simulate`/`forecast` predict pacing.
+    `reconciler drift` reports what changed live, `simulate`/`forecast` predict pacing, and
+    `reconciler monitor` measures abandonment against the legal caps.
     """
     if debug:
         enable_debug()

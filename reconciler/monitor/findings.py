@@ -58,9 +58,8 @@ def abandon_findings(
         found.append(
             finding(
                 Code.ABANDON_MEASURED,
-                f"{target.kind} '{target.name}': {percent_text(rate)} abandoned over the "
-                f"{counts.window.label()} ({_counts_text(counts)}), {verdict} of {rule.jurisdiction} "
-                f"({rule.citation})",
+                f"{target.kind} '{target.name}': {_counts_text(counts)}, {percent_text(rate)}, over the "
+                f"{counts.window.label()}, {verdict} of {rule.jurisdiction} ({rule.citation})",
                 address=target.address,
                 source=target.source,
                 severity=severity,
@@ -99,9 +98,9 @@ def calibration_findings(
     return [
         finding(
             Code.PACING_CALIBRATION,
-            f"{target.kind} '{target.name}': measured over the {counts.window.label()}, "
-            f"{'; '.join(differing)} (more than {tolerance_percent:g} % apart, "
-            f"monitor.calibration_tolerance_percent); the pacing checks use the declared figures - "
+            f"{target.kind} '{target.name}': {'; '.join(differing)}, measured over the "
+            f"{counts.window.label()}, more than {tolerance_percent:g} % apart "
+            f"(monitor.calibration_tolerance_percent); the pacing checks use the declared figures - "
             f"measured values for compliance.staffing: {', '.join(paste)}",
             address=target.address,
             source=target.source,

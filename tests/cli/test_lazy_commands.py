@@ -30,6 +30,7 @@ EVERY_COMMAND = {
     "doctor",
     "check-plan",
     "targets",
+    "monitor",
 }
 PROBE = """
 import json, sys
