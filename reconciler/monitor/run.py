@@ -102,6 +102,28 @@ def _monitored(resource: Resource, defaults: tuple[str, ...]) -> Monitored:
     )
 
 
+async def measured_days(
+    project: ProjectFile,
+    *,
+    root: Path,
+    target_name: str,
+    names: Sequence[str],
+    first: date,
+    last: date,
+    reader: CountsReader,
+) -> tuple[dict[str, str], MeasuredCounts]:
+    """The platform ids of the campaigns or skills `names` that exist live, and their measured days from
+    `first` to `last` (days cut in monitor.time_zone)."""
+    name, target = target_of(project, target_name)
+    kind = MONITORED_KIND[target.platform]
+    zone = ZoneInfo(project.monitor.time_zone)
+    async with open_session(name, target, root=root, limits=project.limits) as session:
+        _, index = await read_live(session.client, platform=target.platform, kinds=[kind], lookups=[])
+        ids = {item: found for item in names if (found := index.id_of(kind, item)) is not None}
+        measured = await reader(session.client, target.platform, ids, first, last, zone)
+    return ids, measured
+
+
 async def run_monitor(
     project: ProjectFile,
     *,
@@ -123,11 +145,15 @@ async def run_monitor(
             "that no managed campaign is left out of the compliance record"
         )
     targets = monitored_objects(validation, project, target.platform)
-    kind = MONITORED_KIND[target.platform]
-    async with open_session(name, target, root=root, limits=project.limits) as session:
-        _, index = await read_live(session.client, platform=target.platform, kinds=[kind], lookups=[])
-        ids = {item.name: found for item in targets if (found := index.id_of(kind, item.name)) is not None}
-        measured = await reader(session.client, target.platform, ids, first_day_read(as_of), as_of, zone)
+    ids, measured = await measured_days(
+        project,
+        root=root,
+        target_name=name,
+        names=[item.name for item in targets],
+        first=first_day_read(as_of),
+        last=as_of,
+        reader=reader,
+    )
     objects = tuple(
         measure_object(
             item,

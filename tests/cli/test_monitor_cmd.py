@@ -5,7 +5,6 @@ catches a bad day the 30 days average away; CRTC's calendar month), the JSON rep
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,10 +15,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reconciler.cli import cli
-from reconciler.emulator.core import Emulator
-from reconciler.providers.session import demo_org_seed
 from tests.conftest import ROOT, run_cli
-from tests.monitor.support import post_metrics
+from tests.monitor.demo_repo import copy_demo, set_counts
 from tests.test_notify import SECRET, Receiver
 
 AS_OF = date(2026, 11, 30)
@@ -30,18 +27,11 @@ DEFAULT_CAMPAIGN = "collections-early-stage"  # no jurisdictions of its own: the
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "campaigns", tmp_path / "campaigns")
-    shutil.copy(ROOT / "reconciler.yaml", tmp_path / "reconciler.yaml")
-    return tmp_path
+    return copy_demo(tmp_path)
 
 
 def set_days(repo: Path, rows: list[dict[str, Any]]) -> None:
-    """Keep these per-day counts in the local target's emulated org (the demo org, without its own counts)."""
-    seed = demo_org_seed()
-    seed.pop("metrics", None)
-    emulator = Emulator(seed=seed, state_path=repo / ".reconciler" / "local.json")
-    answer = post_metrics(emulator, {"genesys": rows})
-    assert answer.status_code == 200, answer.text
+    set_counts(repo, {"genesys": rows})
 
 
 def spread_days(
