@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reconciler.forecast.errors import missing_extra
 from reconciler.forecast.daily import DailyRates
+from reconciler.forecast.errors import missing_extra
 from reconciler.forecast.history import AnswerRates
 
 HORIZON_HOURS = 24

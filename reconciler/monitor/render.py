@@ -18,6 +18,11 @@ SHOWN = {
     Standing.WITHIN: "within",
     Standing.NO_LIVE_CALLS: "no live-answered calls",
 }
+PERIOD_TEXT = {
+    Period.ROLLING_30_DAYS: "30 days (rolling)",
+    Period.CALENDAR_DAY: "calendar day",
+    Period.CALENDAR_MONTH: "calendar month",
+}
 MARKDOWN_LIMIT = 65_000
 """GitHub refuses an issue body over 65,536 characters."""
 
@@ -52,7 +57,7 @@ def _row(address: str, rule: CapRule, measures: Sequence[CapMeasure]) -> Row:
         standing = f"{standing} ({over} day(s) over, {near} near)"
     return Row(
         address=address,
-        cap=f"{rule.jurisdiction} {rule.percent:g} % per {rule.period}",
+        cap=f"{rule.jurisdiction} {rule.percent:g} % per {PERIOD_TEXT[rule.period]}",
         window=window,
         counts=f"{counts.abandoned:,} / {counts.connected:,}",
         rate="-" if counts.rate is None else f"{counts.rate * 100:.2f} %",
@@ -88,11 +93,25 @@ def summary_text(run: MonitorRun) -> str:
     return f"{verdict}: {counts['error']} error(s), {counts['warning']} warning(s)"
 
 
+def _table(cells: list[tuple[str, ...]]) -> list[str]:
+    """Columns padded to their widest cell, two spaces apart."""
+    widths = [max(len(row[column]) for row in cells) for column in range(len(cells[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in cells
+    ]
+
+
 def render_text(run: MonitorRun, *, note: str) -> str:
     lines = [heading(run), note, ""]
     for item in run.objects:
-        for row in rows(item):
-            lines.append(f"{row.address}  {row.cap}  {row.window}  {row.counts}  {row.rate}  {row.standing}")
+        lines.append(f"{item.target.address} ({', '.join(item.target.jurisdictions)})")
+        measured = [row for row in rows(item) if row.cap != "-"]
+        if measured:
+            cells = [(row.cap, row.window, row.counts, row.rate, row.standing) for row in measured]
+            lines.extend(f"  {line}" for line in _table(cells))
+        else:  # not found live, or no capped jurisdiction: the reason alone
+            lines.extend(f"  {row.standing}" for row in rows(item))
     if not run.objects:
         lines.append(f"no managed {run.platform} campaign or skill in the manifests")
     findings = masked_findings(run.findings)

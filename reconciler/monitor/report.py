@@ -25,6 +25,8 @@ ORG_DENOMINATOR = {
 def denominator_note(run: MonitorRun) -> str:
     """Which calls every rate is a share of, and which calls the platform's own abandon rate counts."""
     own = run.measured.denominator
+    if own == Denominator.UNKNOWN:
+        return f"rates are abandoned / {DENOMINATOR}; which calls the platform's own abandon rate counts was not read"
     return (
         f"rates are abandoned / {DENOMINATOR}; the platform's own compliance abandon rate counts "
         f"{ORG_DENOMINATOR[own]} ({own})"

@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 from reconciler.cli import cli
 from tests.conftest import ROOT, run_cli
 from tests.monitor.demo_repo import copy_demo, set_counts
+from tests.monitor.test_report import columns
 from tests.test_notify import SECRET, Receiver
 
 AS_OF = date(2026, 11, 30)
@@ -117,7 +118,8 @@ def test_ofcom_s_day_catches_a_bad_day_that_the_30_days_average_away(repo: Path)
     over = {key[1]: w["rate_percent"] for key, w in found.items() if w["standing"] == "over"}
     assert over == {f"day {bad.isoformat()}": 6.0}
     text = monitor(repo).stdout
-    assert f"worst of 30 days: day {bad.isoformat()}  60 / 1,000  6.00 %  OVER the cap (1 day(s) over" in text
+    assert columns(text, "UK")[1:4] == [f"worst of 30 days: day {bad.isoformat()}", "60 / 1,000", "6.00 %"]
+    assert columns(text, "UK")[4].startswith("OVER the cap (1 day(s) over")
 
 
 def test_crtc_measures_the_calendar_month(repo: Path) -> None:
@@ -185,6 +187,21 @@ def test_sarif_and_github_give_the_findings_at_the_manifest(repo: Path) -> None:
     assert github.exit_code == 2
     assert github.stdout.startswith("::error file=")
     assert "title=ABANDON-MEASURED::" in github.stdout
+
+
+def test_cxone_skills_are_measured_the_same_way(repo: Path) -> None:
+    rows = spread_days("cx-renewals-outbound", connected=1000, abandoned=40)
+    set_counts(repo, {"cxone": [{"skill": row.pop("campaign"), **row} for row in rows]}, target="local-cxone")
+    code, document = report(repo, "--target", "local-cxone")
+    assert code == 2
+    us = windows(document, "cx-renewals-outbound")[("US", "30 days 2026-11-01 to 2026-11-30")]
+    assert (us["abandoned"], us["connected"], us["standing"]) == (40, 1000, "over")
+    assert all("/skills/summary" in source for source in us["sources"])
+    assert document["denominator"]["org_setting"] == "UNKNOWN"
+    [finding] = document["findings"]
+    assert finding["address"] == "cxone/Skill/cx-renewals-outbound" and finding["message"].startswith(
+        "Skill "
+    )
 
 
 @pytest.fixture

@@ -18,10 +18,10 @@ def copy_demo(folder: Path) -> Path:
     return folder
 
 
-def set_counts(repo: Path, body: dict[str, Any]) -> None:
-    """POST /_emulator/metrics `body` to the local target's org (the demo org, without its own counts)."""
+def set_counts(repo: Path, body: dict[str, Any], *, target: str = "local") -> None:
+    """POST /_emulator/metrics `body` to an emulated target's org (the demo org, without its own counts)."""
     seed = demo_org_seed()
     seed.pop("metrics", None)
-    emulator = Emulator(seed=seed, state_path=repo / ".reconciler" / "local.json")
+    emulator = Emulator(seed=seed, state_path=repo / ".reconciler" / f"{target}.json")
     answer = post_metrics(emulator, body)
     assert answer.status_code == 200, answer.text
