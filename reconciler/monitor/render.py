@@ -93,7 +93,7 @@ def summary_text(run: MonitorRun) -> str:
     return f"{verdict}: {counts['error']} error(s), {counts['warning']} warning(s)"
 
 
-def _table(cells: list[tuple[str, ...]]) -> list[str]:
+def _table(cells: Sequence[tuple[str, ...]]) -> list[str]:
     """Columns padded to their widest cell, two spaces apart."""
     widths = [max(len(row[column]) for row in cells) for column in range(len(cells[0]))]
     return [
