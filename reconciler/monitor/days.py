@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 
@@ -20,12 +20,23 @@ def days_between(first: date, last: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
-def chunks(first: date, last: date, size: int) -> list[tuple[date, date]]:
-    """[first, last] cut into runs of at most `size` days, each (first, last) inclusive."""
+def _elapsed(start: datetime, end: datetime) -> timedelta:
+    """Real time between two local instants (subtracting datetimes of one zone gives wall-clock time)."""
+    return end.astimezone(UTC) - start.astimezone(UTC)
+
+
+def runs_within(first: date, last: date, zone: ZoneInfo, max_days: int) -> list[tuple[date, date]]:
+    """[first, last] cut into runs of whole local days, each lasting at most `max_days` x 24 hours: a run
+    across the autumn DST change (a 25-hour day) holds one day fewer."""
+    limit = timedelta(days=max_days)
     runs: list[tuple[date, date]] = []
     start = first
     while start <= last:
-        end = min(last, start + timedelta(days=size - 1))
+        end = min(last, start + timedelta(days=max_days - 1))
+        while (
+            end > start and _elapsed(midnight(start, zone), midnight(end + timedelta(days=1), zone)) > limit
+        ):
+            end -= timedelta(days=1)
         runs.append((start, end))
         start = end + timedelta(days=1)
     return runs

@@ -14,9 +14,10 @@ from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.metrics import stored_days
 from reconciler.providers.session import demo_org_seed
-from tests.emulator.conftest import genesys_headers
+from tests.emulator.conftest import cxone_headers, genesys_headers
 
 AGGREGATES = "/api/v2/analytics/conversations/aggregates/query"
+SUMMARY = "/inContactAPI/services/v33.0/skills/summary"
 
 
 def _demo(state_path: Path | None = None) -> Emulator:
@@ -158,3 +159,28 @@ def test_more_predicates_than_the_limit_are_refused() -> None:
             headers=genesys_headers(client),
         )
     assert answer.status_code == 400 and "51 predicates" in answer.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ({"endDate": "2026-10-02T00:00:00Z"}, "startDate is required"),
+        ({"startDate": "2026-10-02T00:00:00Z", "endDate": "2026-10-01T00:00:00Z"}, "endDate must be after"),
+        ({"startDate": "2026-08-01T00:00:00Z", "endDate": "2026-10-01T00:00:00Z"}, "at most 31 days"),
+    ],
+)
+def test_the_skill_summary_refuses_a_missing_or_backward_or_long_range(
+    query: dict[str, str], words: str
+) -> None:
+    with TestClient(create_app(_demo())) as client:
+        answer = client.get(SUMMARY, params=query, headers=cxone_headers(client))
+    assert answer.status_code == 400 and words in answer.json()["errorDescription"]
+
+
+def test_the_skill_summary_lists_every_outbound_skill_even_without_counts() -> None:
+    query = {"startDate": "2026-10-01T00:00:00Z", "endDate": "2026-10-02T00:00:00Z", "isOutbound": "true"}
+    with TestClient(create_app(_demo())) as client:
+        answer = client.get(SUMMARY, params=query, headers=cxone_headers(client))
+    (summary,) = answer.json()["skillSummaries"]
+    assert summary["skillName"] == "cx-renewals-outbound"
+    assert (summary["dials"], summary["abandonCount"], summary["averageHandleTime"]) == (0, 0, "00:00:00")

@@ -29,12 +29,16 @@ def demo_emulator(*, with_metrics: bool = False) -> Emulator:
     return Emulator(seed=seed)
 
 
-def post_metrics(emulator: Emulator, body: Any) -> httpx.Response:
+def post_admin(emulator: Emulator, path: str, body: Any) -> httpx.Response:
     async def run() -> httpx.Response:
         async with in_process(emulator) as http:
-            return await http.post("/_emulator/metrics", json=body)
+            return await http.post(path, json=body)
 
     return asyncio.run(run())
+
+
+def post_metrics(emulator: Emulator, body: Any) -> httpx.Response:
+    return post_admin(emulator, "/_emulator/metrics", body)
 
 
 def with_client(emulator: Emulator, platform: str, work: Callable[[ApiClient], Awaitable[T]]) -> T:

@@ -14,8 +14,9 @@ from reconciler.monitor.counts import Denominator, MeasuredCounts
 from reconciler.monitor.reads import ReadRangeError, read_measured
 from reconciler.providers.genesys.analytics import METRICS, aggregate_queries
 from reconciler.providers.genesys.analytics_limits import AGGREGATES_PATH, AnalyticsLimits
+from reconciler.providers.genesys.campaign_stats import LiveStats, read_live_stats
 from reconciler.providers.http import ApiClient
-from tests.monitor.support import campaign_ids, days, demo_emulator, post_metrics, with_client
+from tests.monitor.support import campaign_ids, days, demo_emulator, post_admin, post_metrics, with_client
 
 NEW_YORK = ZoneInfo("America/New_York")
 LIMITS = AnalyticsLimits()
@@ -120,3 +121,30 @@ def test_a_read_gives_back_the_counts_of_each_campaign_and_day_and_zeros_for_qui
 def test_a_range_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(ReadRangeError, match="before the first"):
         _read(demo_emulator(), {}, date(2026, 10, 10), date(2026, 10, 1))
+
+
+def test_a_run_of_days_across_the_autumn_clock_change_holds_one_day_fewer_to_stay_within_the_interval_limit() -> (
+    None
+):
+    queries = aggregate_queries(_ids(1), date(2026, 10, 27), date(2026, 11, 9), NEW_YORK, LIMITS)
+    assert [(q.first.isoformat(), q.last.isoformat()) for q in queries] == [
+        ("2026-10-27", "2026-11-01"),  # 6 local days: with the 25-hour 1 November, 7 would last 7 days 1 hour
+        ("2026-11-02", "2026-11-08"),
+        ("2026-11-09", "2026-11-09"),
+    ]
+
+
+def test_the_live_stats_of_a_campaign_are_read_from_its_stats() -> None:
+    emulator = demo_emulator()
+    figures = {
+        "name": "q3-renewals",
+        "stats": {"idleAgents": 3, "contactRate": {"attempts": 120, "connects": 40}},
+    }
+    assert post_admin(emulator, "/_emulator/campaign-state", figures).status_code == 200
+    campaign_id = campaign_ids(emulator)["q3-renewals"]
+
+    async def work(client: ApiClient) -> LiveStats:
+        return await read_live_stats(client, campaign_id)
+
+    stats = with_client(emulator, "genesys", work)
+    assert (stats.attempts, stats.connects, stats.idle_agents) == (120, 40, 3)

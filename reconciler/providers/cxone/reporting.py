@@ -118,7 +118,9 @@ async def read_skill_days(
     fields: SummaryFields = DEFAULT_SUMMARY_FIELDS,
 ) -> tuple[list[DayCounts], int]:
     """Every skill's counts for every day (a skill missing from a day's summaries is all zeros), and the
-    requests sent. `skills` maps manifest name -> skill id."""
+    requests sent. `skills` maps manifest name -> skill id; no skills, no requests."""
+    if not skills:
+        return [], 0
     days = list(days_between(first, last))
     by_day: dict[date, dict[str, dict[str, Any]]] = {}
     for day in days:

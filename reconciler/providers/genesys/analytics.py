@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from reconciler.exceptions import MalformedResponse
 from reconciler.monitor.counts import DayCounts, Denominator
-from reconciler.monitor.days import chunks, days_between, iso_interval
+from reconciler.monitor.days import days_between, iso_interval, runs_within
 from reconciler.providers.bodies import object_of
 from reconciler.providers.genesys.analytics_limits import (
     AGGREGATES_PATH,
@@ -61,7 +61,7 @@ def aggregate_queries(
     return [
         AggregateQuery(_body(batch, run_first, run_last, zone), batch, run_first, run_last)
         for batch in batches
-        for run_first, run_last in chunks(first, last, limits.max_interval_days)
+        for run_first, run_last in runs_within(first, last, zone, limits.max_interval_days)
     ]
 
 
