@@ -204,6 +204,22 @@ class GenesysOptions(_Strict):
     )
 
 
+FieldName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", description="A JSON field name")]
+
+
+class CxoneSummaryFields(_Strict):
+    """Which CXone skill-summary fields hold each count, where a tenant's answer differs from the read's
+    assumed names (GET /skills/summary; unset: the assumed name)."""
+
+    items: FieldName | None = None
+    skill_id: FieldName | None = None
+    attempted: FieldName | None = None
+    connected: FieldName | None = None
+    abandoned: FieldName | None = None
+    handled: FieldName | None = None
+    average_handle: FieldName | None = None
+
+
 class Monitor(_Strict):
     """`reconciler monitor`: when a measured abandonment figure warns, and when measured pacing inputs do."""
 
@@ -224,6 +240,11 @@ class Monitor(_Strict):
         default="UTC",
         min_length=1,
         description="IANA zone whose midnights bound the measured days (Ofcom's day is the UK's: Europe/London)",
+    )
+
+    cxone_fields: CxoneSummaryFields = Field(
+        default_factory=CxoneSummaryFields,
+        description="CXone skill-summary field names, where a tenant's differ from the assumed ones",
     )
 
     @field_validator("time_zone")

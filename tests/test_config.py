@@ -87,6 +87,8 @@ def test_full_project_file_parses(write) -> None:
         ("monitor: {calibration_tolerance_percent: 0}\n", "monitor.calibration_tolerance_percent"),
         ("monitor: {time_zone: Mars/Olympus}\n", "monitor.time_zone: unknown time zone 'Mars/Olympus'"),
         ("monitor: {window: 30}\n", "monitor.window: unknown setting"),
+        ("monitor: {cxone_fields: {abandoned: 'abandon count'}}\n", "monitor.cxone_fields.abandoned"),
+        ("monitor: {cxone_fields: {dropped: x}}\n", "monitor.cxone_fields.dropped: unknown setting"),
     ],
 )
 def test_bad_project_files_name_the_line_and_problem(write, text: str, expected: str) -> None:

@@ -25,8 +25,7 @@ from reconciler.forecast.model import forecast_next_day, forecast_next_week
 from reconciler.forecast.proposal import CampaignInputs, propose_line_count
 from reconciler.live_plan import target_of
 from reconciler.manifest.resource import Resource, address_of
-from reconciler.monitor.reads import read_measured
-from reconciler.monitor.run import as_of_day, measured_days
+from reconciler.monitor.run import as_of_day, measured_days, platform_reader
 from reconciler.validation import validate_paths
 
 DEFAULT_WINDOW_SECONDS = 2.0
@@ -127,7 +126,7 @@ def _measured(project: ProjectFile, root: Path, target: str, campaign: str, days
             names=[campaign],
             first=first,
             last=last,
-            reader=read_measured,
+            reader=platform_reader(project.monitor),
         )
     )
     if campaign not in ids:

@@ -16,10 +16,9 @@ from reconciler.config import ProjectFile
 from reconciler.diagnostics import Code, Severity, Summary
 from reconciler.exceptions import ReconcilerError, UsageError
 from reconciler.monitor.caps import Standing
-from reconciler.monitor.reads import read_measured
 from reconciler.monitor.render import render_markdown, render_text
 from reconciler.monitor.report import denominator_note, report_document
-from reconciler.monitor.run import MonitorRun, run_monitor
+from reconciler.monitor.run import MonitorRun, platform_reader, run_monitor
 from reconciler.notify import Notifier
 from reconciler.plan.masking import mask_text
 from reconciler.render.findings import github_annotation, github_error, masked_findings
@@ -75,7 +74,13 @@ def monitor(
         if project is None:
             raise UsageError("`reconciler monitor` needs a reconciler.yaml (targets, manifests); none found")
         run = asyncio.run(
-            run_monitor(project, root=root, target_name=target, as_of_text=as_of, reader=read_measured)
+            run_monitor(
+                project,
+                root=root,
+                target_name=target,
+                as_of_text=as_of,
+                reader=platform_reader(project.monitor),
+            )
         )
         document = report_document(run)
         if out_path is not None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,8 +19,10 @@ from reconciler.manifest.resource import Resource
 from reconciler.monitor.caps import CapMeasure, cap_rules, measure_caps
 from reconciler.monitor.counts import DayCounts, MeasuredCounts
 from reconciler.monitor.findings import Monitored, abandon_findings, calibration_findings
+from reconciler.monitor.reads import read_measured
 from reconciler.monitor.windows import LOOKBACK_DAYS, Period, Window, WindowCounts, first_day_read, sum_window
 from reconciler.policy.severity import apply_policy
+from reconciler.providers.cxone.reporting import DEFAULT_SUMMARY_FIELDS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import open_session
 from reconciler.validation import ValidationResult, default_jurisdictions, overrides_of, validate_paths
@@ -30,6 +33,12 @@ STRUCTURAL = frozenset({Code.SCHEMA, Code.DUPLICATE})
 
 CountsReader = Callable[[ApiClient, str, Mapping[str, str], date, date, ZoneInfo], Awaitable[MeasuredCounts]]
 """(client, platform, {name: id}, first day, last day, zone) -> the measured days of those objects."""
+
+
+def platform_reader(settings: MonitorSettings) -> CountsReader:
+    """The platform reads (reconciler.monitor.reads), with the project's CXone summary field names."""
+    named = settings.cxone_fields.model_dump(exclude_none=True)
+    return functools.partial(read_measured, cxone_fields=replace(DEFAULT_SUMMARY_FIELDS, **named))
 
 
 @dataclass(frozen=True)

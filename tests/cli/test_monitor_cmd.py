@@ -74,6 +74,19 @@ def windows(document: dict[str, Any], campaign: str) -> dict[tuple[str, str], di
     return {(window["jurisdiction"], window["window"]["label"]): window for window in item["windows"]}
 
 
+def test_the_demo_org_shows_its_one_breach(repo: Path) -> None:
+    """The demo's 60 days of counts end yesterday: the default --as-of measures its last 30."""
+    result = CliRunner().invoke(
+        cli, ["monitor", "--config", str(repo / "reconciler.yaml"), "--format", "json"]
+    )
+    assert result.exit_code == 2, result.output
+    document = json.loads(result.stdout)
+    breaches = [
+        (f["address"], f["severity"]) for f in document["findings"] if f["code"] == "ABANDON-MEASURED"
+    ]
+    assert breaches == [("genesys/Campaign/collections-early-stage", "error")]
+
+
 def test_40_of_1000_over_the_last_30_days_is_an_error_for_us_and_exit_2(repo: Path) -> None:
     set_days(repo, spread_days(US_CAMPAIGN, connected=1000, abandoned=40))
     code, document = report(repo)
@@ -202,6 +215,18 @@ def test_cxone_skills_are_measured_the_same_way(repo: Path) -> None:
     assert finding["address"] == "cxone/Skill/cx-renewals-outbound" and finding["message"].startswith(
         "Skill "
     )
+
+
+def test_the_project_names_the_cxone_summary_fields_a_tenant_uses(repo: Path) -> None:
+    rows = spread_days("cx-renewals-outbound", connected=1000, abandoned=40)
+    set_counts(repo, {"cxone": [{"skill": row.pop("campaign"), **row} for row in rows]}, target="local-cxone")
+    project = repo / "reconciler.yaml"
+    project.write_text(project.read_text() + "monitor: {cxone_fields: {abandoned: abandonedContacts}}\n")
+    code, document = report(repo, "--target", "local-cxone")
+    assert code == 0  # the emulator answers abandonCount, not the field this project names
+    us = windows(document, "cx-renewals-outbound")[("US", "30 days 2026-11-01 to 2026-11-30")]
+    assert (us["abandoned"], us["connected"]) == (0, 1000)
+    assert all("abandonedContacts" in source for source in us["sources"])
 
 
 @pytest.fixture
