@@ -172,6 +172,16 @@ def test_crtc_measures_the_calendar_month(repo: Path) -> None:
     assert result.exit_code == 2  # the same days over a rolling 30 days
 
 
+def test_the_project_s_policy_applies_to_the_measured_codes(repo: Path) -> None:
+    set_days(repo, spread_days(US_CAMPAIGN, connected=1000, abandoned=40))
+    project = repo / "reconciler.yaml"
+    project.write_text(project.read_text().replace("policy: {}", "policy: {ABANDON-MEASURED: warning}"))
+    code, document = report(repo)
+    assert code == 0
+    assert [(f["code"], f["severity"]) for f in document["findings"]] == [("ABANDON-MEASURED", "warning")]
+    assert document["summary"]["over_cap"] is False
+
+
 def test_the_out_report_carries_every_count_used(repo: Path, tmp_path: Path) -> None:
     set_days(repo, spread_days(US_CAMPAIGN, connected=1000, abandoned=40))
     out = tmp_path / "record.json"
