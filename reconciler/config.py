@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AnyHttpUrl,
@@ -250,11 +251,66 @@ class GenesysOptions(_Strict):
     )
 
 
+FieldName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", description="A JSON field name")]
+
+
+class CxoneSummaryFields(_Strict):
+    """Which CXone skill-summary fields hold each count, where a tenant's answer differs from the read's
+    assumed names (GET /skills/summary; unset: the assumed name)."""
+
+    items: FieldName | None = None
+    skill_id: FieldName | None = None
+    attempted: FieldName | None = None
+    connected: FieldName | None = None
+    abandoned: FieldName | None = None
+    handled: FieldName | None = None
+    average_handle: FieldName | None = None
+
+
+class Monitor(_Strict):
+    """`reconciler monitor`: when a measured abandonment figure warns, and when measured pacing inputs do."""
+
+    warn_at_percent_of_cap: float = Field(
+        default=80,
+        gt=0,
+        le=100,
+        description="ABANDON-MEASURED warns when a window's rate reaches this share of its cap (percent)",
+    )
+    calibration_tolerance_percent: float = Field(
+        default=20,
+        gt=0,
+        le=1000,
+        description="PACING-CALIBRATION warns when the measured live-answer rate or handle time differs "
+        "from compliance.staffing by more than this share of the declared value (percent)",
+    )
+    time_zone: str = Field(
+        default="UTC",
+        min_length=1,
+        description="IANA zone whose midnights bound the measured days (Ofcom's day is the UK's: Europe/London)",
+    )
+
+    cxone_fields: CxoneSummaryFields = Field(
+        default_factory=CxoneSummaryFields,
+        description="CXone skill-summary field names, where a tenant's differ from the assumed ones",
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {zone!r} (an IANA name such as Europe/London)") from None
+        return zone
+
+
 class Audit(_Strict):
     path: str = ".reconciler/audit.jsonl"
 
 
-NotificationEvent = Literal["apply.started", "resource.changed", "apply.finished", "drift.detected"]
+NotificationEvent = Literal[
+    "apply.started", "resource.changed", "apply.finished", "drift.detected", "compliance.breach"
+]
 
 
 _DEFAULT_EVENTS: tuple[NotificationEvent, ...] = ("apply.finished", "drift.detected")
@@ -285,6 +341,7 @@ class ProjectFile(_Strict):
     prune: Prune = Field(default_factory=Prune)
     dnc: Dnc = Field(default_factory=Dnc)
     audit: Audit = Field(default_factory=Audit)
+    monitor: Monitor = Field(default_factory=Monitor)
     notifications: list[Notification] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
     genesys: GenesysOptions = Field(default_factory=GenesysOptions)

@@ -41,6 +41,8 @@ class Code(StrEnum):
     DNC_SHRINK = "DNC-SHRINK"
     SCHEDULE_PAST = "SCHEDULE-PAST"
     UNMANAGED_DEPENDENT = "UNMANAGED-DEPENDENT"
+    ABANDON_MEASURED = "ABANDON-MEASURED"
+    PACING_CALIBRATION = "PACING-CALIBRATION"
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,12 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
     Code.SCHEDULE_PAST: CatalogueEntry(Severity.WARNING, "Schedule has ended and never starts again"),
     Code.UNMANAGED_DEPENDENT: CatalogueEntry(
         Severity.WARNING, "A live object no manifest declares uses a managed one"
+    ),
+    Code.ABANDON_MEASURED: CatalogueEntry(
+        Severity.ERROR, "Measured abandoned calls over a jurisdiction's window exceed its cap"
+    ),
+    Code.PACING_CALIBRATION: CatalogueEntry(
+        Severity.WARNING, "Measured live-answer rate or handle time differs from the declared staffing"
     ),
 }
 

@@ -11,17 +11,29 @@ deliberate differences are made through the APIs too, as an admin would. So ever
 org passed the emulator's API validation, and loading the file validates each Genesys object again (a
 seed is checked as an API write would be).
 
+The org also carries 60 days of measured counts (seeded RNG, so the file is the same every run), sent
+through `POST /_emulator/metrics` and kept as the seed's `metrics` section with `"ending": "yesterday"`,
+so a fresh demo's last day is always yesterday. One campaign drifts: collections-early-stage abandons
+about 1.9 % of live-answered calls for 30 days, then about 3.8 %, so `reconciler monitor` on the demo
+finds one breach of the US 30-day cap; q3-renewals and cx-renewals-outbound stay clearly under. Their
+live-answer rates and handle times sit near the staffing the manifests declare (q3-renewals: 0.28 and
+300 s), so calibration has something to compare.
+
     python scripts/make_demo_org.py
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +243,75 @@ def _cxone_seed(state: EmulatorState) -> dict[str, Any]:
     return {section: value for section, value in seed.items() if value}
 
 
+METRICS_DAYS = 60
+METRICS_LAST_DAY = date(2026, 11, 30)  # moved onto the emulator's yesterday when the seed loads
+METRICS_SEED = 18  # issue #18
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A campaign's or skill's daily dialing: weekday attempts, live-answer rate, handle time, abandon
+    share of live calls in the first and the last 30 days."""
+
+    attempts: int
+    live_rate: float
+    handle_seconds: float
+    abandon_early: float
+    abandon_late: float
+
+
+PROFILES: dict[tuple[str, str], Profile] = {
+    ("genesys", "q3-renewals"): Profile(4200, 0.275, 305.0, 0.015, 0.016),
+    ("genesys", "collections-early-stage"): Profile(2600, 0.31, 240.0, 0.019, 0.038),
+    ("cxone", "cx-renewals-outbound"): Profile(3100, 0.25, 280.0, 0.012, 0.012),
+}
+
+
+def _binomial(rng: random.Random, trials: int, share: float) -> int:
+    """About trials x share, with the binomial's spread (normal approximation; never below 0 or above trials)."""
+    spread = math.sqrt(trials * share * (1 - share))
+    return max(0, min(trials, round(rng.gauss(trials * share, spread))))
+
+
+def _day_counts(rng: random.Random, profile: Profile, day: date, late: bool) -> dict[str, Any]:
+    weekday = day.weekday() < 5
+    attempted = round(profile.attempts * (1.0 if weekday else 0.35) * rng.uniform(0.9, 1.1))
+    connected = _binomial(rng, attempted, profile.live_rate)
+    abandoned = _binomial(rng, connected, profile.abandon_late if late else profile.abandon_early)
+    handled = connected - abandoned
+    handle = round(handled * profile.handle_seconds * rng.uniform(0.95, 1.05), 1)
+    return {
+        "date": day.isoformat(),
+        "attempted": attempted,
+        "connected": connected,
+        "abandoned": abandoned,
+        "handled": handled,
+        "handle_seconds": handle,
+    }
+
+
+def demo_metrics() -> dict[str, Any]:
+    """The body of POST /_emulator/metrics for the demo org: 60 days per campaign and skill."""
+    rng = random.Random(METRICS_SEED)
+    first = METRICS_LAST_DAY - timedelta(days=METRICS_DAYS - 1)
+    body: dict[str, Any] = {"ending": "yesterday", "genesys": [], "cxone": []}
+    for (platform, name), profile in PROFILES.items():
+        key = "campaign" if platform == "genesys" else "skill"
+        for offset in range(METRICS_DAYS):
+            day = first + timedelta(days=offset)
+            counts = _day_counts(rng, profile, day, late=offset >= METRICS_DAYS - 30)
+            body[platform].append({key: name, **counts})
+    return body
+
+
+def _with_metrics(seed: dict[str, Any]) -> dict[str, Any]:
+    """`seed` plus the demo counts, sent through the admin API first (the same checks as any caller's)."""
+    body = demo_metrics()
+    client = TestClient(create_app(Emulator(seed=seed)))
+    client.post("/_emulator/metrics", json=body).raise_for_status()
+    return {**seed, "metrics": body}
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         workdir = Path(temp)
@@ -245,6 +326,7 @@ def main() -> None:
         tenant = Emulator(state=EmulatorState.load(workdir / ".reconciler" / "local-cxone.json"))
         _cxone_admin_edits(tenant)
         seed["cxone"] = _cxone_seed(tenant.state)
+    seed = _with_metrics(seed)
     Emulator(seed=seed)  # the file loads: every object passes the API's checks again
     OUT.write_text(json.dumps(seed, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}")

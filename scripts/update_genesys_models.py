@@ -56,8 +56,10 @@ SDK_VERSION = "269.0.0"
 TYPINGS_PACKAGE = "purecloud-platform-client-v2"
 TYPINGS_VERSION = "262.0.0"
 
-# The operations the emulator serves outside OutboundApi: its read-only lookups and the DNC export download.
+# The operations the emulator serves outside OutboundApi: its read-only lookups, the DNC export download,
+# and the conversation aggregates query the compliance monitor reads measured counts from.
 LOOKUP_OPERATIONS: dict[str, tuple[str, ...]] = {
+    "analytics_api.py": ("post_analytics_conversations_aggregates_query",),
     "routing_api.py": (
         "get_routing_queues",
         "get_routing_queue",

@@ -49,6 +49,11 @@ def test_full_project_file_parses(write) -> None:
     assert project.genesys.rule_edit == "disable_first"  # the default: the API documents the refusal
     edited = load_project(write("in-place.yaml", GOOD + "genesys: {rule_edit: in_place}\n"))
     assert edited.genesys.rule_edit == "in_place"
+    assert (project.monitor.warn_at_percent_of_cap, project.monitor.time_zone) == (80, "UTC")  # defaults
+    monitored = load_project(
+        write("monitor.yaml", GOOD + "monitor: {warn_at_percent_of_cap: 90, time_zone: Europe/London}\n")
+    )
+    assert (monitored.monitor.warn_at_percent_of_cap, monitored.monitor.time_zone) == (90, "Europe/London")
 
 
 @pytest.mark.parametrize(
@@ -78,6 +83,12 @@ def test_full_project_file_parses(write) -> None:
             "genesys: {rule_edit: sideways}\n",
             "genesys.rule_edit: Input should be 'disable_first' or 'in_place'",
         ),
+        ("monitor: {warn_at_percent_of_cap: 120}\n", "monitor.warn_at_percent_of_cap: Input should be less"),
+        ("monitor: {calibration_tolerance_percent: 0}\n", "monitor.calibration_tolerance_percent"),
+        ("monitor: {time_zone: Mars/Olympus}\n", "monitor.time_zone: unknown time zone 'Mars/Olympus'"),
+        ("monitor: {window: 30}\n", "monitor.window: unknown setting"),
+        ("monitor: {cxone_fields: {abandoned: 'abandon count'}}\n", "monitor.cxone_fields.abandoned"),
+        ("monitor: {cxone_fields: {dropped: x}}\n", "monitor.cxone_fields.dropped: unknown setting"),
     ],
 )
 def test_bad_project_files_name_the_line_and_problem(write, text: str, expected: str) -> None:

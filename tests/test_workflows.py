@@ -96,7 +96,7 @@ def _walk(node: Any, path: tuple[str, ...] = ()) -> Any:
 
 # --- schema ----------------------------------------------------------------------------------------
 def test_there_are_workflows() -> None:
-    assert {path.name for path in WORKFLOWS} >= {"validate.yml", "plan.yml", "drift.yml"}
+    assert {path.name for path in WORKFLOWS} >= {"validate.yml", "plan.yml", "drift.yml", "monitor.yml"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -136,7 +136,10 @@ def test_credentials_come_only_from_secrets(path: Path) -> None:
             assert where[0] == "jobs" and "steps" in where, f"{path.name}: secret in a job or workflow env"
 
 
-@pytest.mark.parametrize(("name", "ids"), [("plan.yml", ["plan", "sarif"]), ("drift.yml", ["drift"])])
+@pytest.mark.parametrize(
+    ("name", "ids"),
+    [("plan.yml", ["plan", "sarif"]), ("drift.yml", ["drift"]), ("monitor.yml", ["monitor"])],
+)
 def test_only_reconciler_steps_get_the_target_s_own_credentials(name: str, ids: list[str]) -> None:
     with_secrets = [step for step in _steps(name) if "secrets" in json.dumps(step.get("env", {}))]
     assert [step.get("id") for step in with_secrets] == ids
@@ -732,6 +735,7 @@ RECONCILER_STEPS = [
     ("apply.yml", {"id": "apply"}),
     ("apply.yml", {"id": "replan"}),
     ("drift.yml", {"id": "drift"}),
+    ("monitor.yml", {"id": "monitor"}),
 ]
 
 

@@ -41,6 +41,7 @@ COMMANDS = {
     "targets": "reconciler.cli.targets_cmd:targets",
     "render": "reconciler.cli.render_cmd:render",
     "diff-targets": "reconciler.cli.diff_targets_cmd:diff_targets",
+    "monitor": "reconciler.cli.monitor_cmd:monitor",
 }
 
 
@@ -57,7 +58,8 @@ def cli(debug: bool) -> None:
     Manifests (YAML) describe campaigns, rules, schedules, DNC lists and dialer settings;
     `reconciler validate` checks them offline (schema and compliance), `reconciler plan` compares
     them with a live org (or the built-in emulator), `reconciler apply` makes the changes,
-    `reconciler drift` reports what changed live, and `simulate`/`forecast` predict pacing.
+    `reconciler drift` reports what changed live, `simulate`/`forecast` predict pacing, and
+    `reconciler monitor` measures abandonment against the legal caps.
     """
     if debug:
         enable_debug()

@@ -1,5 +1,6 @@
 """The emulator's own API under /_emulator/: reset, seed, snapshot, settings and faults, external edits,
-campaign stats and progress figures, and the request log. It is never rate limited or fault-injected.
+campaign stats and progress figures, per-day measured counts, and the request log. It is never rate
+limited or fault-injected.
 
 When the app has an admin token (`emulator serve` on a non-loopback address), every route but health
 needs `Authorization: Bearer <token>`. No route ever returns the accepted credentials.
@@ -22,6 +23,7 @@ from reconciler.emulator.core import Emulator
 from reconciler.emulator.cxone.store import external_edit as cxone_edit
 from reconciler.emulator.genesys.admin_writes import external_edit as genesys_edit
 from reconciler.emulator.genesys.dialing_figures import FigureError, find_campaign, set_figures
+from reconciler.emulator.metrics import MetricsError, set_metrics
 from reconciler.emulator.seed import apply_seed
 from reconciler.emulator.seed_error import SeedError
 from reconciler.emulator.settings import EmulatorSettings
@@ -158,6 +160,15 @@ async def campaign_state(request: Request) -> Response:
         return _problem(400, str(exc))
 
 
+async def metrics(request: Request) -> Response:
+    """Set per-day measured counts by campaign and skill name (reconciler/emulator/metrics.py)."""
+    emulator = _emulator(request)
+    try:
+        return JSONResponse({"status": "set", **set_metrics(emulator, await _json_body(request))})
+    except MetricsError as exc:
+        return _problem(400, str(exc))
+
+
 async def request_log(request: Request) -> Response:
     """GET the request counts per method and route; DELETE clears them."""
     emulator = _emulator(request)
@@ -180,6 +191,7 @@ def routes() -> list[Route]:
         Route("/_emulator/settings", _guarded(settings), methods=["GET", "PUT", "PATCH"]),
         Route("/_emulator/external-edit", _guarded(external_edit), methods=["POST"]),
         Route("/_emulator/campaign-state", _guarded(campaign_state), methods=["POST"]),
+        Route("/_emulator/metrics", _guarded(metrics), methods=["POST"]),
         Route("/_emulator/requests", _guarded(request_log), methods=["GET", "DELETE"]),
         Route("/_emulator/history", _guarded(history.history), methods=["GET"]),
     ]

@@ -6,7 +6,8 @@
   "lookups":    {"queues": [{"name": "Renewals"}, ...], "scripts": [...], ...},
   "dnc_numbers": {"<dnc list id>": ["+15555550100", ...]},
   "cxone":      {"skills": [...], "parameters": {"<skill id>": {...}}, "dnc_groups": [...],
-                 "campaigns": [...], "outbound_routes": [...], "scripts": [...]}
+                 "campaigns": [...], "outbound_routes": [...], "scripts": [...]},
+  "metrics":    the body of POST /_emulator/metrics (reconciler/emulator/metrics.py), loaded last
 }
 """
 
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.cxone.store import seed_cxone
 from reconciler.emulator.genesys.admin_writes import seed_genesys
+from reconciler.emulator.metrics import MetricsError, set_metrics
 from reconciler.emulator.seed_error import SeedError
 from reconciler.emulator.state import EmulatorState
 
@@ -43,6 +45,7 @@ _SHAPES: dict[str, type | tuple[type, ...]] = {
     "lookups": list,
     "dnc_numbers": (list, dict),
     "cxone": (list, dict),
+    "metrics": (list, str),
 }
 """Every section is an object; this is the type of each value in it (docs/emulator.md)."""
 
@@ -94,6 +97,11 @@ def apply_seed(emulator: Emulator, seed: dict[str, Any]) -> None:
     try:
         seed_genesys(emulator, seed)
         seed_cxone(emulator, seed.get("cxone") or {})
+        if seed.get("metrics"):
+            set_metrics(emulator, seed["metrics"])
+    except MetricsError as exc:
+        emulator.state.replace_with(before)
+        raise SeedError(f"seed metrics: {exc}") from None
     except SeedError:
         emulator.state.replace_with(before)
         raise

@@ -59,7 +59,7 @@ def propose_line_count(inputs: CampaignInputs, forecast: Forecast) -> Proposal:
     proposed = max(1, math.floor(lines[binding]))
     hour, rate = forecast.hours[binding], forecast.rates[binding]
     reason = (
-        f"at {hour:%a %H:%M} the forecast answer rate peaks at {rate * 100:.1f} %; with "
+        f"at {hour:{forecast.when_format}} the forecast answer rate peaks at {rate * 100:.1f} %; with "
         f"{inputs.agents} agents and {inputs.handle_seconds:g} s handle time the open-loop pacing model "
         f"meets the {inputs.abandon_target * 100:g} % abandon target with at most {lines[binding]:.1f} lines "
         "in use"

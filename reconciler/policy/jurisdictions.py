@@ -45,6 +45,8 @@ class Jurisdiction:
     max_attempts_per_24h: int | None = None
     abandon_cap_percent: float | None = None
     abandon_window: str | None = None
+    abandon_period: str | None = None
+    """How the monitor measures the window: rolling-30-days, calendar-day or calendar-month."""
     min_ring_seconds: float | None = None
     zones: tuple[str, ...] = ()
     """IANA zones its called parties live in (empty: those of its parent)."""
@@ -102,6 +104,7 @@ def table() -> dict[str, Jurisdiction]:
             max_attempts_per_24h=row.get("max_attempts_per_24h"),
             abandon_cap_percent=row.get("abandon_cap_percent"),
             abandon_window=row.get("abandon_window"),
+            abandon_period=row.get("abandon_period"),
             min_ring_seconds=row.get("min_ring_seconds"),
             zones=tuple(row.get("zones", ())),
         )

@@ -32,6 +32,7 @@ EVERY_COMMAND = {
     "targets",
     "render",
     "diff-targets",
+    "monitor",
 }
 PROBE = """
 import json, sys

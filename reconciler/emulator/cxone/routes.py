@@ -2,7 +2,7 @@
 
 Auth, rate limits, faults and the request log are the middleware's; handlers answer errors by raising
 CxoneError, which the app renders as {error, errorDescription}. Order matters where a literal segment
-and an id share a position (/skills/parameters before /skills/{skill_id}, /dispositions/classifications before
+and an id share a position (/skills/parameters and the Reporting API's /skills/summary before /skills/{skill_id}, /dispositions/classifications before
 /dispositions/{disposition_id}).
 """
 
@@ -16,6 +16,7 @@ from reconciler.emulator.cxone import (
     dispositions,
     dnc_groups,
     parameters,
+    reporting,
     scripts,
     skills,
 )
@@ -31,6 +32,7 @@ def routes() -> list[Route]:
         Route(f"{BASE}/skills", skills.list_skills, methods=["GET"]),
         Route(f"{BASE}/skills", skills.create_skills, methods=["POST"]),
         Route(f"{BASE}/skills/parameters", parameters.all_skills_parameters, methods=["GET"]),
+        Route(f"{BASE}/skills/summary", reporting.skills_summary, methods=["GET"]),
         Route(skill, skills.get_skill, methods=["GET"]),
         Route(skill, skills.update_skill, methods=["PUT"]),
         Route(f"{skill}/start", skills.start_skill, methods=["POST"]),

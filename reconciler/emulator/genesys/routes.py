@@ -17,6 +17,7 @@ from starlette.routing import Match, Route
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys import (
+    analytics,
     campaign_patch,
     campaign_state_routes,
     crud,
@@ -124,7 +125,7 @@ def routes() -> list[Route]:
     table += dnc.routes() + division_views.routes()
     for collection in COLLECTIONS:
         table += _collection_routes(collection)
-    table += schedules.routes() + singletons.routes() + lookups.routes()
+    table += schedules.routes() + singletons.routes() + lookups.routes() + analytics.routes()
     table = not_emulated_shadows(table) + table
     table.append(Route("/api/v2/{rest:path}", unknown_path, methods=_METHODS))
     return table
