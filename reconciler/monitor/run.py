@@ -25,7 +25,7 @@ from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone.reporting import DEFAULT_SUMMARY_FIELDS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import open_session
-from reconciler.validation import ValidationResult, default_jurisdictions, overrides_of, validate_paths
+from reconciler.validation import ValidationResult, default_jurisdictions, load_manifests, overrides_of
 
 MONITORED_KIND = {"genesys": "Campaign", "cxone": "Skill"}
 """What the monitor measures per platform: Genesys campaigns, CXone outbound (Personal Connection) skills."""
@@ -89,7 +89,7 @@ def as_of_day(text: str | None, zone: ZoneInfo, *, now: datetime | None = None) 
 def monitored_objects(validation: ValidationResult, project: ProjectFile, platform: str) -> list[Monitored]:
     """The platform's managed campaigns (Genesys) or outbound skills (CXone), in address order."""
     kind = MONITORED_KIND[platform]
-    defaults = default_jurisdictions(project)
+    defaults = default_jurisdictions(project, validation.target)
     return [
         _monitored(resource, defaults)
         for address, resource in sorted(validation.manifests.items())
@@ -146,7 +146,7 @@ async def run_monitor(
     settings = project.monitor
     zone = ZoneInfo(settings.time_zone)
     as_of = as_of_day(as_of_text, zone)
-    validation = validate_paths(project.manifest_paths(root), project=project)
+    validation = load_manifests(project.manifest_paths(root), project=project, target=name)
     broken = sorted({str(item.code) for item in validation.findings if item.code in STRUCTURAL})
     if broken:
         raise ConfigError(
