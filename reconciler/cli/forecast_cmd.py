@@ -18,6 +18,7 @@ from reconciler.forecast.manifest_edit import edited_text, unified_diff
 from reconciler.forecast.model import forecast_next_day
 from reconciler.forecast.proposal import CampaignInputs, propose_line_count
 from reconciler.manifest.resource import Resource, address_of
+from reconciler.platform import Platform
 from reconciler.validation import validate_paths
 
 DEFAULT_WINDOW_SECONDS = 2.0
@@ -47,7 +48,7 @@ def forecast(history_path: Path, campaign: str, write: bool, config_path: Path |
     if project is None:
         raise UsageError("`reconciler forecast` needs a reconciler.yaml (manifests); none found")
     manifests = validate_paths(project.manifest_paths(root), project=project).manifests
-    resource = manifests.get(address_of("genesys", "Campaign", campaign))
+    resource = manifests.get(address_of(Platform.GENESYS, "Campaign", campaign))
     if resource is None:
         raise ForecastError(f"no Genesys Campaign named '{campaign}' in the manifests")
     org = next((item.document.spec for item in manifests.values() if item.kind == "OutboundSettings"), None)
