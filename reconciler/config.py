@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,6 +32,7 @@ from reconciler.manifest.loader import display_path, read_text
 from reconciler.manifest.models.base import Jurisdiction
 from reconciler.manifest.typing import data_path, format_path
 from reconciler.manifest.yaml_reader import read_yaml_documents
+from reconciler.platform import Platform
 from reconciler.regions import CXONE_ISSUERS, GENESYS_REGIONS
 from reconciler.transport import refusal
 
@@ -77,7 +79,7 @@ VarValue = str | bool | int | float
 class Target(_Strict):
     """Where a run reads and writes: a real org, or the built-in emulator."""
 
-    platform: Literal["genesys", "cxone"]
+    platform: Platform
     emulator: bool = Field(default=False, description="Use the built-in emulator (state under .reconciler/)")
     region: str | None = Field(default=None, description="Genesys region, e.g. us-east-1")
     issuer: Literal["global", "gov"] | None = Field(default=None, description="CXone token issuer")
@@ -164,36 +166,54 @@ class Target(_Strict):
 
     @model_validator(mode="after")
     def _complete(self) -> Target:
-        if self.region is not None:
-            if self.platform != "genesys":
-                raise ValueError("region applies to Genesys targets; CXone discovers its API host")
-            if self.region not in GENESYS_REGIONS:
-                raise ValueError(
-                    f"unknown Genesys region '{self.region}' (known: {', '.join(GENESYS_REGIONS)})"
-                )
-        if self.issuer is not None and self.platform != "cxone":
-            raise ValueError(f"issuer applies to CXone targets ({', '.join(CXONE_ISSUERS)})")
-        cxone_only = {"token_route": "app", "client_auth": "basic", "area": None}
-        for name, default in cxone_only.items():
-            if self.platform != "cxone" and getattr(self, name) != default:
-                raise ValueError(f"{name} applies to CXone targets")
+        self._only_on_its_platform("region")
+        if self.region is not None and self.region not in GENESYS_REGIONS:
+            raise ValueError(f"unknown Genesys region '{self.region}' (known: {', '.join(GENESYS_REGIONS)})")
+        for name in ("issuer", "token_route", "client_auth", "area"):
+            self._only_on_its_platform(name)
         if self.emulator:
             return self
-        needed = ["client_id_env", "client_secret_env"]
-        if self.platform == "genesys" and self.region is None and self.base_url is None:
-            raise ValueError("a Genesys target needs a region (or base_url), or emulator: true")
-        if self.platform == "cxone" and self.token_route == "access-key":
-            needed = ["access_key_id_env", "access_key_secret_env"]
-            if self.area is None and self.auth_url is None:
-                raise ValueError(
-                    "token_route access-key needs the area of the token host (e.g. na1) or auth_url"
-                )
-        elif self.platform == "cxone":
-            needed += ["access_key_id_env", "access_key_secret_env"]
-        missing = [name for name in needed if getattr(self, name) is None]
+        missing = [name for name in CREDENTIALS[self.platform](self) if getattr(self, name) is None]
         if missing:
             raise ValueError(f"credentials missing: {', '.join(missing)} (environment variable names)")
         return self
+
+    def _only_on_its_platform(self, name: str) -> None:
+        owner, default, message = PLATFORM_ONLY[name]
+        if self.platform != owner and getattr(self, name) != default:
+            raise ValueError(message)
+
+
+def _genesys_credentials(target: Target) -> list[str]:
+    """A Genesys target's credential keys: an OAuth client; its API host is the region's or base_url."""
+    if target.region is None and target.base_url is None:
+        raise ValueError("a Genesys target needs a region (or base_url), or emulator: true")
+    return ["client_id_env", "client_secret_env"]
+
+
+def _cxone_credentials(target: Target) -> list[str]:
+    """A CXone target's credential keys: an access key alone, or a registered app plus an access key."""
+    if target.token_route != "access-key":
+        return ["client_id_env", "client_secret_env", "access_key_id_env", "access_key_secret_env"]
+    if target.area is None and target.auth_url is None:
+        raise ValueError("token_route access-key needs the area of the token host (e.g. na1) or auth_url")
+    return ["access_key_id_env", "access_key_secret_env"]
+
+
+PLATFORM_ONLY: dict[str, tuple[Platform, object, str]] = {
+    "region": (Platform.GENESYS, None, "region applies to Genesys targets; CXone discovers its API host"),
+    "issuer": (Platform.CXONE, None, f"issuer applies to CXone targets ({', '.join(CXONE_ISSUERS)})"),
+    "token_route": (Platform.CXONE, "app", "token_route applies to CXone targets"),
+    "client_auth": (Platform.CXONE, "basic", "client_auth applies to CXone targets"),
+    "area": (Platform.CXONE, None, "area applies to CXone targets"),
+}
+"""Target keys only one platform reads: (that platform, the default others must keep, the error otherwise)."""
+
+CREDENTIALS: dict[Platform, Callable[[Target], list[str]]] = {
+    Platform.GENESYS: _genesys_credentials,
+    Platform.CXONE: _cxone_credentials,
+}
+"""Per platform: the credential keys a real (not emulated) target must name, after its own checks."""
 
 
 class PruneScope(_Strict):

@@ -15,8 +15,12 @@ without the `+`, and live records in either form are read back to E.164 for comp
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import phonenumbers
+
+from reconciler.platform import Platform, parse_platform
 
 FORMULA_STARTS = ("=", "@", "-")
 """Cells a spreadsheet evaluates (OWASP CSV injection); `+` counts too unless a phone number follows."""
@@ -55,8 +59,16 @@ def e164_or_written(text: str) -> str:
 
 def stored_form(e164: str, *, platform: str) -> str:
     """The number as `platform` stores it: E.164 on Genesys, CXone's normalised digits on CXone."""
-    if platform != "cxone":
-        return e164
+    return STORED_FORMS[parse_platform(platform)].to_stored(e164)
+
+
+def from_stored(text: object, *, platform: str) -> str:
+    """A live number read back to E.164: CXone's digits without `+`; on Genesys, what was stored (E.164
+    when it parses, else the text as stored, so it compares equal with the same text declared)."""
+    return STORED_FORMS[parse_platform(platform)].read_back(str(text).strip())
+
+
+def _cxone_stored(e164: str) -> str:
     parsed = _parse(e164)
     if parsed is None:
         return re.sub(r"\D", "", e164)
@@ -65,16 +77,31 @@ def stored_form(e164: str, *, platform: str) -> str:
     return f"{parsed.country_code}{phonenumbers.national_significant_number(parsed)}"
 
 
-def from_stored(text: object, *, platform: str) -> str:
-    """A live number read back to E.164: CXone's digits without `+`; on Genesys, what was stored (E.164
-    when it parses, else the text as stored, so it compares equal with the same text declared)."""
-    raw = str(text).strip()
-    if platform != "cxone" or raw.startswith("+"):
+def _cxone_read_back(raw: str) -> str:
+    if raw.startswith("+"):
         return e164_or_written(raw)
     digits = re.sub(r"\D", "", raw)
     if len(digits) == 10:
         return e164_or_written("+1" + digits)
     return e164_or_written("+" + digits) if digits else raw
+
+
+def _unchanged(e164: str) -> str:
+    return e164
+
+
+@dataclass(frozen=True)
+class StoredForm:
+    """How a platform stores a number (from E.164) and how a stored one reads back (to E.164)."""
+
+    to_stored: Callable[[str], str]
+    read_back: Callable[[str], str]
+
+
+STORED_FORMS = {
+    Platform.GENESYS: StoredForm(to_stored=_unchanged, read_back=e164_or_written),
+    Platform.CXONE: StoredForm(to_stored=_cxone_stored, read_back=_cxone_read_back),
+}
 
 
 def _parse(text: str) -> phonenumbers.PhoneNumber | None:

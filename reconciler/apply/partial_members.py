@@ -19,14 +19,17 @@ from reconciler.apply.work import Work
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.manifest.refs import field_ref
 from reconciler.manifest.resource import address_of
+from reconciler.platform import Platform
 
 PARTIAL_LISTS: Mapping[tuple[str, str], Mapping[str, str]] = {
-    ("cxone", "DncGroup"): {
+    (Platform.CXONE, "DncGroup"): {
         "scrubbed_skills": "a skill that does not exist dials nobody, and the listed skills that do are "
         "scrubbed from now on instead of never",
         "contributing_skills": "a skill that does not exist has no dispositions to contribute",
     },
-    ("cxone", "Campaign"): {"skills": "a reporting group: leaving a missing skill out changes no dialing"},
+    (Platform.CXONE, "Campaign"): {
+        "skills": "a reporting group: leaving a missing skill out changes no dialing"
+    },
 }
 """(platform, kind) -> {list-of-references field: why writing without a missing member is safe}.
 

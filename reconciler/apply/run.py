@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reconciler.apply.cxone_writer import CxoneWriter
 from reconciler.apply.executor import DEFAULT_CONCURRENCY, execute
-from reconciler.apply.genesys_writer import GenesysWriter
 from reconciler.apply.results import ApplyReport, ChangeResult
 from reconciler.apply.saved_plan import saved_plan_problems
 from reconciler.apply.work import ApplySettings, Work, Writer
@@ -38,6 +36,8 @@ from reconciler.exceptions import ApplyRefused
 from reconciler.live_plan import SET_LIKE, LiveRun, run_live, target_of
 from reconciler.notify import Notifier
 from reconciler.plan.models import Action, Plan, ResourceChange, Step
+from reconciler.platform import Platform
+from reconciler.platforms.adapter import WriteContext, adapter
 from reconciler.providers.session import Session, open_session
 from reconciler.telemetry import tracing
 from reconciler.telemetry.tracing import run_attributes
@@ -114,23 +114,19 @@ def gate(run: LiveRun, options: ApplyOptions) -> None:
 
 def stops_a_cxone_skill(change: ResourceChange) -> bool:
     """A CXone change whose steps stop a running skill (an edit or a deactivation of it)."""
-    return change.address.startswith("cxone/Skill/") and Step.STOP in change.steps
+    return change.address.startswith(f"{Platform.CXONE}/Skill/") and Step.STOP in change.steps
 
 
 def writer_for(session: Session, run: LiveRun, settings: ApplySettings) -> Writer:
-    platform = session.platform
-    if platform == "cxone":
-        return CxoneWriter(session.client, index=run.index, desired=run.desired, settings=settings)
-    if platform != "genesys":
-        raise ApplyRefused(f"apply does not write to {platform} targets yet; nothing was changed")
-    return GenesysWriter(
-        session.client,
+    """The writer of the session's platform, for the changes of `run`."""
+    context = WriteContext(
         index=run.index,
         desired=run.desired,
-        set_like=SET_LIKE[platform],
         settings=settings,
         planned={change.address: change for change in run.plan.resource_changes},
+        set_like=SET_LIKE[session.platform],
     )
+    return adapter(session.platform).writer(session.client, context)
 
 
 def works_of(run: LiveRun) -> list[Work]:

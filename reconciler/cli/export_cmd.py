@@ -12,8 +12,9 @@ from reconciler.config import Target
 from reconciler.exceptions import UsageError
 from reconciler.export import write_export
 from reconciler.limits import Limits
-from reconciler.live_plan import read_live, target_of
+from reconciler.live_plan import target_of
 from reconciler.manifest.kinds import kinds_of
+from reconciler.platforms.adapter import ReadRequest, adapter
 from reconciler.providers.session import open_session
 from reconciler.state.names import NameIndex
 from reconciler.state.objects import LiveObject
@@ -23,7 +24,7 @@ async def _read(
     name: str, root: Path, target: Target, kinds: list[str], limits: Limits
 ) -> tuple[list[LiveObject], NameIndex]:
     async with open_session(name, target, root=root, limits=limits) as session:
-        return await read_live(session.client, platform=target.platform, kinds=kinds)
+        return await adapter(target.platform).read(session.client, ReadRequest(kinds=tuple(kinds)))
 
 
 @click.command("export")

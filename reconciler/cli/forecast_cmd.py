@@ -26,6 +26,7 @@ from reconciler.forecast.proposal import CampaignInputs, propose_line_count
 from reconciler.live_plan import target_of
 from reconciler.manifest.resource import Resource, address_of
 from reconciler.monitor.run import as_of_day, measured_days, platform_reader
+from reconciler.platform import Platform
 from reconciler.validation import load_manifests
 
 DEFAULT_WINDOW_SECONDS = 2.0
@@ -81,7 +82,7 @@ def forecast(
     manifests = load_manifests(
         project.manifest_paths(root), project=project, target=project.default_target
     ).manifests
-    resource = manifests.get(address_of("genesys", "Campaign", campaign))
+    resource = manifests.get(address_of(Platform.GENESYS, "Campaign", campaign))
     if resource is None:
         raise ForecastError(f"no Genesys Campaign named '{campaign}' in the manifests")
     org = next((item.document.spec for item in manifests.values() if item.kind == "OutboundSettings"), None)
@@ -114,7 +115,7 @@ def forecast(
 def _measured(project: ProjectFile, root: Path, target: str, campaign: str, days: int) -> DailyRates:
     """The campaign's daily answer rates over the `days` days up to yesterday, as the platform measured them."""
     name, chosen = target_of(project, target)
-    if chosen.platform != "genesys":
+    if chosen.platform is not Platform.GENESYS:
         raise UsageError(
             f"--from-target {name} is a {chosen.platform} target; forecast proposes Genesys campaigns"
         )

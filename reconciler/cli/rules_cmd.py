@@ -15,6 +15,7 @@ from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.models.genesys_lists import ContactListSpec
 from reconciler.manifest.models.genesys_rule_sets import RuleSetSpec
 from reconciler.manifest.resource import Resource, address_of
+from reconciler.platform import Platform
 from reconciler.rules.contacts import check_columns, check_phone_columns, read_contacts
 from reconciler.rules.preview import CompiledRuleSet, Preview, compile_rule_set, evaluate
 from reconciler.rules.report import render_json, render_text
@@ -22,7 +23,7 @@ from reconciler.validation import load_manifests
 
 
 def _rule_sets(manifests: ManifestSet, name: str | None) -> list[Resource]:
-    found = [item for item in manifests.values() if item.platform == "genesys" and item.kind == "RuleSet"]
+    found = [item for item in manifests.of_platform(Platform.GENESYS) if item.kind == "RuleSet"]
     if name is not None:
         chosen = [item for item in found if item.name == name]
         if not chosen:
@@ -45,7 +46,7 @@ def _spec(resource: Resource) -> RuleSetSpec:
 def _phone_columns(manifests: ManifestSet, spec: RuleSetSpec) -> list[tuple[str, str]]:
     if spec.contact_list is None:
         return []
-    contact_list = manifests.get(address_of("genesys", "ContactList", spec.contact_list))
+    contact_list = manifests.get(address_of(Platform.GENESYS, "ContactList", spec.contact_list))
     if contact_list is None:
         return []
     columns = cast(ContactListSpec, contact_list.document.spec).phone_columns or []

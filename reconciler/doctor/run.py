@@ -5,18 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from reconciler.config import Target
-from reconciler.doctor.cxone_check import check_cxone
-from reconciler.doctor.genesys_check import check_genesys
 from reconciler.doctor.report import DoctorReport
 from reconciler.limits import Limits
+from reconciler.platforms.adapter import adapter
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import open_session
 
 
 async def examine(name: str, platform: str, client: ApiClient) -> DoctorReport:
     """The report of one target's reads through `client` (GET requests only)."""
-    check = check_cxone if platform == "cxone" else check_genesys
-    reads, found, notes = await check(client)
+    reads, found, notes = await adapter(platform).doctor(client)
     return DoctorReport(name, platform, tuple(reads), tuple(found), tuple(notes))
 
 

@@ -19,10 +19,11 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.loader import MAX_FILE_BYTES
 from reconciler.manifest.resource import Resource
 from reconciler.manifest.safe_paths import resolved
+from reconciler.platform import Platform
 
 NUMBER_FIELDS: dict[tuple[str, str], tuple[str, str]] = {
-    ("genesys", "DncList"): ("entries", "entries_mode"),
-    ("cxone", "DncGroup"): ("records", "records_mode"),
+    (Platform.GENESYS, "DncList"): ("entries", "entries_mode"),
+    (Platform.CXONE, "DncGroup"): ("records", "records_mode"),
 }
 """(platform, kind) -> (the spec field holding a DNC list's numbers, the field holding their mode)."""
 ENTRY_FILE_FIELDS: dict[tuple[str, str], str] = {key: numbers for key, (numbers, _) in NUMBER_FIELDS.items()}

@@ -18,9 +18,12 @@ from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
 
 from reconciler.manifest.models.base import SpecModel
+from reconciler.platform import Platform
 
 DOCS_FILE = Path(__file__).with_name("api_field_docs.json")
-PLATFORM_NAMES = {"genesys": "Genesys Cloud", "cxone": "CXone"}
+PLATFORM_NAMES: dict[str, str] = {platform: platform.display_name for platform in Platform}
+DESCRIBED_BY_PATH = frozenset({Platform.CXONE})
+"""Platforms whose API specification names bodies by path, not by model: a field takes the text all agree on."""
 _UNITS = (
     ("_milliseconds", "milliseconds"),
     ("_ms", "milliseconds"),
@@ -68,7 +71,7 @@ def api_description(platform: str, model: str, camel: str, *, kind: str) -> str 
         text = docs.get(candidate, {}).get(camel)
         if text:
             return text
-    return _agreed(platform).get(camel) if platform == "cxone" else None
+    return _agreed(platform).get(camel) if platform in DESCRIBED_BY_PATH else None
 
 
 def unit_of(field: str) -> str | None:

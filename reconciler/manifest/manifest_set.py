@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import Resource
+from reconciler.platform import Platform
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _where(resource: Resource) -> str:
     return f"{resource.raw.file}:{resource.raw.line}"
 
 
-PLATFORM_NAMES = {"cxone": "CXone", "genesys": "Genesys Cloud"}
+PLATFORM_NAMES: dict[str, str] = {platform: platform.display_name for platform in Platform}
 
 
 def _name_key(resource: Resource) -> tuple[str, ...]:
@@ -44,7 +45,7 @@ def _name_key(resource: Resource) -> tuple[str, ...]:
 def _declared_twice(first: Resource, second: Resource) -> str:
     if first.name == second.name:
         return f"{second.address} is declared twice"
-    platform = PLATFORM_NAMES.get(second.platform, second.platform)
+    platform = second.platform.display_name
     return (
         f"{second.address} and {first.address} are one name to {platform}, which compares "
         f"{second.kind} names without regard to case"

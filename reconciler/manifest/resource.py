@@ -8,6 +8,7 @@ from reconciler.exceptions import Location
 from reconciler.manifest.kinds import KindInfo
 from reconciler.manifest.models.base import Document
 from reconciler.manifest.yaml_reader import Path, YamlDocument
+from reconciler.platform import Platform
 
 
 def address_of(platform: str, kind: str, name: str) -> str:
@@ -23,8 +24,8 @@ class Resource:
     raw: YamlDocument
 
     @property
-    def platform(self) -> str:
-        return self.info.platform
+    def platform(self) -> Platform:
+        return Platform(self.info.platform)
 
     @property
     def kind(self) -> str:

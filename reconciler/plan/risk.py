@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
+from reconciler.platform import Platform
+
 
 class RiskCategory(StrEnum):
     DELETE = "delete"
@@ -33,31 +35,31 @@ RISK_LABELS: Mapping[RiskCategory, str] = {
 }
 
 LOSSES: Mapping[tuple[str, str], tuple[str, str]] = {
-    ("genesys", "ContactList"): (
+    (Platform.GENESYS, "ContactList"): (
         "its contacts are deleted with it",
         "loses its contacts: the new list starts empty (the tool manages the definition, not the rows)",
     ),
-    ("genesys", "DncList"): (
+    (Platform.GENESYS, "DncList"): (
         "its numbers stop suppressing calls",
         "numbers added live and not declared in git are not carried over",
     ),
-    ("genesys", "Campaign"): (
+    (Platform.GENESYS, "Campaign"): (
         "its dialing progress and statistics are lost",
         "loses its dialing progress and statistics: the new campaign starts over",
     ),
-    ("genesys", "Sequence"): (
+    (Platform.GENESYS, "Sequence"): (
         "its progress through its campaigns is lost",
         "restarts from its first campaign",
     ),
-    ("cxone", "Skill"): (
+    (Platform.CXONE, "Skill"): (
         "deactivated (CXone cannot delete): it stops dialing",
         "its history stays on the old skill",
     ),
-    ("cxone", "DncGroup"): (
+    (Platform.CXONE, "DncGroup"): (
         "deactivated: its numbers stop scrubbing its skills",
         "its numbers are written again",
     ),
-    ("cxone", "Campaign"): (
+    (Platform.CXONE, "Campaign"): (
         "deactivated (CXone cannot delete)",
         "its reporting history stays on the old one",
     ),
@@ -91,7 +93,7 @@ def _run_state_detail(change: Mapping[str, Any]) -> tuple[RiskCategory, str] | N
     turns = [step for step in steps if step in _TURNED]
     if not turns or _category(change) in ("delete", "replace"):
         return None
-    if change["address"].startswith("cxone/Skill/") and "stop" in steps and "update" in steps:
+    if change["address"].startswith(f"{Platform.CXONE}/Skill/") and "stop" in steps and "update" in steps:
         return RiskCategory.RESTART, (
             "running skill stopped, updated and started again (dials nothing meanwhile); "
             "applied only with --allow-restart"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import Resource
+from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext
 from reconciler.policy.jurisdictions import Jurisdiction, applicable, longest_ring, lowest_cap
 
@@ -31,7 +32,7 @@ def _number(value: float) -> str:
 
 def abandon_rate(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    for campaign in context.resources("genesys", "Campaign"):
+    for campaign in context.resources(Platform.GENESYS, "Campaign"):
         spec = campaign.document.spec
         rate = getattr(spec, "abandon_rate", None)
         mode = getattr(spec, "dialing_mode", None)
@@ -59,7 +60,7 @@ def abandon_rate(context: CheckContext) -> list[Finding]:
                     source=campaign.location_of(("spec", "abandon_rate")),
                 )
             )
-    for skill in context.resources("cxone", "Skill"):
+    for skill in context.resources(Platform.CXONE, "Skill"):
         general = getattr(skill.document.spec, "general_settings", None)
         threshold = getattr(general, "abandon_rate_threshold", None)
         if (
@@ -85,7 +86,7 @@ def abandon_rate(context: CheckContext) -> list[Finding]:
 
 def ring_time(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    for campaign in context.resources("genesys", "Campaign"):
+    for campaign in context.resources(Platform.GENESYS, "Campaign"):
         timeout = getattr(campaign.document.spec, "no_answer_timeout", None)
         rule = _ring_rule(context, campaign, timeout)
         if rule is not None:
@@ -100,7 +101,7 @@ def ring_time(context: CheckContext) -> list[Finding]:
                     source=campaign.location_of(("spec", "no_answer_timeout")),
                 )
             )
-    for skill in context.resources("cxone", "Skill"):
+    for skill in context.resources(Platform.CXONE, "Skill"):
         general = getattr(skill.document.spec, "general_settings", None)
         ringing = getattr(general, "maximum_ringing_duration", None)
         rule = _ring_rule(context, skill, ringing)
@@ -130,7 +131,7 @@ def _ring_rule(
 
 def abandon_seconds(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    for settings in context.resources("genesys", "OutboundSettings"):
+    for settings in context.resources(Platform.GENESYS, "OutboundSettings"):
         seconds = getattr(settings.document.spec, "abandon_seconds", None)
         if seconds is not None and float(seconds) > MAX_ABANDON_SECONDS:
             found.append(

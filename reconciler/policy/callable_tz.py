@@ -14,6 +14,7 @@ from typing import Any
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import address_of
+from reconciler.platform import Platform
 from reconciler.policy.calling_windows import window_of
 from reconciler.policy.context import CheckContext
 from reconciler.policy.jurisdictions import rule_codes, table
@@ -25,10 +26,10 @@ MISSING = object()
 def referenced_field(context: CheckContext, kind: str, name: str, field: str) -> Any:
     """One spec field of the Genesys object `name`: from the manifests (typed, no copy), else from the
     live org; MISSING when neither has the object."""
-    resource = context.manifests.get(address_of("genesys", kind, name))
+    resource = context.manifests.get(address_of(Platform.GENESYS, kind, name))
     if resource is not None:
         return getattr(resource.document.spec, field)
-    live = context.lookup("genesys", kind, name)
+    live = context.lookup(Platform.GENESYS, kind, name)
     return MISSING if live is None else live.spec.get(field)
 
 
@@ -47,7 +48,7 @@ def is_us(codes: tuple[str, ...]) -> bool:
 
 def check(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    for campaign in context.resources("genesys", "Campaign"):
+    for campaign in context.resources(Platform.GENESYS, "Campaign"):
         spec = campaign.document.spec
         declared = context.jurisdictions_of(campaign)
         if spec.callable_time_set is not None or not is_us(declared):
@@ -56,7 +57,7 @@ def check(context: CheckContext) -> list[Finding]:
         mapped = referenced_field(context, "ContactList", name, "automatic_time_zone_mapping")
         if mapped is MISSING or mapped is True:
             continue
-        declared_list = context.manifests.get(address_of("genesys", "ContactList", name)) is not None
+        declared_list = context.manifests.get(address_of(Platform.GENESYS, "ContactList", name)) is not None
         where = "declared in the manifests" if declared_list else "in the live org"
         message = (
             f"Campaign '{campaign.name}' has no callable time set, and its contact list '{name}' ({where}) "

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from reconciler.diagnostics import Finding
 from reconciler.manifest.models.genesys_org import AtzmTimeSlot, CallableWindow
 from reconciler.manifest.resource import Resource
+from reconciler.platform import Platform
 from reconciler.policy.callable_tz import referenced_field
 from reconciler.policy.calling_hours_cxone import iana_zone as iana_zone
 from reconciler.policy.calling_hours_cxone import skills
@@ -73,11 +74,11 @@ def audiences(users: Iterable[tuple[str, tuple[str, ...]]], defaults: tuple[str,
 
 def _callable_time_sets(context: CheckContext, year: int) -> Iterator[Finding]:
     users: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for campaign in context.resources("genesys", "Campaign"):
+    for campaign in context.resources(Platform.GENESYS, "Campaign"):
         name = campaign.document.spec.callable_time_set
         if name is not None:
             users.setdefault(name, []).append((campaign.name, context.jurisdictions_of(campaign)))
-    for resource in context.resources("genesys", "CallableTimeSet"):
+    for resource in context.resources(Platform.GENESYS, "CallableTimeSet"):
         groups = audiences(users.get(resource.name, ()), context.default_jurisdictions)
         for i, entry in enumerate(resource.document.spec.callable_times):
             zone = entry.time_zone_id
@@ -98,7 +99,7 @@ def _callable_time_sets(context: CheckContext, year: int) -> Iterator[Finding]:
 def _mapping_users(context: CheckContext) -> list[tuple[str, tuple[str, ...]]]:
     """Campaigns whose contact list maps time zones (from the manifests, else the live org)."""
     found = []
-    for campaign in context.resources("genesys", "Campaign"):
+    for campaign in context.resources(Platform.GENESYS, "Campaign"):
         name = campaign.document.spec.contact_list
         if referenced_field(context, "ContactList", name, "automatic_time_zone_mapping") is True:
             found.append((campaign.name, context.jurisdictions_of(campaign)))
@@ -108,7 +109,7 @@ def _mapping_users(context: CheckContext) -> list[tuple[str, tuple[str, ...]]]:
 def _time_zone_mapping(context: CheckContext, year: int) -> Iterator[Finding]:
     windows = [
         (resource, index, window)
-        for resource in context.resources("genesys", "OutboundSettings")
+        for resource in context.resources(Platform.GENESYS, "OutboundSettings")
         for index, window in enumerate(_callable_windows(resource))
     ]
     if not windows:

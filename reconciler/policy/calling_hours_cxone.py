@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconciler.diagnostics import Finding, Severity
 from reconciler.manifest.resource import Resource
+from reconciler.platform import Platform
 from reconciler.policy.calling_hours_reach import (
     daily,
     finding_message,
@@ -142,7 +143,7 @@ def _schedule(spec: Mapping[str, Any]) -> tuple[tuple[Span, ...], dict[int, str]
 
 def skills(context: CheckContext, year: int) -> Iterator[Finding]:
     """The CALLING-HOURS findings of every CXone skill (and a warning for each zone name not known)."""
-    for resource in context.resources("cxone", "Skill"):
+    for resource in context.resources(Platform.CXONE, "Skill"):
         spec = effective_spec(context, resource)
         declared = context.jurisdictions_of(resource)
         dialed, unknown = _dialed(resource, spec)

@@ -24,6 +24,7 @@ from typing import Any
 
 from reconciler.manifest.models.base import Staffing
 from reconciler.pacing.predict import DialerSettings, DialingMode, PacingPolicy
+from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext, spec_of
 
 DEFAULT_WINDOW_SECONDS = 2.0
@@ -181,7 +182,7 @@ def genesys_org(context: CheckContext, *, declared: bool = True) -> dict[str, An
     """The org's OutboundSettings in manifest shape: the declared fields over the live ones (the object
     after apply), or with `declared=False` the live ones alone; None when neither is known."""
     live = next((dict(obj.essence) for obj in context.live.values() if obj.kind == "OutboundSettings"), None)
-    ours = next((spec_of(item) for item in context.resources("genesys", "OutboundSettings")), None)
+    ours = next((spec_of(item) for item in context.resources(Platform.GENESYS, "OutboundSettings")), None)
     if declared and ours is not None:
         return {**(live or {}), **ours}
     return live
@@ -191,7 +192,7 @@ def genesys_response_set(context: CheckContext, name: Any, *, declared: bool = T
     """A call analysis response set by name, as `genesys_org` reads the org (declared over live, or live)."""
     if not isinstance(name, str):
         return None
-    address = f"genesys/CallAnalysisResponseSet/{name}"
+    address = f"{Platform.GENESYS}/CallAnalysisResponseSet/{name}"
     live = context.live.get(address)
     spec = None if live is None else dict(live.essence)
     resource = context.manifests.get(address)

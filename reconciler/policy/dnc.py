@@ -33,6 +33,7 @@ from reconciler.manifest.entry_files import (
 from reconciler.manifest.resource import Resource
 from reconciler.phones import problem_of
 from reconciler.plan.masking import mask_text
+from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext
 
 PHONE_SOURCES = frozenset({"dnc.com", "gryphon", "rds_custom"})
@@ -50,11 +51,11 @@ def _phone_capable(spec: dict[str, object] | object) -> bool:
 
 def dnc_required(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    for campaign in context.resources("genesys", "Campaign"):
+    for campaign in context.resources(Platform.GENESYS, "Campaign"):
         names = list(getattr(campaign.document.spec, "dnc_lists", None) or [])
         usable = []
         for name in names:
-            target = context.lookup("genesys", "DncList", name)
+            target = context.lookup(Platform.GENESYS, "DncList", name)
             if target is None or _phone_capable(dict(target.spec)):
                 usable.append(name)
         if usable:
@@ -84,9 +85,9 @@ def _scrubbed_skill_names(context: CheckContext) -> tuple[set[str], bool]:
     """Skill names some DNC group scrubs, and whether the group side is known at all."""
     groups: dict[str, list[str]] = {}
     for address, live in context.live.items():
-        if (live.platform, live.kind) == ("cxone", "DncGroup"):
+        if (live.platform, live.kind) == (Platform.CXONE, "DncGroup"):
             groups[address] = list(live.essence.get("scrubbed_skills") or [])
-    declared = list(context.resources("cxone", "DncGroup"))
+    declared = list(context.resources(Platform.CXONE, "DncGroup"))
     for group in declared:
         groups[group.address] = list(getattr(group.document.spec, "scrubbed_skills", None) or [])
     known = bool(declared) or not context.offline
@@ -94,7 +95,7 @@ def _scrubbed_skill_names(context: CheckContext) -> tuple[set[str], bool]:
 
 
 def _unscrubbed_skills(context: CheckContext) -> list[Finding]:
-    skills = list(context.resources("cxone", "Skill"))
+    skills = list(context.resources(Platform.CXONE, "Skill"))
     if not skills:
         return []
     scrubbed, known = _scrubbed_skill_names(context)

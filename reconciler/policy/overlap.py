@@ -29,6 +29,7 @@ from typing import Any
 
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import Resource
+from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.filter_disjointness import EVERYONE, Terms, disjoint, filter_terms
 from reconciler.policy.instants import describe_window
@@ -36,7 +37,7 @@ from reconciler.policy.intervals import first_clash
 from reconciler.policy.schedule_expansion import Expansions, Recurrence, Schedule, common_window, horizon
 from reconciler.policy.schedule_reading import schedule_of
 
-PLATFORM = "genesys"
+PLATFORM = Platform.GENESYS
 SCHEDULE_KINDS = (("CampaignSchedule", "campaign"), ("SequenceSchedule", "sequence"))
 
 

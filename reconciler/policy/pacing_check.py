@@ -32,6 +32,7 @@ from reconciler.pacing.predict import (
     percent,
     predict,
 )
+from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.dialer_settings import (
     cxone_settings,
@@ -91,7 +92,7 @@ def figure_text(prediction: Prediction, cap: Cap) -> str:
 def pacing_abandon(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
     org = genesys_org(context)
-    for campaign in context.resources("genesys", "Campaign"):
+    for campaign in context.resources(Platform.GENESYS, "Campaign"):
         staffing = _staffing(campaign)
         if staffing is None:
             continue
@@ -106,7 +107,7 @@ def pacing_abandon(context: CheckContext) -> list[Finding]:
             calls_per_agent="max_calls_per_agent",
         )
         found.extend(_check(context, campaign, settings, knobs))
-    for skill in context.resources("cxone", "Skill"):
+    for skill in context.resources(Platform.CXONE, "Skill"):
         staffing = _staffing(skill)
         if staffing is None:
             continue

@@ -34,6 +34,7 @@ from typing import Any
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.exceptions import Location
 from reconciler.manifest.resource import Resource, address_of
+from reconciler.platform import Platform
 from reconciler.policy.callable_tz import MISSING, referenced_field
 from reconciler.policy.calling_hours_cxone import effective_spec
 from reconciler.policy.context import CheckContext
@@ -112,7 +113,7 @@ class Excess:
 def _genesys(context: CheckContext) -> Iterator[Finding]:
     limits_of: dict[str, Mapping[str, Any] | None] = {}
     excesses: dict[tuple[str, str, int, int], Excess] = {}
-    for campaign in context.resources("genesys", "Campaign"):
+    for campaign in context.resources(Platform.GENESYS, "Campaign"):
         capped = _cap(context.jurisdictions_of(campaign))
         if capped is None:
             continue
@@ -121,7 +122,7 @@ def _genesys(context: CheckContext) -> Iterator[Finding]:
         if limits_name is MISSING:
             continue  # REF-MISSING reports the contact list
         if limits_name is not None and limits_name not in limits_of:
-            found = context.lookup("genesys", "AttemptLimits", limits_name)
+            found = context.lookup(Platform.GENESYS, "AttemptLimits", limits_name)
             limits_of[limits_name] = None if found is None else found.spec
         limits = limits_of.get(limits_name) if limits_name else None
         if limits_name and limits is None:
@@ -165,13 +166,13 @@ def _genesys_anchor(
 ) -> tuple[str, Location]:
     """Where the fix goes: the declared attempt limits, else the declared contact list, else the campaign."""
     if limits_name:
-        limits = context.manifests.get(address_of("genesys", "AttemptLimits", limits_name))
+        limits = context.manifests.get(address_of(Platform.GENESYS, "AttemptLimits", limits_name))
         if limits is not None:
             spec = limits.document.spec
             field = "max_attempts_per_contact" if spec.max_attempts_per_contact else "max_attempts_per_number"
             return limits.address, limits.location_of(("spec", field))
     contact_list = context.manifests.get(
-        address_of("genesys", "ContactList", campaign.document.spec.contact_list)
+        address_of(Platform.GENESYS, "ContactList", campaign.document.spec.contact_list)
     )
     if contact_list is not None:
         return contact_list.address, contact_list.location_of(("spec", "attempt_limits"))
@@ -205,7 +206,7 @@ def _positive(*values: Any) -> list[int]:
 
 
 def _cxone(context: CheckContext) -> Iterator[Finding]:
-    for skill in context.resources("cxone", "Skill"):
+    for skill in context.resources(Platform.CXONE, "Skill"):
         capped = _cap(context.jurisdictions_of(skill))
         if capped is None:
             continue

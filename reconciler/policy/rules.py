@@ -30,6 +30,7 @@ from reconciler.manifest.models.genesys_campaign_rules import CampaignRuleSpec
 from reconciler.manifest.models.genesys_rule_sets import DialerRule, RuleSetSpec
 from reconciler.manifest.resource import Resource
 from reconciler.plan.masking import mask_text
+from reconciler.platform import Platform
 from reconciler.policy.constraints import All, AnyOf, Witness, solve
 from reconciler.policy.context import CheckContext
 from reconciler.rules import campaign_conditions, conditions
@@ -42,7 +43,7 @@ CATEGORY = {"DIALER_PRECALL": "pre-call", "DIALER_WRAPUP": "wrap-up"}
 
 def check_rule_order(context: CheckContext) -> list[Finding]:
     found = []
-    for resource in context.resources("genesys", "RuleSet"):
+    for resource in context.resources(Platform.GENESYS, "RuleSet"):
         spec = cast(RuleSetSpec, resource.document.spec)
         first: dict[tuple[str, int], int] = {}
         for index, rule in enumerate(spec.rules):
@@ -66,9 +67,11 @@ def check_rule_order(context: CheckContext) -> list[Finding]:
 
 def check_rule_conflict(context: CheckContext) -> list[Finding]:
     found = []
-    for resource in context.resources("genesys", "RuleSet"):
+    for resource in context.resources(Platform.GENESYS, "RuleSet"):
         found += _rule_set_conflicts(resource)
-    enabled = [item for item in context.resources("genesys", "CampaignRule") if _spec(item).enabled is True]
+    enabled = [
+        item for item in context.resources(Platform.GENESYS, "CampaignRule") if _spec(item).enabled is True
+    ]
     found += _campaign_rule_conflicts(sorted(enabled, key=lambda item: (item.source.file, item.source.line)))
     return found
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from reconciler.diagnostics import Code, Finding, finding
+from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.instants import EPOCH, MICROSECOND, Instant, local
 from reconciler.policy.schedule_expansion import OneOff
 from reconciler.policy.schedule_reading import schedule_of
 
-PLATFORM = "genesys"
+PLATFORM = Platform.GENESYS
 SCHEDULE_KINDS = (("CampaignSchedule", "campaign"), ("SequenceSchedule", "sequence"))
 
 

@@ -11,7 +11,7 @@ discover the tenant's API host (developer.niceincontact.com/Documentation/YourFi
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -25,6 +25,7 @@ from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
 from reconciler.exceptions import AuthenticationError, ConfigError
 from reconciler.limits import DEFAULT_LIMITS, Limits
+from reconciler.platform import Platform
 from reconciler.providers.auth import (
     CxoneAccessKey,
     CxonePasswordGrant,
@@ -55,7 +56,7 @@ class Session:
     emulator: Emulator | None = None
 
     @property
-    def platform(self) -> str:
+    def platform(self) -> Platform:
         return self.target.platform
 
 
@@ -154,25 +155,33 @@ def _check_discovered(name: str, target: Target, base: str) -> None:
         warn_insecure(name, [base])
 
 
-async def _client(name: str, target: Target, http: httpx.AsyncClient, limits: Limits) -> ApiClient:
-    """The API client of `target`: its base URL, token source, rate limiter and bounds."""
-    limiter = RateLimiter(target.rate_limit_per_minute)
-    if target.platform == "cxone":
-        issuer, fixed, tokens = _cxone_tokens(target, emulated=target.emulator)
-        base = fixed or await discover_api_base(http, issuer=issuer, tokens=tokens)
-        if fixed is None and not target.emulator:
-            _check_discovered(name, target, base)
-        return ApiClient(
-            http=http,
-            base_url=base,
-            tokens=tokens,
-            limiter=limiter,
-            default_headers=CXONE_HEADERS,
-            limits=limits,
-            retry=CXONE_RETRY,
-        )
+async def _cxone_client(name: str, target: Target, http: httpx.AsyncClient, limits: Limits) -> ApiClient:
+    """A CXone client: authenticate, then discover the tenant's API host unless base_url names it."""
+    issuer, fixed, tokens = _cxone_tokens(target, emulated=target.emulator)
+    base = fixed or await discover_api_base(http, issuer=issuer, tokens=tokens)
+    if fixed is None and not target.emulator:
+        _check_discovered(name, target, base)
+    return ApiClient(
+        http=http,
+        base_url=base,
+        tokens=tokens,
+        limiter=RateLimiter(target.rate_limit_per_minute),
+        default_headers=CXONE_HEADERS,
+        limits=limits,
+        retry=CXONE_RETRY,
+    )
+
+
+async def _genesys_client(name: str, target: Target, http: httpx.AsyncClient, limits: Limits) -> ApiClient:
+    """A Genesys client: the API host comes from the region (or base_url)."""
     base, tokens = _genesys_tokens(target, emulated=target.emulator)
+    limiter = RateLimiter(target.rate_limit_per_minute)
     return ApiClient(http=http, base_url=base, tokens=tokens, limiter=limiter, limits=limits)
+
+
+Connect = Callable[[str, Target, httpx.AsyncClient, Limits], Awaitable[ApiClient]]
+CONNECT: Mapping[Platform, Connect] = {Platform.GENESYS: _genesys_client, Platform.CXONE: _cxone_client}
+"""Per platform: the API client of a target, with its base URL, token source, rate limiter and bounds."""
 
 
 @asynccontextmanager
@@ -194,7 +203,7 @@ async def open_session(
             warn_insecure(name, [str(url) for url in (target.base_url, target.auth_url) if url is not None])
         http = httpx.AsyncClient(timeout=TIMEOUT)
     try:
-        client = await _client(name, target, http, limits)
+        client = await CONNECT[target.platform](name, target, http, limits)
         yield Session(name=name, target=target, client=client, emulator=emulator)
     finally:
         await http.aclose()

@@ -10,6 +10,7 @@ every kind: `essence_from_api` for reading live state and exporting, `api_from_e
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from pydantic.fields import FieldInfo
 
 from reconciler.manifest.models.types import Ref
 from reconciler.manifest.refs import field_ref, key_ref
+from reconciler.platform import Platform, parse_platform
 from reconciler.state.names import NameIndex
 
 GENESYS_PLAIN_ID_FIELDS = frozenset({"codes", "data"})
@@ -63,9 +65,29 @@ def default_references(model: type[BaseModel], index: NameIndex) -> dict[str, st
     }
 
 
+def _genesys_reference(object_id: str | None, name: str, alias: str) -> Any:
+    """`{"id": ...}` (or `{"name": ...}` while the id is unknown), except the plain-id fields."""
+    if alias in GENESYS_PLAIN_ID_FIELDS:
+        return object_id or name
+    return {"id": object_id} if object_id is not None else {"name": name}
+
+
+def _cxone_reference(object_id: str | None, name: str, alias: str) -> Any:
+    """The bare id, a number when it is one."""
+    return int(object_id) if object_id is not None and object_id.isdigit() else object_id
+
+
+REFERENCE_FORMS: dict[Platform, Callable[[str | None, str, str], Any]] = {
+    Platform.GENESYS: _genesys_reference,
+    Platform.CXONE: _cxone_reference,
+}
+"""Per platform: a reference on the wire, from (the object's id if known, its name, the API field)."""
+
+
 class Converter:
     def __init__(self, *, platform: str, index: NameIndex) -> None:
-        self.platform, self.index = platform, index
+        self.platform, self.index = parse_platform(platform), index
+        self.reference = REFERENCE_FORMS[self.platform]
 
     # --- API -> essence -------------------------------------------------------------------------
     def essence(self, model: type[BaseModel], body: dict[str, Any]) -> dict[str, Any]:
@@ -148,9 +170,4 @@ class Converter:
         return self.index.id_of(marker.kind, name) or name
 
     def _ref(self, name: str, marker: Ref, alias: str) -> Any:
-        object_id = self.index.id_of(marker.kind, name)
-        if self.platform == "cxone":
-            return int(object_id) if object_id is not None and object_id.isdigit() else object_id
-        if alias in GENESYS_PLAIN_ID_FIELDS:
-            return object_id or name
-        return {"id": object_id} if object_id is not None else {"name": name}
+        return self.reference(self.index.id_of(marker.kind, name), name, alias)

@@ -6,14 +6,15 @@ belongs to, and an org singleton by its kind alone — whatever the manifest's m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reconciler.exceptions import Location
 from reconciler.graph import DependencyGraph
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.models.cxone_skill import active_windows
-from reconciler.manifest.resource import Resource
+from reconciler.manifest.resource import Resource, address_of
+from reconciler.platform import Platform
 from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.genesys.kinds import SINGLETON_NAMES
 from reconciler.state.convert import default_references
@@ -22,15 +23,24 @@ from reconciler.state.numbers import declared_numbers, reconciler_only_fields
 from reconciler.state.objects import DesiredObject, LiveObject
 
 
+def _genesys_identity(resource: Resource) -> str | None:
+    """A schedule is its campaign's (or sequence's); an org singleton has one fixed name."""
+    spec = GENESYS_KINDS.get(resource.kind)
+    if spec is not None and spec.owner is not None:
+        return address_of(resource.platform, resource.kind, getattr(resource.document.spec, spec.owner))
+    if resource.kind in SINGLETON_NAMES:
+        return address_of(resource.platform, resource.kind, SINGLETON_NAMES[resource.kind])
+    return None
+
+
+IDENTITY_RULES: dict[Platform, Callable[[Resource], str | None]] = {Platform.GENESYS: _genesys_identity}
+"""Per platform whose identity is not always the name: a resource's live address (None: its own)."""
+
+
 def identity(resource: Resource) -> str:
     """The address a resource's live counterpart has."""
-    if resource.platform == "genesys":
-        spec = GENESYS_KINDS.get(resource.kind)
-        if spec is not None and spec.owner is not None:
-            return f"genesys/{resource.kind}/{getattr(resource.document.spec, spec.owner)}"
-        if resource.kind in SINGLETON_NAMES:
-            return f"genesys/{resource.kind}/{SINGLETON_NAMES[resource.kind]}"
-    return resource.address
+    rule = IDENTITY_RULES.get(resource.platform)
+    return (rule(resource) if rule is not None else None) or resource.address
 
 
 def renamable(resource: Resource) -> bool:
@@ -61,6 +71,18 @@ def alias_renamed(index: NameIndex, renames: dict[str, dict[str, str]]) -> None:
                 index.names[kind][object_id] = new
 
 
+def _active_time_zones(declared: dict[str, object]) -> None:
+    zones = declared.get("time_zones")
+    if isinstance(zones, list):
+        declared["time_zones"] = active_windows(zones)
+
+
+DECLARED_AS_LIVE: dict[tuple[str, str], Callable[[dict[str, object]], None]] = {
+    (Platform.CXONE, "Skill"): _active_time_zones,
+}
+"""(platform, kind) -> what to drop from a declared spec that the live side never shows."""
+
+
 def essence_of(resource: Resource) -> dict[str, object]:
     """The declared spec fields in manifest shape (only those: the diff is scoped to them).
 
@@ -69,10 +91,9 @@ def essence_of(resource: Resource) -> dict[str, object]:
     it does not list, and the live side keeps only active zones (providers.cxone.aggregate)."""
     declared = resource.document.spec.model_dump(exclude_unset=True)
     kept = reconciler_only_fields(resource.platform, resource.kind)
-    if (resource.platform, resource.kind) == ("cxone", "Skill") and isinstance(
-        declared.get("time_zones"), list
-    ):
-        declared["time_zones"] = active_windows(declared["time_zones"])
+    narrow = DECLARED_AS_LIVE.get((resource.platform, resource.kind))
+    if narrow is not None:
+        narrow(declared)
     return {key: value for key, value in declared.items() if key not in kept}
 
 
@@ -90,7 +111,7 @@ def dnc_lists_with_entries(manifests: ManifestSet) -> list[str]:
     return [
         r.name
         for r in manifests.values()
-        if (r.platform, r.kind) == ("genesys", "DncList")
+        if (r.platform, r.kind) == (Platform.GENESYS, "DncList")
         and getattr(r.document.spec, "entries", None) is not None
     ]
 

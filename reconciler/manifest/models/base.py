@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 
 from reconciler.manifest.models.types import CxoneDispositionName, CxoneSkillName, GenesysName, Name
+from reconciler.platform import Platform, parse_platform
 
 
 class SpecModel(BaseModel):
@@ -184,7 +185,7 @@ class Compliance(BaseModel):
     )
 
 
-API_VERSIONS = {"genesys": "genesys/v1", "cxone": "cxone/v1"}
+API_VERSIONS: dict[str, str] = {platform: platform.api_version for platform in Platform}
 
 
 class Document(BaseModel):
@@ -198,11 +199,22 @@ class Document(BaseModel):
     spec: Any
 
 
+PLATFORM_METADATA: dict[Platform, type[Metadata]] = {
+    Platform.GENESYS: GenesysMetadata,
+    Platform.CXONE: Metadata,
+}
+"""Per platform: the metadata model of its kinds, whose `name` carries the platform's name rules."""
+
+KIND_METADATA: dict[tuple[str, str], type[Metadata]] = {
+    (Platform.CXONE, "Skill"): CxoneSkillMetadata,
+    (Platform.CXONE, "Disposition"): CxoneDispositionMetadata,
+}
+"""Kinds whose names follow rules of their own, stricter than their platform's."""
+
+
 def _metadata(platform: str, kind: str) -> type[Metadata]:
     """The metadata model of a kind: its name rules are the platform's for that kind."""
-    if platform == "genesys":
-        return GenesysMetadata
-    return {"Skill": CxoneSkillMetadata, "Disposition": CxoneDispositionMetadata}.get(kind, Metadata)
+    return KIND_METADATA.get((platform, kind)) or PLATFORM_METADATA[parse_platform(platform)]
 
 
 def document_model(*, platform: str, kind: str, spec: type[SpecModel], compliance: bool) -> type[Document]:
