@@ -19,13 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from reconciler.emulator.cxone.store import find as find_cxone
 from reconciler.emulator.genesys.dialing_figures import find_campaign
+from reconciler.emulator.metric_days import SECTION, Platform
 
 if TYPE_CHECKING:
     from reconciler.emulator.core import Emulator
 
-SECTION = "metrics"
 COUNT_FIELDS = ("attempted", "connected", "abandoned", "handled", "handle_seconds")
-Platform = Literal["genesys", "cxone"]
 
 
 class MetricsError(ValueError):
@@ -117,12 +116,6 @@ def set_metrics(emulator: Emulator, raw: Any) -> dict[str, int]:
         store.setdefault(platform, {}).setdefault(object_id, {})[key] = day.counts()
     emulator.changed()
     return {"genesys": len(body.genesys), "cxone": len(body.cxone)}
-
-
-def stored_days(emulator: Emulator, platform: Platform, object_id: str) -> dict[date, dict[str, Any]]:
-    """The counts kept for one campaign or skill, by day."""
-    days = emulator.state.meta.get(SECTION, {}).get(platform, {}).get(object_id, {})
-    return {date.fromisoformat(day): counts for day, counts in days.items()}
 
 
 def objects_with_days(emulator: Emulator, platform: Platform) -> list[str]:

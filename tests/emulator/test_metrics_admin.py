@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 
 from reconciler.emulator.app import create_app
 from reconciler.emulator.core import Emulator
-from reconciler.emulator.metrics import stored_days
+from reconciler.emulator.metric_days import stored_days
 from reconciler.providers.session import demo_org_seed
 from tests.emulator.conftest import cxone_headers, genesys_headers
 
@@ -184,3 +184,22 @@ def test_the_skill_summary_lists_every_outbound_skill_even_without_counts() -> N
     (summary,) = answer.json()["skillSummaries"]
     assert summary["skillName"] == "cx-renewals-outbound"
     assert (summary["dials"], summary["abandonCount"], summary["averageHandleTime"]) == (0, 0, "00:00:00")
+
+
+def test_campaign_stats_show_today_s_measured_attempts_and_connects() -> None:
+    emulator = _demo()
+    today = datetime.fromtimestamp(emulator.now(), UTC).date().isoformat()
+    with TestClient(create_app(emulator)) as client:
+        headers = genesys_headers(client)
+        campaign = client.get(
+            "/api/v2/outbound/campaigns", params={"name": "q3-renewals"}, headers=headers
+        ).json()["entities"][0]
+        stats = f"/api/v2/outbound/campaigns/{campaign['id']}/stats"
+        before = client.get(stats, headers=headers).json()["contactRate"]
+        answer = client.post(
+            "/_emulator/metrics", json={"genesys": [_day(date=today, attempted=412, connected=118)]}
+        )
+        assert answer.status_code == 200, answer.text
+        after = client.get(stats, headers=headers).json()["contactRate"]
+    assert (after["attempts"], after["connects"]) == (412, 118) != (before["attempts"], before["connects"])
+    assert after["connectRatio"] == round(118 / 412, 4)

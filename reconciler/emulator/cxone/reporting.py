@@ -21,7 +21,8 @@ from reconciler.emulator.cxone import store
 from reconciler.emulator.cxone.fields import invalid
 from reconciler.emulator.cxone.http import BUSINESS_UNIT_ID, api_version, emulator_of, ok, query_bool
 from reconciler.emulator.cxone.records import parse_date
-from reconciler.emulator.metrics import noon_utc, stored_days
+from reconciler.emulator.metric_days import stored_days
+from reconciler.emulator.metrics import noon_utc
 from reconciler.emulator.state import JsonObject
 
 MAX_RANGE_DAYS = 31

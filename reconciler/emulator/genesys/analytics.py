@@ -26,7 +26,8 @@ from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.api_data import body_model, definitions
 from reconciler.emulator.genesys.schema import json_object, validate_body
-from reconciler.emulator.metrics import noon_utc, objects_with_days, stored_days
+from reconciler.emulator.metric_days import stored_days
+from reconciler.emulator.metrics import noon_utc, objects_with_days
 from reconciler.emulator.state import JsonObject
 from reconciler.providers.genesys.analytics_limits import AGGREGATES_PATH, DEFAULT_ANALYTICS_LIMITS
 

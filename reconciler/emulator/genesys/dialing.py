@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.genesys.kinds import self_uri
+from reconciler.emulator.metric_days import stored_days
 from reconciler.emulator.state import JsonObject
 
 if TYPE_CHECKING:
@@ -149,11 +150,15 @@ def progress(emulator: Emulator, campaign: JsonObject, contact_list: JsonObject 
 
 
 def stats(emulator: Emulator, campaign: JsonObject) -> JsonObject:
-    """CampaignStats (SDK 269): live figures; an off campaign has no outstanding calls or assigned lines."""
+    """CampaignStats (SDK 269): live figures; an off campaign has no outstanding calls or assigned lines.
+    Attempts and connects are today's measured counts (UTC day) when `POST /_emulator/metrics` set them."""
     status = campaign.get("campaignStatus")
     active = status in ACTIVE
-    attempts = called(emulator, campaign)
-    connects = attempts * CONNECT_PERCENT // 100
+    measured = stored_days(emulator, "genesys", str(campaign["id"])).get(
+        datetime.fromtimestamp(emulator.now(), UTC).date()
+    )
+    attempts = called(emulator, campaign) if measured is None else int(measured["attempted"])
+    connects = attempts * CONNECT_PERCENT // 100 if measured is None else int(measured["connected"])
     remaining = _total(emulator, campaign) - attempts
     pace = campaign.get("maxCallsPerAgentDecimal") or campaign.get("maxCallsPerAgent") or 1
     derived: JsonObject = {
