@@ -287,6 +287,15 @@ class CxoneSummaryFields(_Strict):
     average_handle: FieldName | None = None
 
 
+class GenesysAnalyticsBounds(_Strict):
+    """How large one Genesys conversation aggregates query may be. The defaults are assumed (no public
+    figure was found); raise them only to what the developer center publishes for analytics queries."""
+
+    max_interval_days: int = Field(default=7, ge=1, le=31, description="Days one query's interval spans")
+    max_predicates: int = Field(default=50, ge=1, le=500, description="Campaign filters in one query")
+    max_metrics: int = Field(default=10, ge=3, le=50, description="Metrics asked in one query")
+
+
 class Monitor(_Strict):
     """`reconciler monitor`: when a measured abandonment figure warns, and when measured pacing inputs do."""
 
@@ -312,6 +321,10 @@ class Monitor(_Strict):
     cxone_fields: CxoneSummaryFields = Field(
         default_factory=CxoneSummaryFields,
         description="CXone skill-summary field names, where a tenant's differ from the assumed ones",
+    )
+    genesys_analytics: GenesysAnalyticsBounds = Field(
+        default_factory=GenesysAnalyticsBounds,
+        description="Bounds of one Genesys aggregates query (assumed defaults; see docs/monitor-sources.md)",
     )
 
     @field_validator("time_zone")

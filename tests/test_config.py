@@ -114,3 +114,14 @@ def test_project_is_found_in_parent_folders(tmp_path: Path) -> None:
     nested = tmp_path / "a" / "b"
     nested.mkdir(parents=True)
     assert find_project(nested) == tmp_path / "reconciler.yaml"
+
+
+def test_monitor_takes_the_genesys_query_bounds_and_refuses_out_of_range_ones(write) -> None:
+    project = load_project(
+        write("reconciler.yaml", "monitor: {genesys_analytics: {max_interval_days: 14}}\n")
+    )
+    assert project.monitor.genesys_analytics.max_interval_days == 14
+    assert project.monitor.genesys_analytics.max_predicates == 50
+    with pytest.raises(ConfigError) as err:
+        load_project(write("reconciler.yaml", "monitor: {genesys_analytics: {max_interval_days: 90}}\n"))
+    assert "monitor.genesys_analytics.max_interval_days" in str(err.value)

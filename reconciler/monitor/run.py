@@ -23,6 +23,7 @@ from reconciler.monitor.reads import read_measured
 from reconciler.monitor.windows import LOOKBACK_DAYS, Period, Window, WindowCounts, first_day_read, sum_window
 from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone.reporting import DEFAULT_SUMMARY_FIELDS
+from reconciler.providers.genesys.analytics_limits import AnalyticsLimits
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import open_session
 from reconciler.validation import ValidationResult, default_jurisdictions, load_manifests, overrides_of
@@ -36,9 +37,14 @@ CountsReader = Callable[[ApiClient, str, Mapping[str, str], date, date, ZoneInfo
 
 
 def platform_reader(settings: MonitorSettings) -> CountsReader:
-    """The platform reads (reconciler.monitor.reads), with the project's CXone summary field names."""
+    """The platform reads (reconciler.monitor.reads), with the project's CXone summary field names and
+    Genesys query bounds."""
     named = settings.cxone_fields.model_dump(exclude_none=True)
-    return functools.partial(read_measured, cxone_fields=replace(DEFAULT_SUMMARY_FIELDS, **named))
+    return functools.partial(
+        read_measured,
+        cxone_fields=replace(DEFAULT_SUMMARY_FIELDS, **named),
+        genesys_limits=AnalyticsLimits(**settings.genesys_analytics.model_dump()),
+    )
 
 
 @dataclass(frozen=True)
