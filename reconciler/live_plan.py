@@ -18,6 +18,7 @@ from reconciler.diagnostics import Finding, Severity, sort_findings
 from reconciler.exceptions import UsageError
 from reconciler.finding_cap import cap_findings
 from reconciler.input_digests import files_read, input_digests
+from reconciler.kinds.registry import IMMUTABLE, SET_LIKE
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
 from reconciler.plan.leftovers import leftovers
@@ -27,10 +28,7 @@ from reconciler.plan.pacing_effects import with_pacing
 from reconciler.plan.planner import build_plan, numbers_of
 from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone import fetch as cxone_fetch
-from reconciler.providers.cxone.kinds import IMMUTABLE as CXONE_IMMUTABLE
-from reconciler.providers.cxone.kinds import SET_LIKE as CXONE_SET_LIKE
 from reconciler.providers.genesys import fetch as genesys_fetch
-from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import Session, open_session
 from reconciler.selection import narrow, parse_selectors, selected_addresses
@@ -38,7 +36,7 @@ from reconciler.state.desired import (
     alias_renamed,
     desired_objects,
     dnc_lists_with_entries,
-    match_live,
+    match_manifests,
     renames_of,
 )
 from reconciler.state.name_case import case_variant_findings
@@ -54,18 +52,6 @@ from reconciler.validation import (
     load_manifests,
     overrides_of,
 )
-
-IMMUTABLE: dict[str, dict[str, frozenset[str]]] = {
-    "genesys": {kind: spec.immutable for kind, spec in GENESYS_KINDS.items()},
-    "cxone": CXONE_IMMUTABLE,
-}
-"""Per platform, per kind: manifest fields whose change means replace."""
-
-SET_LIKE: dict[str, dict[str, frozenset[str]]] = {
-    "genesys": {"Campaign": frozenset({"dnc_lists", "rule_sets"})},
-    "cxone": CXONE_SET_LIKE,
-}
-"""Per platform, per kind: list fields compared without regard to order."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +180,7 @@ async def run_live(
         )
     telemetry = reader.client.telemetry
     desired = desired_objects(validation.manifests, validation.graph, platform=platform, index=index)
-    matched = match_live(validation.manifests, live, platform=platform)
+    matched = match_manifests(validation.manifests, live, platform=platform)
     context = check_context(validation, project=project, roots=paths, live=matched, platform=platform)
     findings: list[Finding] = [
         *offline,

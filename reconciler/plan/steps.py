@@ -1,4 +1,4 @@
-"""Apply steps per change: the platform state machines of ARCHITECTURE.md §8, as a table.
+"""Apply steps per change: the platform state machines of ARCHITECTURE.md §8, from each kind's RunStateSpec.
 
 Genesys campaigns are created off and started afterwards, and some fields cannot change while a
 campaign runs (stop -> edit -> start). Campaign rules are created disabled and cannot be edited or
@@ -13,82 +13,22 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from reconciler.diff import FieldChange, top_field
-from reconciler.manifest.models.cxone_skill import SkillSpec
+from reconciler.kinds.registry import KIND_SPECS
+from reconciler.kinds.spec import RunStateSpec
 from reconciler.plan.models import Step
-from reconciler.providers.cxone.kinds import PARAMETER_BLOCKS
 from reconciler.state.objects import LiveObject
 
 _TRUE_TEXT = frozenset({"true", "enabled", "on"})
 
 
-@dataclass(frozen=True)
-class RunState:
-    """How a kind's run state is declared and changed.
-
-    field: the manifest field that holds it; on/off: its two settable values;
-    busy: live values during which `locked` fields cannot change (None locks every field).
-    """
-
-    field: str
-    on: Any
-    off: Any
-    busy: frozenset[Any]
-    turn_on: Step
-    turn_off: Step
-    locked: frozenset[str] | None
-
-
-CXONE_SKILL_OWN_FIELDS = frozenset(
-    name
-    for name, spec in SkillSpec.model_fields.items()
-    if (spec.serialization_alias or name) not in PARAMETER_BLOCKS
-)
-"""A skill's own fields (written by PUT /skills/{id}, refused while it runs), not its parameter blocks."""
-
-CXONE_RUNNING = "running"
-"""The live status of a running CXone skill (reconciler.providers.cxone.assemble)."""
+RunState = RunStateSpec
+"""How a kind's run state is declared and switched: its KindSpec's RunStateSpec."""
 
 RUN_STATES: Mapping[tuple[str, str], RunState] = {
-    ("genesys", "Campaign"): RunState(
-        field="campaign_status",
-        on="on",
-        off="off",
-        busy=frozenset({"on", "stopping", "forced_stopping"}),
-        turn_on=Step.START,
-        turn_off=Step.STOP,
-        locked=frozenset({"contact_list", "dialing_mode", "phone_columns"}),
-    ),
-    ("genesys", "CampaignRule"): RunState(
-        field="enabled",
-        on=True,
-        off=False,
-        busy=frozenset({True}),
-        turn_on=Step.ENABLE,
-        turn_off=Step.DISABLE,
-        locked=None,
-    ),
-    ("genesys", "Sequence"): RunState(
-        field="status",
-        on="on",
-        off="off",
-        busy=frozenset({"on"}),
-        turn_on=Step.START,
-        turn_off=Step.STOP,
-        locked=frozenset(),
-    ),
-    ("cxone", "Skill"): RunState(
-        field="running",
-        on=CXONE_RUNNING,
-        off="stopped",
-        busy=frozenset({CXONE_RUNNING}),
-        turn_on=Step.START,
-        turn_off=Step.STOP,
-        locked=CXONE_SKILL_OWN_FIELDS | {"metadata"},  # a rename is a PUT /skills/{id} too
-    ),
+    key: spec.run_state for key, spec in KIND_SPECS.items() if spec.run_state is not None
 }
 
 
@@ -117,13 +57,13 @@ def shown_state(state: RunState, value: Any) -> Any:
 
 def create_steps(state: RunState | None, desired: Mapping[str, Any]) -> tuple[Step, ...]:
     if state is not None and desired.get(state.field) == state.on:
-        return (Step.CREATE, state.turn_on)
+        return (Step.CREATE, Step(state.turn_on))
     return (Step.CREATE,)
 
 
 def delete_steps(state: RunState | None, live: LiveObject) -> tuple[Step, ...]:
     if state is not None and live_state(state, live) in state.busy:
-        return (state.turn_off, Step.DELETE)
+        return (Step(state.turn_off), Step.DELETE)
     return (Step.DELETE,)
 
 
@@ -142,12 +82,13 @@ def update_steps(
     current = live_state(state, live)
     running = shown_state(state, current) == state.on
     wanted = desired.get(state.field, state.on if running else state.off) == state.on
-    locked = edited if state.locked is None else edited & state.locked
+    locked = edited - state.editable_while_busy if state.locked is None else edited & state.locked
+    turn_off, turn_on = Step(state.turn_off), Step(state.turn_on)
     steps: list[Step] = []
     if (running and not wanted) or (locked and current in state.busy):
-        steps.append(state.turn_off)
+        steps.append(turn_off)
     if edited:
         steps.append(Step.UPDATE)
-    if wanted and (not running or steps[:1] == [state.turn_off]):
-        steps.append(state.turn_on)
+    if wanted and (not running or steps[:1] == [turn_off]):
+        steps.append(turn_on)
     return tuple(steps)
