@@ -164,12 +164,20 @@ def test_the_scope_job_compares_each_promoted_target_with_the_one_before_it(tmp_
     env["TARGETS"] = listed.stdout
     assert _run_step(_step("plan.yml", id="diffs", job="scope"), repo, env) == 0
     assert sorted(path.name for path in (repo / "diffs").iterdir()) == ["prod-org.txt"]  # cx-after: no pair
+    assert _outputs(tmp_path)["compared"] == "true"  # the comment job downloads the comparisons
     diff = (repo / "diffs" / "prod-org.txt").read_text()
     assert "only in prod-org: genesys/Campaign/renewals-courtesy-preview" in diff
     assert "compliance.staffing.agents: 8 -> 14  (overlays/local-prod/q3-renewals.yaml:12)" in diff
     assert "5555550110" not in diff and "***0110#" in diff  # caller IDs stay masked
     summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text()
     assert "## What `prod-org` gets that `test-org` did not" in summary and diff in summary
+
+    (tmp_path / "out").write_text("")
+    project.write_text(project.read_text().replace(", after: test-org}", "}"))
+    env["TARGETS"] = run_cli("targets", "--format", "json", cwd=repo).stdout
+    shutil.rmtree(repo / "diffs")
+    assert _run_step(_step("plan.yml", id="diffs", job="scope"), repo, env) == 0
+    assert list((repo / "diffs").iterdir()) == [] and "compared" not in _outputs(tmp_path)
 
 
 def test_the_credentials_script_gives_a_target_its_own_secrets_under_their_names(tmp_path: Path) -> None:

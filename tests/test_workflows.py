@@ -182,11 +182,12 @@ def test_one_comment_job_after_every_target_s_plan_upserts_it_by_its_marker() ->
         "!cancelled() && needs.scope.result == 'success' && needs.scope.outputs.targets != '[]'"
     )  # failed plans get their section too; a fork pull request (no scope) gets none; a run cancelled
     # by a newer push does not overwrite the newer run's comment
-    downloads = [step["with"] for step in job["steps"] if step.get("uses", "").startswith("actions/download")]
-    assert downloads == [
+    downloads = [step for step in job["steps"] if step.get("uses", "").startswith("actions/download")]
+    assert [step["with"] for step in downloads] == [
         {"pattern": "reconciler-plan-*", "path": "plans"},  # every target's: plans/reconciler-plan-TARGET/
         {"name": "reconciler-diffs", "path": "diffs"},
     ]
+    assert downloads[1]["if"] == "needs.scope.outputs.compared == 'true'"
     comment = _plan_comment_step()
     assert comment["env"] == {"TARGETS": "${{ needs.scope.outputs.targets }}"}
     script = comment["with"]["script"]
