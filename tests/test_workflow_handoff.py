@@ -145,6 +145,41 @@ def test_the_scope_step_lists_every_real_target_when_the_manifests_changed(
     assert [entry["target"] for entry in matrix] == targets
 
 
+PROMOTED = """
+  test-org: {platform: genesys, region: us-east-1, client_id_env: TEST_ID, client_secret_env: TEST_SECRET}
+  prod-org: {platform: genesys, region: us-east-1, client_id_env: PROD_ID, client_secret_env: PROD_SECRET,
+             overlays: [overlays/local-prod], after: test-org}
+  cx-after: {platform: cxone, client_id_env: CX_ID, client_secret_env: CX_SECRET,
+             access_key_id_env: CX_KEY, access_key_secret_env: CX_KEY_SECRET, after: test-org}
+"""
+
+
+def test_the_scope_job_compares_each_promoted_target_with_the_one_before_it(tmp_path: Path) -> None:
+    """Offline, with the real CLI: the comment's "what production gets that test did not" section."""
+    repo, env = _workspace(tmp_path)
+    project = repo / "reconciler.yaml"
+    project.write_text(project.read_text().replace("\ntargets:\n", f"\ntargets:{PROMOTED}", 1))
+    listed = run_cli("targets", "--format", "json", cwd=repo)
+    assert listed.code == 0, listed.stderr
+    env["TARGETS"] = listed.stdout
+    assert _run_step(_step("plan.yml", id="diffs", job="scope"), repo, env) == 0
+    assert sorted(path.name for path in (repo / "diffs").iterdir()) == ["prod-org.txt"]  # cx-after: no pair
+    assert _outputs(tmp_path)["compared"] == "true"  # the comment job downloads the comparisons
+    diff = (repo / "diffs" / "prod-org.txt").read_text()
+    assert "only in prod-org: genesys/Campaign/renewals-courtesy-preview" in diff
+    assert "compliance.staffing.agents: 8 -> 14  (overlays/local-prod/q3-renewals.yaml:12)" in diff
+    assert "5555550110" not in diff and "***0110#" in diff  # caller IDs stay masked
+    summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text()
+    assert "## What `prod-org` gets that `test-org` did not" in summary and diff in summary
+
+    (tmp_path / "out").write_text("")
+    project.write_text(project.read_text().replace(", after: test-org}", "}"))
+    env["TARGETS"] = run_cli("targets", "--format", "json", cwd=repo).stdout
+    shutil.rmtree(repo / "diffs")
+    assert _run_step(_step("plan.yml", id="diffs", job="scope"), repo, env) == 0
+    assert list((repo / "diffs").iterdir()) == [] and "compared" not in _outputs(tmp_path)
+
+
 def test_the_credentials_script_gives_a_target_its_own_secrets_under_their_names(tmp_path: Path) -> None:
     script = tmp_path / "step.sh"
     script.write_text(f". {CREDENTIALS_SCRIPT}\nenv | sort\n")
@@ -172,44 +207,6 @@ def test_the_credentials_script_gives_a_target_its_own_secrets_under_their_names
 
 def _bot(body: str, number: int = 1) -> dict[str, Any]:
     return {"id": number, "user": {"type": "Bot"}, "body": body, "html_url": "u"}
-
-
-@needs_node
-def test_the_plan_comment_names_other_open_prs_that_change_the_same_objects(tmp_path: Path) -> None:
-    comment = _step("plan.yml", uses="actions/github-script@", text="reconciler-addresses")
-    plan = {
-        "resource_changes": [
-            {"address": "genesys/Campaign/winter retention", "actions": ["update"]},
-            {"address": "genesys/DncList/internal-dnc", "actions": ["no-op"]},
-        ]
-    }
-    other = "<!-- reconciler-plan:prod-us -->\n<!-- reconciler-addresses: genesys%2FCampaign%2Fwinter%20retention -->\n"
-    unrelated = (
-        "<!-- reconciler-plan:prod-us -->\n<!-- reconciler-addresses: genesys%2FDncList%2Finternal-dnc -->\n"
-    )
-    other_target = "<!-- reconciler-plan:cx-prod -->\n<!-- reconciler-addresses: genesys%2FCampaign%2Fwinter%20retention -->\n"
-    calls = _run_script(
-        comment,
-        tmp_path,
-        files={"plan.md": "## Plan: 1 to update\n", "plan.json": json.dumps(plan)},
-        extra={
-            "pulls": [{"number": 7}, {"number": 12}, {"number": 13}, {"number": 14}],
-            "comments_by_issue": {
-                "7": [],
-                "12": [_bot(other)],
-                "13": [_bot(unrelated)],
-                "14": [_bot(other_target)],
-            },
-        },
-    )
-    ((name, params),) = [call for call in calls if call[0] in ("createComment", "updateComment")]
-    assert name == "createComment" and params["issue_number"] == 7
-    lines = params["body"].splitlines()
-    assert lines[0] == "<!-- reconciler-plan:prod-us -->"
-    assert lines[1] == "<!-- reconciler-addresses: genesys%2FCampaign%2Fwinter%20retention -->"
-    assert "#12 (`genesys/Campaign/winter retention`)" in params["body"]
-    assert "#13" not in params["body"] and "#14" not in params["body"]
-    assert "## Plan: 1 to update" in params["body"]
 
 
 @needs_node

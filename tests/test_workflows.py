@@ -25,8 +25,8 @@ from tests.workflow_commands import effective_commands
 
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
-MARKER = "<!-- reconciler-plan:prod-us -->"
-MARKER_CODE = "const marker = `<!-- reconciler-plan:${target} -->`"
+MARKER = "<!-- reconciler-plan -->"
+MARKER_CODE = "const marker = '<!-- reconciler-plan -->'"
 DRIFT_TITLE = "Configuration drift detected: prod-us"
 TARGET_EXPRESSION = "${{ matrix.target }}"
 SECRET_REFERENCE = re.compile(r"^\$\{\{\s*secrets\.[A-Z][A-Z0-9_]*\s*\}\}$")
@@ -157,11 +157,11 @@ def test_plan_runs_on_pull_requests_with_minimal_permissions_per_job() -> None:
     assert document["on"] == {"pull_request": None, "pull_request_target": None}
     assert document["permissions"] == {}
     jobs = document["jobs"]
-    assert jobs["plan"]["permissions"] == {
-        "contents": "read",
-        "pull-requests": "write",
-        "security-events": "write",
-    }
+    assert jobs["plan"]["permissions"] == {"contents": "read", "security-events": "write"}
+    assert jobs["comment"]["permissions"] == {"pull-requests": "write", "actions": "read"}
+    assert "secrets" not in json.dumps(jobs["comment"]) and "actions/checkout" not in json.dumps(
+        jobs["comment"]
+    )
     assert jobs["scope"]["permissions"] == {"contents": "read"}
     assert jobs["fork-notice"]["permissions"] == {"pull-requests": "write"}
     assert jobs["plan"]["env"]["RECONCILER_TARGET"] == TARGET_EXPRESSION
@@ -178,9 +178,21 @@ def test_plan_validates_then_plans_to_markdown_and_json() -> None:
     assert plan["continue-on-error"] is True  # the comment is posted before the job fails
 
 
-def test_plan_comment_is_upserted_by_its_marker() -> None:
-    comment = _step("plan.yml", uses="actions/github-script@", text=MARKER_CODE)
-    assert comment["if"].startswith("always()")
+def test_one_comment_job_after_every_target_s_plan_upserts_it_by_its_marker() -> None:
+    job = _load("plan.yml")["jobs"]["comment"]
+    assert job["needs"] == ["scope", "plan"]
+    assert job["if"] == (
+        "!cancelled() && needs.scope.result == 'success' && needs.scope.outputs.targets != '[]'"
+    )  # failed plans get their section too; a fork pull request (no scope) gets none; a run cancelled
+    # by a newer push does not overwrite the newer run's comment
+    downloads = [step for step in job["steps"] if step.get("uses", "").startswith("actions/download")]
+    assert [step["with"] for step in downloads] == [
+        {"pattern": "reconciler-plan-*", "path": "plans"},  # every target's: plans/reconciler-plan-TARGET/
+        {"name": "reconciler-diffs", "path": "diffs"},
+    ]
+    assert downloads[1]["if"] == "needs.scope.outputs.compared == 'true'"
+    comment = _plan_comment_step()
+    assert comment["env"] == {"TARGETS": "${{ needs.scope.outputs.targets }}"}
     script = comment["with"]["script"]
     for call in ("listComments", "updateComment", "createComment", "github.paginate"):
         assert call in script
@@ -188,21 +200,28 @@ def test_plan_comment_is_upserted_by_its_marker() -> None:
 
 def test_plan_uploads_the_json_artifact_and_sarif() -> None:
     artifact = _step("plan.yml", uses="actions/upload-artifact@")
-    assert artifact["with"]["path"] == "plan.json"
+    # plan.json at the artifact's root: apply.yml reads reviewed/plan.json; the comment job the rest
+    assert artifact["with"]["path"].split() == ["plan.json", "plan.md", "outcome.txt"]
     assert artifact["with"]["name"] == "reconciler-plan-${{ matrix.target }}"  # what apply.yml downloads
+    assert artifact["if"] == "always()"
     sarif = _step("plan.yml", id="sarif")
     assert "--format sarif > plan.sarif" in sarif["run"]
     upload = _step("plan.yml", uses="github/codeql-action/upload-sarif@")
     assert upload["with"] == {"sarif_file": "plan.sarif", "category": "reconciler-plan-${{ matrix.target }}"}
 
 
-def test_a_failed_plan_fails_the_job_after_the_comment() -> None:
+def test_a_failed_plan_fails_the_job_after_its_plan_and_outcome_are_uploaded(tmp_path: Path) -> None:
     steps = _steps("plan.yml")
     names = [step.get("id") or step.get("uses", "").split("@")[0] or step.get("name") for step in steps]
     last = steps[-1]
     assert "steps.plan.outcome == 'failure'" in last["if"] and "always()" in last["if"]
     assert "exit 1" in last["run"]
-    assert names.index("plan") < names.index("actions/github-script") < len(steps) - 1
+    outcome = next(index for index, step in enumerate(steps) if "outcome.txt" in step.get("run", ""))
+    assert names.index("plan") < outcome < names.index("actions/upload-artifact") < len(steps) - 1
+    assert steps[outcome]["if"] == "always()"
+    env = {**_fake_reconciler(tmp_path, 0), "PLAN_OUTCOME": "failure"}
+    assert _run_step(steps[outcome], tmp_path, env) == 0
+    assert (tmp_path / "outcome.txt").read_text() == "failure\n"
 
 
 # --- drift.yml -------------------------------------------------------------------------------------
@@ -372,7 +391,7 @@ def _run_script(
 
 
 def _plan_comment_step() -> dict[str, Any]:
-    return _step("plan.yml", uses="actions/github-script@", text=MARKER_CODE)
+    return _step("plan.yml", uses="actions/github-script@", text=MARKER_CODE, job="comment")
 
 
 def _promotion_gate() -> dict[str, Any]:
@@ -407,25 +426,186 @@ def test_a_promoted_target_is_applied_only_after_its_predecessor_succeeded(
     ) in calls
 
 
+def _plans(tmp_path: Path, plans: dict[str, tuple[str, dict[str, Any] | None, str] | None]) -> str:
+    """The artifacts the comment job downloads: per target (plan.md, plan.json, outcome), or None when the
+    target's job uploaded nothing; returns the scope job's matrix (the TARGETS env of the comment step)."""
+    for target, files in plans.items():
+        if files is None:
+            continue
+        folder = tmp_path / "plans" / f"reconciler-plan-{target}"
+        folder.mkdir(parents=True)
+        markdown, document, outcome = files
+        (folder / "plan.md").write_text(markdown)
+        (folder / "outcome.txt").write_text(f"{outcome}\n")
+        if document is not None:
+            (folder / "plan.json").write_text(json.dumps(document))
+    return json.dumps([{"target": target, "platform": "genesys", "after": ""} for target in plans])
+
+
+def _comment_of(calls: list[tuple[str, Any]]) -> tuple[str, dict[str, Any]]:
+    (call,) = [call for call in calls if call[0] in ("createComment", "updateComment")]
+    return call
+
+
+def _section(body: str, target: str) -> str:
+    """The part of the comment under `## Plan for `TARGET``, up to the next section or the footer."""
+    rest = body.split(f"## Plan for `{target}`\n", 1)[1]
+    return re.split(r"\n## Plan for |\n## What production |\n\n<sub>", rest, maxsplit=1)[0]
+
+
 @needs_node
 def test_plan_comment_is_created_once_then_updated_in_place(tmp_path: Path) -> None:
-    files = {"plan.md": "## Plan: 1 to create\n"}
-    ((name, params),) = _run_script(_plan_comment_step(), tmp_path, files=files)
+    targets = _plans(
+        tmp_path,
+        {
+            "test": ("## Plan: 1 to create\n", {"resource_changes": []}, "success"),
+            "prod": ("## Plan: 2 to update\n", {"resource_changes": []}, "success"),
+        },
+    )
+    step, env = _plan_comment_step(), {"TARGETS": targets}
+    name, params = _comment_of(_run_script(step, tmp_path, env=env))
     assert name == "createComment" and params["issue_number"] == 7
-    assert params["body"].splitlines()[0] == MARKER and "## Plan: 1 to create" in params["body"]
+    body = params["body"]
+    assert body.splitlines()[0] == MARKER and body.count(MARKER) == 1
+    assert "## Plan: 1 to create" in _section(body, "test") and "## Plan: 2 to update" in _section(
+        body, "prod"
+    )
+    assert body.index("## Plan for `test`") < body.index("## Plan for `prod`")  # the scope job's order
 
-    ours = {"id": 41, "user": {"type": "Bot"}, "body": f"{MARKER}\nold plan"}
+    url = "https://github.com/acme/config/pull/7#issuecomment-41"
+    ours = {"id": 41, "user": {"type": "Bot"}, "body": f"{MARKER}\nold plans", "html_url": url}
     quoted = {"id": 40, "user": {"type": "User"}, "body": f"{MARKER}\nsomeone pasted it"}
-    calls = _run_script(_plan_comment_step(), tmp_path, files=files, comments=[quoted, ours])
+    legacy = {"id": 39, "user": {"type": "Bot"}, "body": "<!-- reconciler-plan:prod -->\nthe older kind"}
+    calls = _run_script(step, tmp_path, comments=[legacy, quoted, ours], env=env)
+    assert [(name, params["comment_id"]) for name, params in calls] == [
+        ("updateComment", 41),
+        ("updateComment", 39),
+    ]
+    assert "## Plan: 2 to update" in _section(calls[0][1]["body"], "prod")
+    assert calls[1][1]["body"] == (  # the older per-target comment no longer shows a stale plan
+        f"<!-- reconciler-plan:prod -->\nSuperseded: every target's plan is now in one comment: {url}"
+    )
+    done = {**legacy, "body": calls[1][1]["body"]}
+    calls = _run_script(step, tmp_path, comments=[done, ours], env=env)
     assert [(name, params["comment_id"]) for name, params in calls] == [("updateComment", 41)]
-    assert "## Plan: 1 to create" in calls[0][1]["body"]
 
 
 @needs_node
-def test_plan_comment_says_so_when_the_plan_produced_nothing(tmp_path: Path) -> None:
-    ((name, params),) = _run_script(_plan_comment_step(), tmp_path, files={"plan.md": ""})
-    assert name == "createComment"
-    assert "plan failed" in params["body"] and "actions/runs/99" in params["body"]
+def test_a_failed_target_s_section_says_so_while_the_other_s_plan_shows(tmp_path: Path) -> None:
+    targets = _plans(
+        tmp_path,
+        {
+            "test": ("## Plan: 1 to create\n", {"resource_changes": []}, "success"),
+            "prod": ("", None, "failure"),  # reconciler stopped before printing a plan
+            "eu": None,  # its job stopped before uploading anything
+        },
+    )
+    _, params = _comment_of(_run_script(_plan_comment_step(), tmp_path, env={"TARGETS": targets}))
+    body = params["body"]
+    assert "## Plan: 1 to create" in _section(body, "test") and "plan failed" not in _section(body, "test")
+    failed = _section(body, "prod")
+    assert "plan failed before it produced a plan** (failure)" in failed and "actions/runs/99" in failed
+    assert "plan failed before it produced a plan** (no plan uploaded)" in _section(body, "eu")
+
+
+def _bot_comment(body: str) -> dict[str, Any]:
+    return {"id": 1, "user": {"type": "Bot"}, "body": body, "html_url": "u"}
+
+
+@needs_node
+def test_the_overlap_warning_names_the_target_whose_objects_another_pr_changes(tmp_path: Path) -> None:
+    winter = {"address": "genesys/Campaign/winter retention", "actions": ["update"]}
+    unchanged = {"address": "genesys/DncList/internal-dnc", "actions": ["no-op"]}
+    targets = _plans(
+        tmp_path,
+        {
+            "test": ("## Plan: 1 to update\n", {"resource_changes": [winter, unchanged]}, "success"),
+            "prod": ("## Plan: 1 to update\n", {"resource_changes": [winter]}, "success"),
+        },
+    )
+    encoded = "genesys%2FCampaign%2Fwinter%20retention"
+    combined = (
+        f"{MARKER}\n<!-- reconciler-addresses:prod {encoded} -->\n<!-- reconciler-addresses:eu {encoded} -->"
+    )
+    older = f"<!-- reconciler-plan:prod -->\n<!-- reconciler-addresses: {encoded} -->\n"  # one per target
+    unrelated = f"{MARKER}\n<!-- reconciler-addresses:prod genesys%2FDncList%2Finternal-dnc -->"
+    calls = _run_script(
+        _plan_comment_step(),
+        tmp_path,
+        extra={
+            "pulls": [{"number": 7}, {"number": 12}, {"number": 13}, {"number": 14}],
+            "comments_by_issue": {
+                "7": [],
+                "12": [_bot_comment(combined)],
+                "13": [_bot_comment(older)],
+                "14": [_bot_comment(unrelated)],
+            },
+        },
+        env={"TARGETS": targets},
+    )
+    _, params = _comment_of(calls)
+    body = params["body"]
+    lines = body.splitlines()
+    assert lines[:3] == [
+        MARKER,
+        f"<!-- reconciler-addresses:test {encoded} -->",  # what other pull requests' comments read
+        f"<!-- reconciler-addresses:prod {encoded} -->",
+    ]
+    warning = _section(body, "prod")
+    assert "Other open pull requests change the same objects in `prod`" in warning
+    assert "#12 (`genesys/Campaign/winter retention`)" in warning and "#13 (" in warning
+    assert "#14" not in body
+    assert "WARNING" not in _section(body, "test")  # #12 changes it in prod and eu, not in test
+
+
+@needs_node
+def test_the_comment_stays_within_github_s_limit_and_says_which_sections_were_cut(tmp_path: Path) -> None:
+    big = "".join(f"- line {index} of a long plan\n" for index in range(3000))  # ~80,000 characters each
+    targets = _plans(
+        tmp_path,
+        {
+            "test": (big, {"resource_changes": []}, "success"),
+            "small": ("## Plan: no changes\n", {"resource_changes": []}, "success"),
+            "prod": (big, {"resource_changes": []}, "success"),
+        },
+    )
+    _, params = _comment_of(_run_script(_plan_comment_step(), tmp_path, env={"TARGETS": targets}))
+    body = params["body"]
+    assert 60000 < len(body) <= 65536
+    assert "Cut to fit GitHub's limit of 65,536 characters for a comment: `test`, `prod`." in body
+    assert "## Plan: no changes" in _section(body, "small")  # short sections stay whole
+    for target in ("test", "prod"):
+        section = _section(body, target)
+        assert section.startswith("\n- line 0 of a long plan") and "- line 2999 " not in section
+        assert (
+            f"the full text for `{target}` is in [the job summary](https://github.com/acme/config/actions/runs/99)"
+            in section
+        )
+
+
+@needs_node
+def test_the_comment_shows_what_a_promoted_target_gets_that_the_one_before_it_did_not(
+    tmp_path: Path,
+) -> None:
+    _plans(tmp_path, {name: ("## Plan: no changes\n", None, "success") for name in ("test", "prod", "cx")})
+    (tmp_path / "diffs").mkdir()
+    diff = (
+        "genesys/Campaign/q3-renewals:\n  compliance.staffing.agents: 8 -> 14  (overlays/prod/q3.yaml:12)\n"
+    )
+    (tmp_path / "diffs" / "prod.txt").write_text(diff)
+    targets = [
+        {"target": "test", "platform": "genesys", "after": ""},
+        {"target": "prod", "platform": "genesys", "after": "test"},
+        {"target": "cx", "platform": "cxone", "after": ""},
+    ]
+    _, params = _comment_of(_run_script(_plan_comment_step(), tmp_path, env={"TARGETS": json.dumps(targets)}))
+    body = params["body"]
+    section = body.split("## What production gets that test did not\n\n", 1)[1]
+    assert section.startswith("`reconciler diff-targets test prod`:\n\n```text\n" + diff)
+    assert body.index("## Plan for `cx`") < body.index("## What production gets")
+    (tmp_path / "diffs" / "prod.txt").unlink()
+    _, params = _comment_of(_run_script(_plan_comment_step(), tmp_path, env={"TARGETS": json.dumps(targets)}))
+    assert "What production gets" not in params["body"]
 
 
 def _drift_issue(number: int, title: str = DRIFT_TITLE) -> dict[str, Any]:
