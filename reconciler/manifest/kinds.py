@@ -11,6 +11,7 @@ from reconciler.manifest.models import (
     genesys_campaign,
     genesys_campaign_rules,
     genesys_lists,
+    genesys_messaging,
     genesys_org,
     genesys_rule_sets,
     genesys_time,
@@ -46,6 +47,7 @@ _MODULES = {
         genesys_rule_sets,
         genesys_campaign_rules,
         genesys_org,
+        genesys_messaging,
     ),
     "cxone": (cxone_skill, cxone_lists, cxone_dispositions),
 }
