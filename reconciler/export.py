@@ -2,39 +2,27 @@
 
 Every live object becomes a manifest document whose spec is its essence — references as names,
 read-only fields already dropped by the conversion — minus empty values and the platform defaults
-listed in DEFAULTS. Documents are grouped one file per kind, sorted by name, so exporting twice
+its KindSpec lists (export_defaults). Documents are grouped one file per kind, sorted by name, so exporting twice
 gives the same files and a following plan shows no changes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from reconciler.kinds.registry import KIND_SPECS
 from reconciler.manifest.kinds import KINDS
 from reconciler.manifest.models.base import API_VERSIONS
 from reconciler.manifest.yaml_reader import resolve_plain
 from reconciler.state.convert import default_references
 from reconciler.state.names import NameIndex
 from reconciler.state.objects import LiveObject
-
-DEFAULTS: Mapping[str, Mapping[str, Any]] = {
-    "Campaign": {"skip_preview_disabled": False, "always_running": False, "preview_auto_end": False},
-    "ContactList": {"trim_whitespace": True, "automatic_time_zone_mapping": False},
-}
-"""Values the platform fills in when a field is left out: exporting them would only add noise."""
-
-REDUNDANT: Mapping[tuple[str, str], tuple[str, ...]] = {("cxone", "Campaign"): ("skills",)}
-"""Facts exported on the other side: a CXone skill names its campaign, so the campaign omits its skills
-(declaring both would be a reference cycle)."""
-
-RUN_STATES = {"Campaign": "campaign_status", "Sequence": "status"}
-"""Only on and off can be declared; a platform-only state (complete, stopping ...) exports as off."""
 
 
 def _prune_empty(value: Any) -> Any:
@@ -50,15 +38,16 @@ def canonical_spec(obj: LiveObject, index: NameIndex | None = None) -> dict[str,
     """The live essence as a manifest spec; with the org's `index`, a reference equal to what the platform
     fills in when it is left out (the home division) is left out too."""
     spec: dict[str, Any] = _prune_empty(dict(obj.essence))
-    for field in REDUNDANT.get((obj.platform, obj.kind), ()):
+    rules = KIND_SPECS[(obj.platform, obj.kind)]
+    for field in rules.export_omits:
         spec.pop(field, None)
     implied = {} if index is None else default_references(KINDS[(obj.platform, obj.kind)].spec, index)
-    for field, default in {**DEFAULTS.get(obj.kind, {}), **implied}.items():
+    for field, default in {**rules.export_defaults, **implied}.items():
         if spec.get(field) == default:
             del spec[field]
-    state_field = RUN_STATES.get(obj.kind)
-    if state_field and spec.get(state_field) not in (None, "on", "off"):
-        spec[state_field] = "off"
+    state = rules.run_state
+    if state is not None and state.exported and spec.get(state.field) not in (None, state.on, state.off):
+        spec[state.field] = state.off  # only on and off can be declared; complete, stopping ... read as off
     return spec
 
 

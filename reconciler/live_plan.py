@@ -17,6 +17,7 @@ from reconciler.diagnostics import Finding, Severity, sort_findings
 from reconciler.exceptions import UsageError
 from reconciler.finding_cap import cap_findings
 from reconciler.input_digests import files_read, input_digests
+from reconciler.kinds.registry import IMMUTABLE, SET_LIKE
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.drift import build_drift
 from reconciler.plan.leftovers import leftovers
@@ -28,10 +29,7 @@ from reconciler.policy.context import CheckContext
 from reconciler.policy.registry import POLICY_CODES, run_checks
 from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone import fetch as cxone_fetch
-from reconciler.providers.cxone.kinds import IMMUTABLE as CXONE_IMMUTABLE
-from reconciler.providers.cxone.kinds import SET_LIKE as CXONE_SET_LIKE
 from reconciler.providers.genesys import fetch as genesys_fetch
-from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import Session, open_session
 from reconciler.selection import narrow, parse_selectors, selected_addresses
@@ -48,18 +46,6 @@ from reconciler.state.objects import DesiredObject, LiveObject
 from reconciler.state.references import live_reference_findings
 from reconciler.state.unmanaged_dependents import unmanaged_dependent_findings
 from reconciler.validation import ValidationResult, default_jurisdictions, overrides_of, validate_paths
-
-IMMUTABLE: dict[str, dict[str, frozenset[str]]] = {
-    "genesys": {kind: spec.immutable for kind, spec in GENESYS_KINDS.items()},
-    "cxone": CXONE_IMMUTABLE,
-}
-"""Per platform, per kind: manifest fields whose change means replace."""
-
-SET_LIKE: dict[str, dict[str, frozenset[str]]] = {
-    "genesys": {"Campaign": frozenset({"dnc_lists", "rule_sets"})},
-    "cxone": CXONE_SET_LIKE,
-}
-"""Per platform, per kind: list fields compared without regard to order."""
 
 
 @dataclass(frozen=True)

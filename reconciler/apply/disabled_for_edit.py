@@ -12,11 +12,16 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from reconciler.exceptions import PlatformError, ReconcilerError, StaleChange
+from reconciler.kinds.registry import specs_of
 from reconciler.plan.models import Step
 
 log = logging.getLogger(__name__)
 
-RESTORED_KINDS = frozenset({"CampaignRule"})
+RESTORED_KINDS = frozenset(
+    kind
+    for kind, spec in specs_of("genesys").items()
+    if spec.run_state is not None and spec.run_state.restored_after_failed_edit
+)
 """Kinds switched back on when an edit they were switched off for fails (a campaign stopped for an edit
 stays stopped: restarting it would dial again on the configuration the edit meant to change)."""
 

@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "genesys"
 DNC_BATCH = 1000
-OWNER_KINDS = {"campaign": "Campaign", "sequence": "Sequence"}
 
 Body = dict[str, Any]
 
@@ -168,7 +167,7 @@ class GenesysWriter:
                 work.desired.essence if work.desired is not None else (work.live.essence if work.live else {})
             )
             owner_name = str(source.get(spec.owner, ""))
-            owner_id = self.index.id_of(OWNER_KINDS[spec.owner], owner_name)
+            owner_id = self.index.id_of(str(spec.owner_kind), owner_name)
             if owner_id is None:
                 raise PlatformError(f"{work.change.address}: {spec.owner} '{owner_name}' does not exist live")
             return f"{spec.path}/{owner_id}"
@@ -415,7 +414,7 @@ class GenesysWriter:
         if spec.listing == "singleton":
             return spec.path
         if spec.owner is not None:
-            owner = self.index.id_of(OWNER_KINDS[spec.owner], str(dependent.essence.get(spec.owner)))
+            owner = self.index.id_of(str(spec.owner_kind), str(dependent.essence.get(spec.owner)))
             return None if owner is None else f"{spec.path}/{owner}"
         dependent_id = self.index.id_of(dependent.kind, dependent.name)
         return None if dependent_id is None else f"{spec.path}/{dependent_id}"

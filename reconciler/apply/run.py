@@ -35,7 +35,8 @@ from reconciler.audit import (
 from reconciler.config import ProjectFile
 from reconciler.diagnostics import Severity
 from reconciler.exceptions import ApplyRefused
-from reconciler.live_plan import SET_LIKE, LiveRun, run_live, target_of
+from reconciler.kinds.registry import SET_LIKE
+from reconciler.live_plan import LiveRun, run_live, target_of
 from reconciler.notify import Notifier
 from reconciler.plan.models import Action, Plan, ResourceChange, Step
 from reconciler.providers.session import Session, open_session

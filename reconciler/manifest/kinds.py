@@ -1,21 +1,14 @@
-"""The table of every manifest kind, by platform, built from the models modules."""
+"""The table of every manifest kind, by platform, found by scanning the models modules for `KINDS`."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reconciler.manifest.models import (
-    cxone_dispositions,
-    cxone_lists,
-    cxone_skill,
-    genesys_campaign,
-    genesys_campaign_rules,
-    genesys_lists,
-    genesys_messaging,
-    genesys_org,
-    genesys_rule_sets,
-    genesys_time,
-)
+import reconciler.manifest.models
+from reconciler.kinds.registry import KIND_SPECS
 from reconciler.manifest.models.base import API_VERSIONS, Document, SpecModel, document_model
 from reconciler.manifest.models.kind import KindDef
 
@@ -39,33 +32,26 @@ class KindInfo:
         return self.definition.spec
 
 
-_MODULES = {
-    "genesys": (
-        genesys_campaign,
-        genesys_lists,
-        genesys_time,
-        genesys_rule_sets,
-        genesys_campaign_rules,
-        genesys_org,
-        genesys_messaging,
-    ),
-    "cxone": (cxone_skill, cxone_lists, cxone_dispositions),
-}
+def _definitions() -> Iterator[tuple[str, KindDef]]:
+    """(platform, definition) of every `KINDS` entry of a reconciler.manifest.models module."""
+    package = reconciler.manifest.models
+    for info in pkgutil.iter_modules(package.__path__, prefix=f"{package.__name__}."):
+        module = importlib.import_module(info.name)
+        for definition in getattr(module, "KINDS", ()):
+            yield module.PLATFORM, definition
 
 
 def _build() -> dict[tuple[str, str], KindInfo]:
     table: dict[tuple[str, str], KindInfo] = {}
-    for platform, modules in _MODULES.items():
-        for module in modules:
-            for definition in module.KINDS:
-                document = document_model(
-                    platform=platform,
-                    kind=definition.kind,
-                    spec=definition.spec,
-                    compliance=definition.compliance,
-                )
-                table[(platform, definition.kind)] = KindInfo(platform, definition, document)
-    return table
+    for platform, definition in _definitions():
+        if (platform, definition.kind) in table:
+            raise RuntimeError(f"manifest kind {platform}/{definition.kind} is defined twice")
+        document = document_model(
+            platform=platform, kind=definition.kind, spec=definition.spec, compliance=definition.compliance
+        )
+        table[(platform, definition.kind)] = KindInfo(platform, definition, document)
+    ordered = [key for key in KIND_SPECS if key in table]  # the kinds' order, then any model without a spec
+    return {key: table[key] for key in [*ordered, *(key for key in table if key not in KIND_SPECS)]}
 
 
 KINDS: dict[tuple[str, str], KindInfo] = _build()

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from reconciler.kinds.registry import KIND_SPECS
 from reconciler.manifest.models.base import Staffing
 from reconciler.pacing.predict import DialerSettings, Prediction, predict
 from reconciler.plan.models import Action, ResourceChange
@@ -28,7 +29,7 @@ from reconciler.policy.dialer_settings import (
 from reconciler.policy.jurisdictions import applicable, lowest_cap
 
 Predictor = Callable[[DialerSettings], Prediction]
-PACED_KINDS = {("genesys", "Campaign"), ("cxone", "Skill")}
+PACED_KINDS = frozenset(key for key, spec in KIND_SPECS.items() if spec.paced)
 
 
 def with_pacing(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from reconciler.config import PruneScope
-from reconciler.manifest.kinds import lookup
+from reconciler.kinds.registry import spec_of
 from reconciler.state.objects import LiveObject
 
 
 def is_singleton(platform: str, kind: str) -> bool:
-    info = lookup(platform, kind)
-    return info is not None and info.definition.singleton
+    spec = spec_of(platform, kind)
+    return spec is not None and spec.singleton
 
 
 def in_scope(live: LiveObject, scope: PruneScope) -> bool:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reconciler.diff import FieldChange, top_field
-from reconciler.manifest.models.cxone_skill import SkillSpec
+from reconciler.kinds.registry import KIND_SPECS
+from reconciler.kinds.spec import RunStateSpec
 from reconciler.plan.models import Step
-from reconciler.providers.cxone.kinds import PARAMETER_BLOCKS
 from reconciler.state.objects import LiveObject
 
 _TRUE_TEXT = frozenset({"true", "enabled", "on"})
@@ -27,10 +27,10 @@ _TRUE_TEXT = frozenset({"true", "enabled", "on"})
 
 @dataclass(frozen=True)
 class RunState:
-    """How a kind's run state is declared and changed.
+    """How a kind's run state is declared and changed (its KindSpec's RunStateSpec, as steps).
 
     field: the manifest field that holds it; on/off: its two settable values;
-    busy: live values during which `locked` fields cannot change (None locks every field).
+    busy: live values during which `locked` fields cannot change (None locks every field but `unlocked`).
     """
 
     field: str
@@ -40,55 +40,24 @@ class RunState:
     turn_on: Step
     turn_off: Step
     locked: frozenset[str] | None
+    unlocked: frozenset[str] = frozenset()
 
 
-CXONE_SKILL_OWN_FIELDS = frozenset(
-    name
-    for name, spec in SkillSpec.model_fields.items()
-    if (spec.serialization_alias or name) not in PARAMETER_BLOCKS
-)
-"""A skill's own fields (written by PUT /skills/{id}, refused while it runs), not its parameter blocks."""
+def _run_state(spec: RunStateSpec) -> RunState:
+    return RunState(
+        field=spec.field,
+        on=spec.on,
+        off=spec.off,
+        busy=spec.busy,
+        turn_on=Step(spec.turn_on),
+        turn_off=Step(spec.turn_off),
+        locked=spec.locked,
+        unlocked=spec.editable_while_busy,
+    )
 
-CXONE_RUNNING = "running"
-"""The live status of a running CXone skill (reconciler.providers.cxone.assemble)."""
 
 RUN_STATES: Mapping[tuple[str, str], RunState] = {
-    ("genesys", "Campaign"): RunState(
-        field="campaign_status",
-        on="on",
-        off="off",
-        busy=frozenset({"on", "stopping", "forced_stopping"}),
-        turn_on=Step.START,
-        turn_off=Step.STOP,
-        locked=frozenset({"contact_list", "dialing_mode", "phone_columns"}),
-    ),
-    ("genesys", "CampaignRule"): RunState(
-        field="enabled",
-        on=True,
-        off=False,
-        busy=frozenset({True}),
-        turn_on=Step.ENABLE,
-        turn_off=Step.DISABLE,
-        locked=None,
-    ),
-    ("genesys", "Sequence"): RunState(
-        field="status",
-        on="on",
-        off="off",
-        busy=frozenset({"on"}),
-        turn_on=Step.START,
-        turn_off=Step.STOP,
-        locked=frozenset(),
-    ),
-    ("cxone", "Skill"): RunState(
-        field="running",
-        on=CXONE_RUNNING,
-        off="stopped",
-        busy=frozenset({CXONE_RUNNING}),
-        turn_on=Step.START,
-        turn_off=Step.STOP,
-        locked=CXONE_SKILL_OWN_FIELDS | {"metadata"},  # a rename is a PUT /skills/{id} too
-    ),
+    key: _run_state(spec.run_state) for key, spec in KIND_SPECS.items() if spec.run_state is not None
 }
 
 
@@ -142,7 +111,7 @@ def update_steps(
     current = live_state(state, live)
     running = shown_state(state, current) == state.on
     wanted = desired.get(state.field, state.on if running else state.off) == state.on
-    locked = edited if state.locked is None else edited & state.locked
+    locked = edited - state.unlocked if state.locked is None else edited & state.locked
     steps: list[Step] = []
     if (running and not wanted) or (locked and current in state.busy):
         steps.append(state.turn_off)

@@ -28,6 +28,7 @@ from itertools import combinations
 from typing import Any
 
 from reconciler.diagnostics import Code, Finding, finding
+from reconciler.kinds.registry import schedule_kinds
 from reconciler.manifest.resource import Resource
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.filter_disjointness import EVERYONE, Terms, disjoint, filter_terms
@@ -37,7 +38,7 @@ from reconciler.policy.schedule_expansion import Expansions, Recurrence, Schedul
 from reconciler.policy.schedule_reading import schedule_of
 
 PLATFORM = "genesys"
-SCHEDULE_KINDS = (("CampaignSchedule", "campaign"), ("SequenceSchedule", "sequence"))
+SCHEDULE_KINDS = schedule_kinds(PLATFORM)
 
 
 def _where(resource: Resource, path: tuple[str | int, ...] = ()) -> str:

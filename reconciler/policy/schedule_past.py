@@ -13,13 +13,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from reconciler.diagnostics import Code, Finding, finding
+from reconciler.kinds.registry import schedule_kinds
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.instants import EPOCH, MICROSECOND, Instant, local
 from reconciler.policy.schedule_expansion import OneOff
 from reconciler.policy.schedule_reading import schedule_of
 
 PLATFORM = "genesys"
-SCHEDULE_KINDS = (("CampaignSchedule", "campaign"), ("SequenceSchedule", "sequence"))
+SCHEDULE_KINDS = schedule_kinds(PLATFORM)
 
 
 def instant_of(moment: datetime) -> Instant:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reconciler.graph import DependencyGraph
+from reconciler.kinds.registry import spec_of
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.models.cxone_skill import active_windows
 from reconciler.manifest.resource import Resource
-from reconciler.providers.genesys.kinds import KINDS as GENESYS_KINDS
-from reconciler.providers.genesys.kinds import SINGLETON_NAMES
 from reconciler.state.convert import default_references
 from reconciler.state.names import NameIndex
 from reconciler.state.numbers import declared_numbers, reconciler_only_fields
@@ -23,12 +22,11 @@ from reconciler.state.objects import DesiredObject, LiveObject
 
 def identity(resource: Resource) -> str:
     """The address a resource's live counterpart has."""
-    if resource.platform == "genesys":
-        spec = GENESYS_KINDS.get(resource.kind)
-        if spec is not None and spec.owner is not None:
-            return f"genesys/{resource.kind}/{getattr(resource.document.spec, spec.owner)}"
-        if resource.kind in SINGLETON_NAMES:
-            return f"genesys/{resource.kind}/{SINGLETON_NAMES[resource.kind]}"
+    spec = spec_of(resource.platform, resource.kind)
+    if spec is not None and spec.owner is not None:
+        return f"{resource.platform}/{resource.kind}/{getattr(resource.document.spec, spec.owner)}"
+    if spec is not None and spec.singleton_name is not None:
+        return f"{resource.platform}/{resource.kind}/{spec.singleton_name}"
     return resource.address
 
 

@@ -15,6 +15,7 @@ import yaml
 from reconciler.config import Prune
 from reconciler.exceptions import Location
 from reconciler.graph import DependencyGraph
+from reconciler.kinds.registry import IMMUTABLE
 from reconciler.plan.models import Plan, PlanTarget
 from reconciler.plan.planner import PlanResult, build_plan
 from reconciler.state.objects import DesiredObject, LiveObject, fingerprint
@@ -23,19 +24,7 @@ from tests.conftest import FIXTURES, ROOT
 SCENARIOS = FIXTURES / "plans"
 DIGEST = "sha256:" + "0" * 64
 
-IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
-    "ContactList": frozenset(
-        {
-            "column_names",
-            "phone_columns",
-            "email_columns",
-            "whats_app_columns",
-            "automatic_time_zone_mapping",
-            "zip_code_column_name",
-            "column_data_type_specifications",
-        }
-    ),
-}
+IMMUTABLE_FIELDS: dict[str, frozenset[str]] = IMMUTABLE["genesys"]
 SET_LIKE_FIELDS: dict[str, frozenset[str]] = {
     "Campaign": frozenset({"dnc_lists", "rule_sets", "skills"}),
     "DncList": frozenset({"entries", "dnc_codes"}),

@@ -33,6 +33,9 @@ class DispositionSpec(SpecModel):
     notes: str | None = None
 
 
+PLATFORM = "cxone"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "Disposition",

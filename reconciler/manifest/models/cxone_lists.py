@@ -149,6 +149,9 @@ class CampaignSpec(SpecModel):
         return value
 
 
+PLATFORM = "cxone"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "DncGroup",

@@ -426,6 +426,9 @@ class SkillSpec(SpecModel):
         return self
 
 
+PLATFORM = "cxone"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "Skill",

@@ -95,6 +95,9 @@ class CampaignSpec(SpecModel):
         return self
 
 
+PLATFORM = "genesys"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "Campaign",

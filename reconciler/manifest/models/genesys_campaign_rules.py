@@ -276,6 +276,9 @@ class CampaignRuleSpec(SpecModel):
         return self
 
 
+PLATFORM = "genesys"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "CampaignRule",

@@ -392,6 +392,9 @@ class AttemptLimitsSpec(SpecModel):
         return self
 
 
+PLATFORM = "genesys"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "ContactList",

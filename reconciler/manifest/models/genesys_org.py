@@ -163,6 +163,9 @@ class WrapUpCodeMappingsSpec(SpecModel):
     )
 
 
+PLATFORM = "genesys"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "CallAnalysisResponseSet",

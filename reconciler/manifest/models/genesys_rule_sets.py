@@ -163,6 +163,9 @@ class RuleSetSpec(SpecModel):
         return self
 
 
+PLATFORM = "genesys"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "RuleSet",

@@ -195,6 +195,9 @@ class SequenceScheduleSpec(ScheduleSpec):
     sequence: Annotated[GenesysName, ref("Sequence")]
 
 
+PLATFORM = "genesys"
+"""The platform of the kinds below (the manifest kinds are found by scanning this package)."""
+
 KINDS = [
     KindDef(
         "CallableTimeSet",

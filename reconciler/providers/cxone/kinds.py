@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reconciler.kinds import registry
+from reconciler.kinds.registry import specs_of
+
 
 @dataclass(frozen=True)
 class Listing:
@@ -46,20 +49,10 @@ def _dig(envelope: dict[str, Any], keys: tuple[str, ...]) -> Any:
 
 
 KINDS: dict[str, Listing] = {
-    "Skill": Listing("/skills", ("skills",), id_field="skillId", name_field="skillName"),
-    "Campaign": Listing("/campaigns", ("campaigns",)),
-    "DncGroup": Listing(
-        "/dnc-groups",
-        ("resultSet", "dncGroups"),
-        ("resultSet", "totalGroups"),
-        id_field="dncGroupId",
-        name_field="dncGroupName",
-    ),
-    "Disposition": Listing(
-        "/dispositions", ("dispositions",), id_field="dispositionId", name_field="dispositionName"
-    ),
+    kind: Listing(spec.path, spec.items, spec.total, id_field=spec.id_field, name_field=spec.name_field)
+    for kind, spec in specs_of("cxone").items()
 }
-"""Managed kinds: one listing each."""
+"""Managed kinds: one listing each (their KindSpecs, reconciler/kinds/cxone/)."""
 
 LOOKUPS: dict[str, Listing] = {
     "OutboundRoute": Listing(
@@ -112,13 +105,8 @@ DNC_GROUP_PARTS: dict[str, Listing] = {
 }
 """Per-group listings, keyed by the DncGroupSpec alias they fill (developer.niceincontact.com/API/AdminAPI)."""
 
-IMMUTABLE: dict[str, frozenset[str]] = {"Skill": frozenset({"outbound_strategy"})}
-"""Manifest fields fixed at creation: the skill PUT body has no outboundStrategy (developer.niceincontact.com/API/AdminAPI)."""
+IMMUTABLE: dict[str, frozenset[str]] = registry.IMMUTABLE["cxone"]
+"""Manifest fields fixed at creation, per kind."""
 
-SET_LIKE: dict[str, frozenset[str]] = {
-    "Skill": frozenset({"time_zones", "dispositions"}),
-    "DncGroup": frozenset({"scrubbed_skills", "contributing_skills", "records"}),
-    "Campaign": frozenset({"skills"}),
-}
-"""Lists the API treats as sets: time-zone windows are keyed by standard_name, memberships by skill, a
-skill's dispositions by disposition (their order is the priority each carries)."""
+SET_LIKE: dict[str, frozenset[str]] = registry.SET_LIKE["cxone"]
+"""Lists the API treats as sets, per kind."""

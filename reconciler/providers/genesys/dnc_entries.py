@@ -15,9 +15,9 @@ import io
 from urllib.parse import urlsplit
 
 from reconciler.exceptions import RequestFailed
+from reconciler.kinds.genesys import OUTBOUND as API
 from reconciler.providers.bodies import malformed, object_of
 from reconciler.providers.bounded import BodyLimit, send_bounded
-from reconciler.providers.genesys.kinds import API
 from reconciler.providers.http import ApiClient, failure
 
 EXPORT_POLLS = 10

@@ -10,7 +10,7 @@ from typing import Any
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.providers.bodies import json_of
 from reconciler.providers.genesys.dnc_entries import read_dnc_entries
-from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, SINGLETON_NAMES, GenesysKind
+from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, GenesysKind
 from reconciler.providers.http import ApiClient
 from reconciler.providers.paging import genesys_array, genesys_list
 from reconciler.state.convert import Converter
@@ -90,12 +90,11 @@ def _note_home_division(bodies: list[dict[str, Any]], index: NameIndex) -> None:
 
 
 def _name_of(spec: GenesysKind, body: dict[str, Any], index: NameIndex) -> str:
-    if spec.listing == "singleton":
-        return SINGLETON_NAMES[spec.kind]
+    if spec.singleton_name is not None:
+        return spec.singleton_name
     if spec.owner is not None:
         owner = body.get(spec.owner) or {}
-        owner_kind = "Campaign" if spec.owner == "campaign" else "Sequence"
-        return index.name_of(owner_kind, owner.get("id", "")) or str(owner.get("id", ""))
+        return index.name_of(str(spec.owner_kind), owner.get("id", "")) or str(owner.get("id", ""))
     return str(body.get("name", ""))
 
 
@@ -117,7 +116,7 @@ def live_objects(snapshot: GenesysSnapshot) -> list[LiveObject]:
                     platform=PLATFORM,
                     kind=kind,
                     name=name,
-                    platform_id=str(body.get("id", SINGLETON_NAMES.get(kind, ""))),
+                    platform_id=str(body.get("id", spec.singleton_name or "")),
                     essence=essence,
                     body=body,
                     version=body.get("version"),

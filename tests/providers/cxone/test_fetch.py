@@ -7,6 +7,7 @@ from typing import Any
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.seed import apply_seed
+from reconciler.kinds.cxone.skill import PARAMETER_BLOCK_FIELDS
 from reconciler.providers.cxone.discovery import API_PATH
 from reconciler.providers.cxone.fetch import live_objects
 from reconciler.providers.cxone.kinds import KINDS, LOOKUPS, PARAMETER_BLOCKS
@@ -133,12 +134,5 @@ def test_skill_essence_joins_its_parameter_blocks_and_names_its_references() -> 
 
 
 def test_every_parameter_block_read_is_a_skill_manifest_block() -> None:
-    declared = {
-        "general_settings",
-        "retry_settings",
-        "schedule_settings",
-        "time_zones",
-        "cpa_settings",
-        "delivery_preferences",
-    }
+    declared = PARAMETER_BLOCK_FIELDS
     assert set(BLOCKS) == declared and len(PARAMETER_BLOCKS) == len(declared)

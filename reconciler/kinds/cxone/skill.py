@@ -1,0 +1,51 @@
+"""The CXone skill: the dialer's unit; its own fields and its parameter blocks are written separately."""
+
+from __future__ import annotations
+
+from reconciler.kinds.spec import KindSpec, RunStateSpec
+
+PARAMETER_BLOCK_FIELDS = frozenset(
+    {
+        "general_settings",
+        "retry_settings",
+        "schedule_settings",
+        "time_zones",
+        "cpa_settings",
+        "delivery_preferences",
+    }
+)
+"""The manifest fields written through /skills/{id}/parameters/... (not PUT /skills/{id})."""
+
+SPECS = (
+    KindSpec(
+        platform="cxone",
+        kind="Skill",
+        path="/skills",
+        listing="envelope",
+        items=("skills",),
+        total=("totalRecords",),
+        id_field="skillId",
+        name_field="skillName",
+        emulator_key="skills",
+        # a running skill refuses PUT /skills/{id} (409 "Cannot update a running skill", Admin API
+        # "Skills"): its own fields are edited stop -> update -> start; its parameter blocks while it runs.
+        # The run state is operational, never declared.
+        run_state=RunStateSpec(
+            field="running",
+            api_field=None,
+            on="running",
+            off="stopped",
+            busy=frozenset({"running"}),
+            turn_on="start",
+            turn_off="stop",
+            locked=None,
+            editable_while_busy=PARAMETER_BLOCK_FIELDS,
+        ),
+        delete_rank=1,
+        references={"campaign": "Campaign"},
+        immutable=frozenset({"outbound_strategy"}),  # the skill PUT body has no outboundStrategy
+        # time-zone windows are keyed by standard_name, dispositions by disposition (order is priority)
+        set_like=frozenset({"time_zones", "dispositions"}),
+        paced=True,
+    ),
+)

@@ -1,0 +1,38 @@
+"""The Genesys voice campaign (/api/v2/outbound/campaigns): created off, started afterwards."""
+
+from __future__ import annotations
+
+from reconciler.kinds.genesys import outbound
+from reconciler.kinds.spec import RunStateSpec
+
+SPECS = (
+    outbound(
+        "Campaign",
+        "campaigns",
+        run_state=RunStateSpec(
+            field="campaign_status",
+            api_field="campaignStatus",
+            on="on",
+            off="off",
+            busy=frozenset({"on", "stopping", "forced_stopping"}),
+            turn_on="start",
+            turn_off="stop",
+            locked=frozenset({"contact_list", "dialing_mode", "phone_columns"}),
+            exported=True,
+        ),
+        delete_rank=2,
+        references={
+            "contact_list": "ContactList",
+            "dnc_lists": "DncList",
+            "callable_time_set": "CallableTimeSet",
+            "call_analysis_response_set": "CallAnalysisResponseSet",
+            "rule_sets": "RuleSet",
+            "contact_list_filters": "ContactListFilter",
+        },
+        set_like=frozenset({"dnc_lists", "rule_sets"}),
+        paced=True,
+        export_defaults={"skip_preview_disabled": False, "always_running": False, "preview_auto_end": False},
+        allow_empty_result=False,
+        decimal_calls_per_agent=True,
+    ),
+)

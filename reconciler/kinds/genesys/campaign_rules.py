@@ -1,0 +1,27 @@
+"""Genesys campaign rules: created disabled, never edited or deleted while enabled."""
+
+from __future__ import annotations
+
+from reconciler.kinds.genesys import outbound
+from reconciler.kinds.spec import RunStateSpec
+
+SPECS = (
+    outbound(
+        "CampaignRule",
+        "campaignrules",
+        run_state=RunStateSpec(
+            field="enabled",
+            api_field="enabled",
+            on=True,
+            off=False,
+            busy=frozenset({True}),
+            turn_on="enable",
+            turn_off="disable",
+            locked=None,  # cannot.modify.enabled.campaign.rule
+            # re-enabled when the edit it was disabled for fails (a campaign stopped for an edit stays
+            # stopped: restarting it would dial again on the configuration the edit meant to change)
+            restored_after_failed_edit=True,
+        ),
+        delete_rank=0,
+    ),
+)
