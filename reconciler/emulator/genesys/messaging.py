@@ -19,7 +19,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reconciler.emulator.genesys.checks import contact_list, rule_error
-from reconciler.emulator.genesys.store import lookups
 from reconciler.emulator.state import JsonObject
 
 if TYPE_CHECKING:
@@ -46,7 +45,8 @@ def _check_sender(emulator: Emulator, body: JsonObject) -> None:
     if sms is None:
         return
     number = (sms.get("senderSmsPhoneNumber") or {}).get("phoneNumber")
-    known = {entry.get("phoneNumber") for entry in lookups(emulator, "phonenumbers").values()}
+    numbers = emulator.state.lookups.get("phonenumbers", {})  # as every reference check reads lookups
+    known = {entry.get("phoneNumber") for entry in numbers.values()}
     if number not in known:
         raise rule_error(
             "sms.phone.number.not.found",

@@ -18,7 +18,7 @@ from reconciler.emulator.genesys.checks import valid_time_zone
 from reconciler.emulator.genesys.collection import ScheduleCollection
 from reconciler.emulator.genesys.crud import check_version, not_found, writable
 from reconciler.emulator.genesys.kinds import BY_KEY, SCHEDULES
-from reconciler.emulator.genesys.paging import envelope, paging
+from reconciler.emulator.genesys.paging import Paging, envelope
 from reconciler.emulator.genesys.schema import json_object, read_only_fields, validate_body
 from reconciler.emulator.genesys.store import (
     link_references,
@@ -94,10 +94,9 @@ def _routes(schedule: ScheduleCollection) -> list[Route]:
         emulator: Emulator = request.app.state.emulator
         items = sorted(visible(emulator, schedule.key).values(), key=lambda obj: str(obj.get("name", "")))
         rendered = [_render(emulator, schedule, item) for item in items]
-        if schedule.paged:
-            return JSONResponse(
-                envelope(request.url.path, request.query_params, rendered, paging(request.query_params))
-            )
+        if schedule.paged:  # every schedule on one page: the operation takes no paging parameters
+            everything = Paging(size=max(len(rendered), 1), number=1)
+            return JSONResponse(envelope(request.url.path, request.query_params, rendered, everything))
         return JSONResponse(rendered)
 
     async def item(request: Request) -> Response:
