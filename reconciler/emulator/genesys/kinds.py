@@ -86,7 +86,10 @@ COLLECTIONS: tuple[Collection, ...] = (
         path=f"{OUTBOUND}/contactlistfilters",
         param="contactListFilterId",
         noun="contact list filter",
-        references=(Reference("contactList", "contactlists", "contact.list.not.found"),),
+        references=(
+            Reference("contactList", "contactlists", "contact.list.not.found"),
+            messaging_kinds.FILTER_TEMPLATE_REFERENCE,
+        ),
         delete_status=204,  # SW18: "204 Contact list filter deleted"
         list_filters=(("contactListId", "contactList"),),
     ),
@@ -166,6 +169,7 @@ COLLECTIONS: tuple[Collection, ...] = (
                 "campaign.sequence.not.found",
             ),
             Reference("campaignRuleActions[].parameters.queue", "queues", "queue.not.found", lookup=True),
+            *messaging_kinds.CAMPAIGN_RULE_REFERENCES,
         ),
     ),
     Collection(

@@ -86,6 +86,18 @@ SCHEDULES: tuple[ScheduleCollection, ...] = (
     ),
 )
 
+CAMPAIGN_RULE_REFERENCES: tuple[Reference, ...] = tuple(
+    Reference(f"{holder}.{field}[]", "messagingcampaigns", "messaging.campaign.not.found")
+    for holder in ("campaignRuleEntities", "campaignRuleActions[].campaignRuleActionEntities")
+    for field in ("smsCampaigns", "emailCampaigns")
+)
+"""The messaging campaigns a campaign rule watches or acts on (CampaignRuleEntities, CampaignRuleActionEntities)."""
+
+FILTER_TEMPLATE_REFERENCE = Reference(
+    "contactListTemplate", "contactlisttemplates", "contact.list.template.not.found"
+)
+"""A contact list filter on a template names it (ContactListFilter.contactListTemplate)."""
+
 LOOKUPS: tuple[Lookup, ...] = (
     Lookup("phonenumbers", "/api/v2/routing/sms/phonenumbers"),
     Lookup("domains", "/api/v2/routing/email/outbound/domains"),

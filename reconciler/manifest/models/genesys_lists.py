@@ -15,7 +15,6 @@ from reconciler.manifest.models.types import (
     Text,
     TimeZoneId,
     external,
-    not_looked_up,
     ref,
 )
 
@@ -265,12 +264,8 @@ class ContactListFilterSpec(SpecModel):
     contact_list: Annotated[GenesysName, ref("ContactList")] | None = Field(
         default=None, description="Required when source_type is ContactList (the default)"
     )
-    contact_list_template: (
-        Annotated[str, external("ContactListTemplate"), not_looked_up("contact list templates")] | None
-    ) = Field(
-        default=None,
-        description="Not supported yet: contact list templates cannot be looked up by name, so a filter on "
-        "a template is refused",
+    contact_list_template: Annotated[GenesysName, ref("ContactListTemplate")] | None = Field(
+        default=None, description="Required when source_type is ContactListTemplate"
     )
     source_type: Literal["ContactList", "ContactListTemplate"] | None = None
     clauses: list[ContactListFilterClause] | None = None
