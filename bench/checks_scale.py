@@ -48,7 +48,7 @@ from reconciler.providers.genesys.fetch import live_objects, read_org
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.runtime import tune_garbage_collector
-from reconciler.state.desired import desired_objects, match_live
+from reconciler.state.desired import desired_objects, match_manifests
 from reconciler.validation import validate_paths
 
 URL = "http://emulator.bench"
@@ -96,7 +96,7 @@ def measure(folder: Path, live_list: list[Any], *, report: bool) -> None:
     cpu_validate, wall_validate = time.process_time() - cpu, time.perf_counter() - wall
     cpu, wall = time.process_time(), time.perf_counter()
     desired = desired_objects(validation.manifests, validation.graph, platform="genesys")
-    live = match_live(validation.manifests, live_list, platform="genesys")
+    live = match_manifests(validation.manifests, live_list, platform="genesys")
     plan = build_plan(
         desired=desired,
         live=live,

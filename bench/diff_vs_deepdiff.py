@@ -39,7 +39,7 @@ from reconciler.diff import project, scoped_diff
 from reconciler.live_plan import SET_LIKE
 from reconciler.plan.planner import comparable_essence, declared_diff
 from reconciler.plan.steps import run_state
-from reconciler.state.desired import desired_objects, match_live
+from reconciler.state.desired import desired_objects, match_manifests
 from reconciler.state.objects import DesiredObject, LiveObject
 from reconciler.validation import validate_paths
 
@@ -50,7 +50,7 @@ def pairs_of(folder: Path, live_list: list[Any]) -> list[Pair]:
     """Every declared object with a live counterpart, and the live side as the planner compares it."""
     validation = validate_paths([folder])
     desired = desired_objects(validation.manifests, validation.graph, platform="genesys")
-    live = match_live(validation.manifests, live_list, platform="genesys")
+    live = match_manifests(validation.manifests, live_list, platform="genesys")
     return [
         (obj, live[address], comparable_essence(live[address], run_state(obj.platform, obj.kind)))
         for address, obj in desired.items()

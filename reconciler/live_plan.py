@@ -37,7 +37,7 @@ from reconciler.state.desired import (
     alias_renamed,
     desired_objects,
     dnc_lists_with_entries,
-    match_live,
+    match_manifests,
     renames_of,
 )
 from reconciler.state.name_case import case_variant_findings
@@ -173,7 +173,7 @@ async def run_live(
         )
     telemetry = reader.client.telemetry
     desired = desired_objects(validation.manifests, validation.graph, platform=platform, index=index)
-    matched = match_live(validation.manifests, live, platform=platform)
+    matched = match_manifests(validation.manifests, live, platform=platform)
     context = CheckContext(
         manifests=validation.manifests,
         default_jurisdictions=default_jurisdictions(project),

@@ -9,7 +9,7 @@ from reconciler.emulator.core import Emulator
 from reconciler.export import write_export
 from reconciler.manifest.kinds import kinds_of
 from reconciler.plan.planner import build_plan
-from reconciler.state.desired import desired_objects, match_live
+from reconciler.state.desired import desired_objects, match_manifests
 from reconciler.state.objects import LiveObject
 from reconciler.validation import validate_paths
 from tests.conftest import FIXTURES
@@ -35,7 +35,7 @@ def test_export_then_plan_is_empty_for_every_kind(tmp_path: Path) -> None:
     exported = validate_paths([tmp_path])
     assert [f for f in exported.findings if f.severity == "error"] == []
     desired = desired_objects(exported.manifests, exported.graph, platform="genesys")
-    matched = match_live(exported.manifests, live, platform="genesys")
+    matched = match_manifests(exported.manifests, live, platform="genesys")
     plan = build_plan(
         desired=desired,
         live=matched,

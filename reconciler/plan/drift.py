@@ -15,9 +15,10 @@ from reconciler.plan.annotations import create_only
 from reconciler.plan.leftovers import leftovers
 from reconciler.plan.models import DriftEntry, DriftField, DriftStatus
 from reconciler.plan.numbers import NumberChanges
-from reconciler.plan.planner import INACTIVE, declared_diff, match_live, numbers_of, rename_of
+from reconciler.plan.planner import INACTIVE, declared_diff, numbers_of, rename_of
 from reconciler.plan.prune import in_scope, is_singleton
 from reconciler.plan.undeclared import no_longer_declared, undeclared_entry
+from reconciler.state.matching import declared_claims, match_live
 from reconciler.state.objects import DesiredObject, LiveObject
 
 
@@ -37,7 +38,7 @@ def build_drift(
     """
     declared = {address: obj for address, obj in desired.items() if obj.platform == target_platform}
     present = {address: obj for address, obj in live.items() if obj.platform == target_platform}
-    matched = match_live(declared, present)
+    matched, _ = match_live(declared_claims(declared), present)
     entries: list[DriftEntry] = []
     for address, obj in sorted(declared.items()):
         entry = _declared_drift(obj, matched.get(address), set_like_fields.get(obj.kind, frozenset()))

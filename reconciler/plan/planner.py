@@ -36,6 +36,7 @@ from reconciler.plan.steps import (
     update_steps,
 )
 from reconciler.plan.undeclared import no_longer_declared, undeclared_reason
+from reconciler.state.matching import declared_claims, desired_identity, match_live
 from reconciler.state.numbers import live_numbers
 from reconciler.state.objects import DesiredObject, LiveObject
 
@@ -81,7 +82,7 @@ def build_plan(
     rules = _Rules(levels, immutable_fields, set_like_fields, edited_in_place_kinds)
     declared = {address: obj for address, obj in desired.items() if obj.platform == target_platform}
     present = {address: obj for address, obj in live.items() if obj.platform == target_platform}
-    matched = match_live(declared, present)
+    matched, _ = match_live(declared_claims(declared), present)
     changes = [_plan_declared(obj, matched.get(address), rules) for address, obj in sorted(declared.items())]
     findings = [item for change in changes for item in _replace_findings(change, declared, rules)]
     claimed = {obj.address for obj in matched.values()}
@@ -109,20 +110,6 @@ def build_plan(
     findings.extend(protection_findings(changes, declared, leftover_of=aside))
     ordered = sorted(changes, key=lambda change: (change.order, change.address))
     return PlanResult(tuple(ordered), tuple(findings), tuple(undeclared))
-
-
-def match_live(
-    declared: Mapping[str, DesiredObject], present: Mapping[str, LiveObject]
-) -> dict[str, LiveObject]:
-    """The live object of each declared one: by address, or by kind for org singletons (any name)."""
-    matched: dict[str, LiveObject] = {}
-    for address, obj in declared.items():
-        found = present.get(address)
-        if found is None and is_singleton(obj.platform, obj.kind):
-            found = next((item for item in present.values() if item.kind == obj.kind), None)
-        if found is not None:
-            matched[address] = found
-    return matched
 
 
 def comparable_essence(live: LiveObject, state: RunState | None) -> dict[str, Any]:
@@ -218,7 +205,7 @@ RENAME_PATH = "metadata.name"
 
 def rename_of(obj: DesiredObject, live: LiveObject) -> tuple[FieldChange, ...]:
     """The rename of a live object matched by one of its previous names (else nothing)."""
-    if live.name == obj.name or is_singleton(obj.platform, obj.kind):  # a singleton matches by kind
+    if live.name == obj.name or desired_identity(obj) != obj.address:  # a schedule, a singleton: not by name
         return ()
     return (FieldChange(RENAME_PATH, live.name, obj.name),)
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reconciler.graph import DependencyGraph
-from reconciler.kinds.registry import spec_of
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.models.cxone_skill import active_windows
 from reconciler.manifest.resource import Resource
 from reconciler.state.convert import default_references
+from reconciler.state.matching import Claim, match_live, owner_field
+from reconciler.state.matching import identity as live_identity
 from reconciler.state.names import NameIndex
 from reconciler.state.numbers import declared_numbers, reconciler_only_fields
 from reconciler.state.objects import DesiredObject, LiveObject
@@ -22,12 +23,9 @@ from reconciler.state.objects import DesiredObject, LiveObject
 
 def identity(resource: Resource) -> str:
     """The address a resource's live counterpart has."""
-    spec = spec_of(resource.platform, resource.kind)
-    if spec is not None and spec.owner is not None:
-        return f"{resource.platform}/{resource.kind}/{getattr(resource.document.spec, spec.owner)}"
-    if spec is not None and spec.singleton_name is not None:
-        return f"{resource.platform}/{resource.kind}/{spec.singleton_name}"
-    return resource.address
+    field = owner_field(resource.platform, resource.kind)
+    owner = None if field is None else getattr(resource.document.spec, field)
+    return live_identity(platform=resource.platform, kind=resource.kind, name=resource.name, owner_name=owner)
 
 
 def renamable(resource: Resource) -> bool:
@@ -115,33 +113,32 @@ def desired_objects(
     }
 
 
-def match_live(manifests: ManifestSet, live: Iterable[LiveObject], *, platform: str) -> dict[str, LiveObject]:
-    """Live objects keyed by the address of the manifest that declares them, or by their own address."""
-    by_identity = {obj.address: obj for obj in live}
-    matched: dict[str, LiveObject] = {}
-    for address, resource in manifests.items():
-        if resource.platform != platform:
-            continue
-        found = by_identity.pop(identity(resource), None)
-        if found is not None:
-            matched[address] = _readdress(found, address, resource.name)
-    for address, resource in manifests.items():
-        if resource.platform == platform and address not in matched and renamable(resource):
-            old = _previous(resource, by_identity)
-            if old is not None:  # keeps its live name: the plan shows the rename
-                found = by_identity.pop(old)
-                matched[address] = _readdress(found, address, found.name)
-    matched.update(by_identity)
-    return matched
+def match_manifests(
+    manifests: ManifestSet, live: Iterable[LiveObject], *, platform: str
+) -> dict[str, LiveObject]:
+    """Live objects keyed by the address of the manifest that declares them, or by their own address.
+
+    A live object found under a previous name keeps its live name: the plan shows the rename.
+    """
+    claims = [
+        Claim(address, (identity(resource),), _previous(resource))
+        for address, resource in manifests.items()
+        if resource.platform == platform
+    ]
+    matched, unclaimed = match_live(claims, {obj.address: obj for obj in live})
+    previous = {claim.address: claim.previous for claim in claims}
+    readdressed = {}
+    for address, found in matched.items():
+        renamed = found.address in previous[address]  # keeps its live name: the plan shows the rename
+        readdressed[address] = _readdress(found, address, found.name if renamed else manifests[address].name)
+    return {**readdressed, **unclaimed}
 
 
-def _previous(resource: Resource, unclaimed: dict[str, LiveObject]) -> str | None:
-    """The live address of the first previous name an unclaimed live object still has."""
-    for old in resource.previous_names:
-        candidate = f"{resource.platform}/{resource.kind}/{old}"
-        if candidate in unclaimed:
-            return candidate
-    return None
+def _previous(resource: Resource) -> tuple[str, ...]:
+    """The live addresses a renamable resource may still have (metadata.previous_names)."""
+    if not renamable(resource):
+        return ()
+    return tuple(f"{resource.platform}/{resource.kind}/{old}" for old in resource.previous_names)
 
 
 def _readdress(obj: LiveObject, address: str, name: str) -> LiveObject:

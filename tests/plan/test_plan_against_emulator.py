@@ -17,7 +17,7 @@ from reconciler.emulator.seed import apply_seed
 from reconciler.live_plan import IMMUTABLE, SET_LIKE
 from reconciler.manifest.kinds import kinds_of
 from reconciler.plan.planner import PlanResult, build_plan
-from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
+from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_manifests
 from reconciler.validation import validate_paths
 from tests.conftest import FIXTURES
 from tests.genesys_org import org_of, read_genesys
@@ -69,7 +69,7 @@ def _plan(emulator: Emulator, *, prune: Prune | None = None) -> dict[str, list[s
     live, _requests = read_genesys(emulator, dnc_entries_for=dnc_lists_with_entries(RESULT.manifests))
     result: PlanResult = build_plan(
         desired=desired_objects(RESULT.manifests, RESULT.graph, platform="genesys"),
-        live=match_live(RESULT.manifests, live, platform="genesys"),
+        live=match_manifests(RESULT.manifests, live, platform="genesys"),
         levels=RESULT.graph.levels(),
         immutable_fields=IMMUTABLE["genesys"],
         set_like_fields=SET_LIKE["genesys"],

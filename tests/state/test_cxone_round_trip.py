@@ -9,7 +9,7 @@ from reconciler.diff import FieldChange, scoped_diff
 from reconciler.emulator.cxone.store import external_edit
 from reconciler.providers.cxone.fetch import live_objects
 from reconciler.providers.cxone.kinds import KINDS, LOOKUPS, SET_LIKE
-from reconciler.state.desired import desired_objects, match_live
+from reconciler.state.desired import desired_objects, match_manifests
 from reconciler.state.objects import LiveObject
 from reconciler.state.references import live_reference_findings
 from reconciler.validation import validate_paths
@@ -23,7 +23,7 @@ def _differences(kind: str, want: dict[str, Any], have: dict[str, Any]) -> list[
 
 def _matched(emulator: Any, manifests: Any) -> dict[str, LiveObject]:
     snapshot, _ = read(emulator)
-    return match_live(manifests, live_objects(snapshot), platform="cxone")
+    return match_manifests(manifests, live_objects(snapshot), platform="cxone")
 
 
 def test_demo_cxone_manifests_read_back_equal_with_list_calls_and_three_per_group() -> None:
@@ -31,7 +31,7 @@ def test_demo_cxone_manifests_read_back_equal_with_list_calls_and_three_per_grou
     snapshot, requests = read(emulator)
     groups = sum(1 for resource in manifests.values() if resource.kind == "DncGroup")
     assert requests == len(KINDS) + len(LOOKUPS) + 1 + 3 * groups
-    live = match_live(manifests, live_objects(snapshot), platform="cxone")
+    live = match_manifests(manifests, live_objects(snapshot), platform="cxone")
     desired = desired_objects(manifests, graph, platform="cxone")
     assert set(desired) == set(live)
     assert set(live) == {

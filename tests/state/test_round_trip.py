@@ -14,7 +14,7 @@ from reconciler.providers.genesys.fetch import read_org
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
-from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_live
+from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_manifests
 from reconciler.state.objects import LiveObject
 from reconciler.validation import validate_paths
 from tests.conftest import ROOT
@@ -57,7 +57,7 @@ def test_demo_org_reads_back_equal_with_one_request_per_kind() -> None:
     assert requests == len(KINDS) + len(LOOKUPS) + 3
     assert live_by_name(live, "internal-dnc").essence["entries"] == [f"+1212555011{i}" for i in range(1, 5)]
     desired = desired_objects(result.manifests, result.graph, platform="genesys")
-    matched = match_live(result.manifests, live, platform="genesys")
+    matched = match_manifests(result.manifests, live, platform="genesys")
     assert set(desired) <= set(matched)
     problems = {
         address: _differences(item.essence, matched[address].essence)
@@ -82,7 +82,7 @@ def test_server_side_edits_show_only_in_declared_fields() -> None:
     )
     live, _ = _fetch(emulator, dnc_lists_with_entries(result.manifests))
     desired = desired_objects(result.manifests, result.graph, platform="genesys")
-    matched = match_live(result.manifests, live, platform="genesys")
+    matched = match_manifests(result.manifests, live, platform="genesys")
     campaign = desired["genesys/Campaign/q3-renewals"]
     assert _differences(campaign.essence, matched[campaign.address].essence) == [".abandon_rate: 2.5 != 4.5"]
     assert matched[campaign.address].essence["call_analysis_language"] == "fr-CA"
