@@ -43,16 +43,22 @@ class RunStateSpec:
 class KindSpec:
     """One managed kind of one platform.
 
+    Listing: `listing` is "paged" (Genesys entity listing), "array" (bare JSON array), "singleton" (one
+    object) or "envelope" (CXone: `items` and `total` are key paths into the answer; `total` None means
+    unpaged); `emulator_key` is the emulator collection that serves `path`.
     Identity: `id_field`/`name_field` of the API object; `singleton_name` for an org singleton (its one
-    object's name, no delete); `owner` (a field of `references`) for an object identified by the one it
-    belongs to (a schedule is its campaign's). Listing: `listing` is "paged" (Genesys entity listing), "array"
-    (bare JSON array), "singleton" (one object) or "envelope" (CXone: `items` and `total` are key paths
-    into the answer; `total` None means unpaged). `references` maps a top-level manifest field to the managed kind it
-    names (nested references are the manifest models'). `paced`: the pacing model previews its changes.
-    `schedule`: its objects are the schedules of their `owner` (intervals, recurrences, time zone), read
-    by the schedule checks.
+    object's name; never deleted); `owner` (a key of `references`) for an object identified by the one it
+    belongs to (a schedule is its campaign's).
+    `references`: top-level manifest field -> the managed kind it names (nested ones are the models').
+    `immutable`: fields whose change means replace; `set_like`: lists compared without regard to order.
     `delete_rank`: deletes run in rank order, lower first (they reference the higher ones); None only
     for a singleton. `run_state` is required: a RunStateSpec, or None said explicitly.
+    `paced`: the plan's pacing preview reads it; `schedule`: its objects are their owner's schedules
+    (intervals, recurrences, time zone), read by the schedule checks.
+    `export_defaults`: values the platform fills in, left out of an export; `export_omits`: fields
+    exported on the other side of a reference. `allow_empty_result`/`decimal_calls_per_agent`: Genesys
+    query parameters of its listings and writes (purecloudplatformclientv2 269.0.0, as
+    terraform-provider-genesyscloud sends them).
     """
 
     platform: str

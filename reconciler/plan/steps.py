@@ -1,4 +1,4 @@
-"""Apply steps per change: the platform state machines of ARCHITECTURE.md §8, as a table.
+"""Apply steps per change: the platform state machines of ARCHITECTURE.md §8, from each kind's RunStateSpec.
 
 Genesys campaigns are created off and started afterwards, and some fields cannot change while a
 campaign runs (stop -> edit -> start). Campaign rules are created disabled and cannot be edited or
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from reconciler.diff import FieldChange, top_field
@@ -25,39 +24,11 @@ from reconciler.state.objects import LiveObject
 _TRUE_TEXT = frozenset({"true", "enabled", "on"})
 
 
-@dataclass(frozen=True)
-class RunState:
-    """How a kind's run state is declared and changed (its KindSpec's RunStateSpec, as steps).
-
-    field: the manifest field that holds it; on/off: its two settable values;
-    busy: live values during which `locked` fields cannot change (None locks every field but `unlocked`).
-    """
-
-    field: str
-    on: Any
-    off: Any
-    busy: frozenset[Any]
-    turn_on: Step
-    turn_off: Step
-    locked: frozenset[str] | None
-    unlocked: frozenset[str] = frozenset()
-
-
-def _run_state(spec: RunStateSpec) -> RunState:
-    return RunState(
-        field=spec.field,
-        on=spec.on,
-        off=spec.off,
-        busy=spec.busy,
-        turn_on=Step(spec.turn_on),
-        turn_off=Step(spec.turn_off),
-        locked=spec.locked,
-        unlocked=spec.editable_while_busy,
-    )
-
+RunState = RunStateSpec
+"""How a kind's run state is declared and switched: its KindSpec's RunStateSpec."""
 
 RUN_STATES: Mapping[tuple[str, str], RunState] = {
-    key: _run_state(spec.run_state) for key, spec in KIND_SPECS.items() if spec.run_state is not None
+    key: spec.run_state for key, spec in KIND_SPECS.items() if spec.run_state is not None
 }
 
 
@@ -86,13 +57,13 @@ def shown_state(state: RunState, value: Any) -> Any:
 
 def create_steps(state: RunState | None, desired: Mapping[str, Any]) -> tuple[Step, ...]:
     if state is not None and desired.get(state.field) == state.on:
-        return (Step.CREATE, state.turn_on)
+        return (Step.CREATE, Step(state.turn_on))
     return (Step.CREATE,)
 
 
 def delete_steps(state: RunState | None, live: LiveObject) -> tuple[Step, ...]:
     if state is not None and live_state(state, live) in state.busy:
-        return (state.turn_off, Step.DELETE)
+        return (Step(state.turn_off), Step.DELETE)
     return (Step.DELETE,)
 
 
@@ -111,12 +82,13 @@ def update_steps(
     current = live_state(state, live)
     running = shown_state(state, current) == state.on
     wanted = desired.get(state.field, state.on if running else state.off) == state.on
-    locked = edited - state.unlocked if state.locked is None else edited & state.locked
+    locked = edited - state.editable_while_busy if state.locked is None else edited & state.locked
+    turn_off, turn_on = Step(state.turn_off), Step(state.turn_on)
     steps: list[Step] = []
     if (running and not wanted) or (locked and current in state.busy):
-        steps.append(state.turn_off)
+        steps.append(turn_off)
     if edited:
         steps.append(Step.UPDATE)
-    if wanted and (not running or steps[:1] == [state.turn_off]):
-        steps.append(state.turn_on)
+    if wanted and (not running or steps[:1] == [turn_off]):
+        steps.append(turn_on)
     return tuple(steps)

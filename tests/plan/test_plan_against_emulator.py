@@ -15,8 +15,7 @@ from reconciler.config import Prune, PruneScope
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.genesys.admin_writes import external_edit
 from reconciler.emulator.seed import apply_seed
-from reconciler.kinds.registry import KIND_SPECS
-from reconciler.live_plan import IMMUTABLE, SET_LIKE
+from reconciler.kinds.registry import IMMUTABLE, KIND_SPECS, SET_LIKE
 from reconciler.manifest.kinds import kinds_of
 from reconciler.plan.planner import PlanResult, build_plan
 from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_manifests

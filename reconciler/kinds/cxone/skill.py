@@ -16,6 +16,9 @@ PARAMETER_BLOCK_FIELDS = frozenset(
 )
 """The manifest fields written through /skills/{id}/parameters/... (not PUT /skills/{id})."""
 
+RUNNING = "running"
+"""A started skill's live status (read from isRunning): its own fields are locked while it holds."""
+
 SPECS = (
     KindSpec(
         platform="cxone",
@@ -33,9 +36,9 @@ SPECS = (
         run_state=RunStateSpec(
             field="running",
             api_field=None,
-            on="running",
+            on=RUNNING,
             off="stopped",
-            busy=frozenset({"running"}),
+            busy=frozenset({RUNNING}),
             turn_on="start",
             turn_off="stop",
             locked=None,

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reconciler.kinds.cxone.skill import RUNNING
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.phones import from_stored
 from reconciler.providers.cxone.aggregate import per_block_shape
@@ -111,7 +112,7 @@ def _status(body: Body) -> str | None:
     """inactive (a deactivated object), running (a started skill: its own fields are locked), else None."""
     if body.get("isActive") is False:
         return "inactive"
-    return "running" if body.get("isRunning") is True else None
+    return RUNNING if body.get("isRunning") is True else None
 
 
 def _numbers_in_e164(essence: dict[str, Any]) -> dict[str, Any]:
