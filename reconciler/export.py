@@ -26,9 +26,12 @@ from reconciler.state.objects import LiveObject
 
 
 def _prune_empty(value: Any) -> Any:
+    """`value` without empty values; a mapping that holds only empty mappings keeps them, as an empty
+    settings block can be all that says what an item is (a digital rule's `do_not_send_action_settings: {}`)."""
     if isinstance(value, dict):
         cleaned = {key: _prune_empty(item) for key, item in value.items()}
-        return {key: item for key, item in cleaned.items() if item not in (None, [], {})}
+        kept = {key: item for key, item in cleaned.items() if item not in (None, [], {})}
+        return kept or {key: item for key, item in cleaned.items() if item == {}}
     if isinstance(value, list):
         return [_prune_empty(item) for item in value]
     return value

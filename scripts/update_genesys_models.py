@@ -65,6 +65,10 @@ LOOKUP_OPERATIONS: dict[str, tuple[str, ...]] = {
         "get_routing_queue",
         "get_routing_wrapupcodes",
         "get_routing_wrapupcode",
+        "get_routing_sms_phonenumbers",
+        "get_routing_sms_phonenumber",
+        "get_routing_email_outbound_domains",
+        "get_routing_email_outbound_domain",
     ),
     "scripts_api.py": ("get_scripts", "get_script"),
     "telephony_providers_edge_api.py": (

@@ -27,6 +27,15 @@ def lookups_for(result: ValidationResult) -> dict[str, list[dict[str, str]]]:
                 entries = lookups.setdefault(LOOKUP_COLLECTIONS[use.target.kind], [])
                 if use.name not in {entry["name"] for entry in entries}:
                     entries.append({"name": use.name})
+    for resource in result.manifests.values():  # an SMS sender is a number of the org, not a name
+        sms = (
+            getattr(resource.document.spec, "sms_config", None)
+            if resource.kind == "MessagingCampaign"
+            else None
+        )
+        if sms is not None:
+            number = sms.sender_sms_phone_number.phone_number
+            lookups.setdefault("phonenumbers", []).append({"name": f"SMS {number}", "phoneNumber": number})
     return with_lookup_ids(lookups)
 
 

@@ -10,6 +10,8 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from pydantic.alias_generators import to_camel
+
 from reconciler.manifest.resource import Resource
 from reconciler.providers.genesys.kinds import KINDS, LOOKUPS
 from reconciler.state.convert import Converter
@@ -18,13 +20,13 @@ from reconciler.state.names import NameIndex
 from reconciler.state.numbers import declared_numbers
 
 _NAMESPACE = uuid.UUID("6f1d9a64-3c1e-4d8a-9a39-6b0f1f0e7a11")
-COLLECTIONS = {kind: spec.path.rsplit("/", 1)[-1] for kind, spec in KINDS.items() if spec.listing == "paged"}
+COLLECTIONS = {kind: spec.emulator_key for kind, spec in KINDS.items() if spec.listing == "paged"}
 LOOKUP_COLLECTIONS = {kind: path.rsplit("/", 1)[-1] for kind, path in LOOKUPS.items()}
 SINGLETONS = {"OutboundSettings": "settings", "WrapUpCodeMappings": "wrapupcodemappings"}
 SCHEDULES = {
-    "CampaignSchedule": ("campaign", "campaignschedules"),
-    "SequenceSchedule": ("sequence", "sequenceschedules"),
+    kind: (to_camel(str(spec.owner)), spec.emulator_key) for kind, spec in KINDS.items() if spec.schedule
 }
+"""Schedule kind -> (the API field naming its owner, the emulator collection)."""
 
 
 def stable_id(*parts: str) -> str:

@@ -1,5 +1,5 @@
-"""CALLABLE-TZ: a Genesys campaign with neither a callable time set nor automatic time-zone mapping on
-its contact list (§6).
+"""CALLABLE-TZ: a Genesys campaign (voice, or SMS: reconciler.policy.calling_campaigns) with neither a
+callable time set nor automatic time-zone mapping on its contact list (§6).
 
 Without either, nothing keeps the campaign's calls inside the called party's local calling hours
 (a contact list's callable_time_column is read only against a callable time set). It is an error for
@@ -15,6 +15,7 @@ from typing import Any
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import address_of
 from reconciler.platform import Platform
+from reconciler.policy.calling_campaigns import calling_campaigns, noun
 from reconciler.policy.calling_windows import window_of
 from reconciler.policy.context import CheckContext
 from reconciler.policy.jurisdictions import rule_codes, table
@@ -48,7 +49,7 @@ def is_us(codes: tuple[str, ...]) -> bool:
 
 def check(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    for campaign in context.resources(Platform.GENESYS, "Campaign"):
+    for campaign in calling_campaigns(context):
         spec = campaign.document.spec
         declared = context.jurisdictions_of(campaign)
         if spec.callable_time_set is not None or not is_us(declared):
@@ -60,7 +61,8 @@ def check(context: CheckContext) -> list[Finding]:
         declared_list = context.manifests.get(address_of(Platform.GENESYS, "ContactList", name)) is not None
         where = "declared in the manifests" if declared_list else "in the live org"
         message = (
-            f"Campaign '{campaign.name}' has no callable time set, and its contact list '{name}' ({where}) "
+            f"{noun(campaign)} '{campaign.name}' has no callable time set, and its contact list '{name}' "
+            f"({where}) "
             "does not map contacts to time zones (automatic_time_zone_mapping is not true), so nothing "
             f"keeps its calls inside the called party's local calling hours ({_hours(declared)}). "
             "Set spec.callable_time_set on the campaign, or automatic_time_zone_mapping: true on the list."

@@ -2,7 +2,8 @@
 
 Windows checked, each against the jurisdictions of whatever dials through it:
 - Genesys CallableTimeSet slots, each in its callable_times entry's time_zone_id, against the
-  jurisdictions of every campaign that uses the set (the project's defaults when none does).
+  jurisdictions of every campaign that uses the set, SMS messaging campaigns included
+  (reconciler.policy.calling_campaigns), the project's defaults when none does.
 - Genesys OutboundSettings automatic time-zone mapping windows, against the jurisdictions of every
   campaign whose contact list maps time zones (the defaults when none does). `mapped` applies in each
   contact's own zone; `unmapped` applies in its time_zone_id to contacts whose zone is unknown, who may
@@ -26,6 +27,7 @@ from reconciler.manifest.models.genesys_org import AtzmTimeSlot, CallableWindow
 from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
 from reconciler.policy.callable_tz import referenced_field
+from reconciler.policy.calling_campaigns import calling_campaigns
 from reconciler.policy.calling_hours_cxone import iana_zone as iana_zone
 from reconciler.policy.calling_hours_cxone import skills
 from reconciler.policy.calling_hours_reach import daily, finding_message, hours_finding, reach
@@ -74,7 +76,7 @@ def audiences(users: Iterable[tuple[str, tuple[str, ...]]], defaults: tuple[str,
 
 def _callable_time_sets(context: CheckContext, year: int) -> Iterator[Finding]:
     users: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for campaign in context.resources(Platform.GENESYS, "Campaign"):
+    for campaign in calling_campaigns(context):
         name = campaign.document.spec.callable_time_set
         if name is not None:
             users.setdefault(name, []).append((campaign.name, context.jurisdictions_of(campaign)))

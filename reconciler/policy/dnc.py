@@ -1,7 +1,8 @@
 """DNC-REQUIRED and DNC-ENTRY: nobody dials without a do-not-call list, and every listed number is real.
 
-DNC-REQUIRED (ARCHITECTURE.md §6): a Genesys voice campaign must reference at least one DNC list that
-can suppress phone numbers: an internal (rds) list whose contact_method is Phone or Any, or an external
+DNC-REQUIRED (ARCHITECTURE.md §6): a Genesys voice campaign, and an SMS messaging campaign (a text is a
+call under 47 CFR 64.1200(c)(2): reconciler.policy.calling_campaigns), must reference at least one DNC
+list that can suppress phone numbers: an internal (rds) list whose contact_method is Phone or Any, or an external
 source (dnc.com, gryphon, rds_custom), which are phone lists. A referenced list found nowhere (neither in
 the manifests nor, at plan time, in the org) counts as phone-capable here: REF-MISSING reports it. A
 CXone outbound skill must be scrubbed by at least one DNC group. Offline, only DNC groups declared in
@@ -34,6 +35,7 @@ from reconciler.manifest.resource import Resource
 from reconciler.phones import problem_of
 from reconciler.plan.masking import mask_text
 from reconciler.platform import Platform
+from reconciler.policy.calling_campaigns import calling_campaigns, noun
 from reconciler.policy.context import CheckContext
 
 PHONE_SOURCES = frozenset({"dnc.com", "gryphon", "rds_custom"})
@@ -49,9 +51,13 @@ def _phone_capable(spec: dict[str, object] | object) -> bool:
     return source == "rds" and spec.get("contact_method", "Phone") in PHONE_METHODS
 
 
+def _verb(campaign: Resource) -> str:
+    return "text" if campaign.kind == "MessagingCampaign" else "dial"
+
+
 def dnc_required(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
-    for campaign in context.resources(Platform.GENESYS, "Campaign"):
+    for campaign in calling_campaigns(context):
         names = list(getattr(campaign.document.spec, "dnc_lists", None) or [])
         usable = []
         for name in names:
@@ -71,7 +77,8 @@ def dnc_required(context: CheckContext) -> list[Finding]:
         found.append(
             finding(
                 Code.DNC_REQUIRED,
-                f"Campaign '{campaign.name}' would dial without do-not-call suppression: {detail}. "
+                f"{noun(campaign)} '{campaign.name}' would {_verb(campaign)} without do-not-call suppression: "
+                f"{detail}. "
                 "Add an internal DNC list with contact_method Phone (or an external DNC source) to dnc_lists.",
                 address=campaign.address,
                 source=where,

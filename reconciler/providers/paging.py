@@ -70,9 +70,12 @@ async def genesys_list(
 
 
 async def genesys_array(client: ApiClient, path: str) -> list[dict[str, Any]]:
-    """The items of a Genesys listing that answers a bare array and takes no query parameters (schedules)."""
+    """The items of a Genesys listing that takes no query parameters (schedules): a bare array, or an entity
+    listing holding them all (messaging campaign schedules: MessagingCampaignScheduleEntityListing)."""
     response = await client.request("GET", path)
     data = json_of(response)
+    if isinstance(data, dict) and isinstance(data.get("entities"), list):
+        return objects_in(data["entities"], response, field="entities")
     if not isinstance(data, list):
         raise malformed(response, "a listing that is not an array")
     return objects_in(data, response, field="body")

@@ -65,8 +65,8 @@ def test_the_plan_pins_manifests_csv_files_and_the_project_file(harness: Harness
     digests = harness.plan().plan.to_dict()["input_digests"]
     assert "reconciler.yaml" in digests and CSV in digests and "campaigns/cxone/skills.yaml" in digests
     assert (
-        len([name for name in digests if name.endswith(".yaml")]) == 14
-    )  # 13 manifest files + the project file
+        len([name for name in digests if name.endswith(".yaml")]) == 15
+    )  # 14 manifest files + the project file
     assert digests[CSV] == "sha256:" + hashlib.sha256((harness.root / CSV).read_bytes()).hexdigest()
     assert all("\\" not in name and not name.startswith("/") for name in digests)
 

@@ -141,7 +141,7 @@ def test_the_emulator_checks_each_top_level_reference_of_the_spec(collection: Co
 @pytest.mark.parametrize("schedule", SCHEDULES, ids=[item.kind for item in SCHEDULES])
 def test_a_schedule_belongs_to_the_owner_the_spec_names(schedule: ScheduleCollection) -> None:
     spec = KIND_SPECS[("genesys", schedule.kind)]
-    assert spec.schedule and schedule.owner_field == spec.owner
+    assert spec.schedule and schedule.owner_field == _camel(str(spec.owner))
     assert schedule.owner == KIND_SPECS[("genesys", str(spec.owner_kind))].emulator_key
 
 

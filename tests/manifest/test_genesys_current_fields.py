@@ -45,8 +45,19 @@ def test_retention_days_and_type_are_checked_together() -> None:
 
 
 def test_references_to_kinds_without_a_lookup_are_refused_with_the_reason() -> None:
-    [template] = _messages("ContactListFilter-template.yaml")
-    assert template.startswith("spec.contact_list_template: contact list templates cannot be referenced")
+    [template] = _messages("CampaignRule-content-template.yaml")
+    assert template.startswith(
+        "spec.campaign_rule_actions[0].parameters.sms_content_template: response templates cannot be referenced"
+    )
     assert "the name cannot be sent as the id the API needs" in template
-    [messaging] = _messages("CampaignRule-messaging-campaign.yaml")
-    assert messaging.startswith("spec.campaign_rule_entities.sms_campaigns[0]: messaging campaigns cannot")
+    [content] = _messages("MessagingCampaign-content-template.yaml")
+    assert content.startswith("spec.sms_config.content_template: content templates (response management")
+
+
+def test_templates_and_messaging_campaigns_are_references_now_that_they_are_managed() -> None:
+    """The kinds added by issue #17 turned two refused references into managed ones (resolved by name)."""
+    result = validate_paths([FIXTURES / "manifests" / "valid" / "genesys"])
+    depends_on = result.graph.depends_on
+    template = "genesys/ContactListTemplate/renewals-template"
+    assert template in depends_on["genesys/ContactListFilter/template-filter"]
+    assert "genesys/MessagingCampaign/renewal-texts" in depends_on["genesys/CampaignRule/sms-switch"]

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pydantic.alias_generators import to_camel
 
 from reconciler.config import Prune, PruneScope
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.genesys.admin_writes import external_edit
 from reconciler.emulator.seed import apply_seed
-from reconciler.kinds.registry import IMMUTABLE, SET_LIKE
+from reconciler.kinds.registry import IMMUTABLE, KIND_SPECS, SET_LIKE
 from reconciler.manifest.kinds import kinds_of
 from reconciler.plan.planner import PlanResult, build_plan
 from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_manifests
@@ -48,7 +49,19 @@ UPDATES: dict[str, tuple[str, dict[str, Any], str]] = {
     "Sequence": ("sequences", {"repeat": True}, "repeat"),
     "SequenceSchedule": ("sequenceschedules", {"timeZone": "Europe/Dublin"}, "time_zone"),
     "WrapUpCodeMappings": ("wrapupcodemappings", {"defaultSet": ["BUSINESS_FAILURE"]}, "default_set"),
+    "ContactListTemplate": ("contactlisttemplates", {"trimWhitespace": False}, "trim_whitespace"),
+    "DigitalRuleSet": ("digitalrulesets", {"rules": []}, "rules"),
+    "MessagingCampaign": ("messagingcampaigns", {"messagesPerMinute": 5}, "messages_per_minute"),
+    "MessagingCampaignSchedule": ("messagingcampaignschedules", {"timeZone": "Europe/Dublin"}, "time_zone"),
 }
+
+
+def _owner(kind: str) -> tuple[str, str] | None:
+    """(the API field naming the owner, the owner's emulator collection) of a schedule kind, else None."""
+    spec = KIND_SPECS[("genesys", kind)]
+    if spec.owner is None:
+        return None
+    return to_camel(spec.owner), KIND_SPECS[("genesys", str(spec.owner_kind))].emulator_key
 
 
 def _with_dependents(address: str) -> set[str]:
@@ -105,14 +118,11 @@ def test_live_edit_of_a_declared_field_is_an_update(kind: str) -> None:
     resource = next(
         r for r in RESULT.manifests.values() if r.kind == kind and field in r.document.spec.model_fields_set
     )
-    owner = {"CampaignSchedule": "campaign", "SequenceSchedule": "sequence"}.get(kind)
+    owner = _owner(kind)
     if owner is not None:
-        target = getattr(resource.document.spec, owner)
-        owner_kind = "Campaign" if owner == "campaign" else "Sequence"
+        target = getattr(resource.document.spec, str(KIND_SPECS[("genesys", kind)].owner))
         owner_id = next(
-            obj["id"]
-            for obj in emulator.state.genesys[owner_kind.lower() + "s"].values()
-            if obj["name"] == target
+            obj["id"] for obj in emulator.state.genesys[owner[1]].values() if obj["name"] == target
         )
         external_edit(emulator, collection, owner_id, None, changes)
     elif kind in ("OutboundSettings", "WrapUpCodeMappings"):
@@ -129,10 +139,7 @@ def test_undeclared_object_in_scope_is_deleted_only_when_pruning(kind: str) -> N
     emulator = _org()
     spec = FIRST[kind]
     collection = UPDATES[kind][0]
-    owner = {
-        "CampaignSchedule": ("campaign", "campaigns"),
-        "SequenceSchedule": ("sequence", "sequences"),
-    }.get(kind)
+    owner = _owner(kind)
     if owner is None:
         original = next(
             obj for obj in emulator.state.genesys[collection].values() if obj["name"] == spec.name

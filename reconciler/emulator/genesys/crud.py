@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.behaviours import rules_of
+from reconciler.emulator.genesys.collection import Collection, Reference
 from reconciler.emulator.genesys.divisions import place
-from reconciler.emulator.genesys.kinds import NAME_MAX_LENGTH, Collection, Reference
+from reconciler.emulator.genesys.kinds import NAME_MAX_LENGTH
 from reconciler.emulator.genesys.schema import read_only_fields, shaped, validate_body, writable_fields
 from reconciler.emulator.genesys.store import (
     first_referrer,

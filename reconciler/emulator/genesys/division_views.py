@@ -15,8 +15,9 @@ from starlette.routing import Route
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.genesys.api_data import response_model
+from reconciler.emulator.genesys.collection import Collection
 from reconciler.emulator.genesys.crud import not_found
-from reconciler.emulator.genesys.kinds import BY_KEY, Collection
+from reconciler.emulator.genesys.kinds import BY_KEY
 from reconciler.emulator.genesys.listing import list_answer, render
 from reconciler.emulator.genesys.schema import shaped
 from reconciler.emulator.genesys.store import visible

@@ -1,79 +1,22 @@
 """The table of every emulated Genesys collection: paths, name rules, references, immutable fields and
 error codes. Data, not code; the facts are from purecloudplatformclientv2 269.0.0 (models and OutboundApi), terraform-provider-genesyscloud and the 2018 Swagger
 `x-inin-error-codes` (SW18). Body and listing models come from the API data (api_data.py) by path.
-
-Reference paths walk an API object: `a.b` is a nested field, `a[]` each item of a list, `a.*` each
-value of a map. Where a path ends on an object its `id_key` field holds the id; where it ends on a
-string, the string is the id.
+The records are in collection.py; a family of kinds may keep its rows in a module of its own
+(messaging_kinds.py), joined here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from reconciler.emulator.genesys.api_data import body_model, response_model
-
-OUTBOUND = "/api/v2/outbound"
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A body field that names another object: it must exist on write, and it blocks that object's delete."""
-
-    path: str
-    target: str  # a collection of this table, or a lookup collection when `lookup`
-    not_found: str  # the 400 code when the id does not exist (SW18 codes where documented)
-    lookup: bool = False
-    id_key: str = "id"
-    when: tuple[str, str] | None = None  # (field, value) the holder must have for the reference to count
-
-
-@dataclass(frozen=True)
-class Immutable:
-    """A field that cannot change after create (ContactList, purecloudplatformclientv2; ForceNew in terraform-provider-genesyscloud); a PUT that changes it gets 400 `code`."""
-
-    field: str
-    code: str
-
-
-@dataclass(frozen=True)
-class Collection:
-    kind: str  # the manifest kind (ARCHITECTURE §2)
-    key: str  # the collection in EmulatorState.genesys
-    path: str  # the real base path (OutboundApi, purecloudplatformclientv2)
-    param: str  # the real path parameter name
-    noun: str  # for messages: "The <noun> could not be found."
-    not_found: str = "not.found"  # 404 code of GET/PUT/DELETE by id
-    named: bool = True  # name required, unique (duplicate.name) and at most 64 characters (Platform API models, purecloudplatformclientv2)
-    references: tuple[Reference, ...] = ()
-    immutable: tuple[Immutable, ...] = ()
-    in_use: str = "referential.integrity.error"  # 400 code of a delete that is still referenced (ErrorBody, purecloudplatformclientv2)
-    delete_status: int = 200  # SW18: "200 Operation was successful." with no body
-    delete_returns_body: bool = False  # DELETE campaign returns the Campaign (purecloudplatformclientv2)
-    list_filters: tuple[tuple[str, str], ...] = ()  # (query parameter, path of the id or value it matches)
-    bulk_id_filter: bool = (
-        False  # `id` multi-valued query parameter, at most 100 (SW18 too.many.bulk.retrieves)
-    )
-
-    @property
-    def item_path(self) -> str:
-        return f"{self.path}/{{{self.param}}}"
-
-    @property
-    def create_definition(self) -> str:
-        """The body model of POST, from the API data."""
-        return body_model("POST", self.path)
-
-    @property
-    def update_definition(self) -> str:
-        """The body model of PUT, from the API data."""
-        return body_model("PUT", self.item_path)
-
-    @property
-    def listing(self) -> str | None:
-        """The <Type>EntityListing model GET of the collection answers with."""
-        return response_model("GET", self.path)
-
+from reconciler.emulator.genesys import messaging_kinds
+from reconciler.emulator.genesys.collection import (
+    OUTBOUND,
+    Collection,
+    Immutable,
+    Lookup,
+    Reference,
+    ScheduleCollection,
+    Singleton,
+)
 
 NAME_MAX_LENGTH = 64
 PAGE_SIZE_DEFAULT = 25
@@ -143,7 +86,10 @@ COLLECTIONS: tuple[Collection, ...] = (
         path=f"{OUTBOUND}/contactlistfilters",
         param="contactListFilterId",
         noun="contact list filter",
-        references=(Reference("contactList", "contactlists", "contact.list.not.found"),),
+        references=(
+            Reference("contactList", "contactlists", "contact.list.not.found"),
+            messaging_kinds.FILTER_TEMPLATE_REFERENCE,
+        ),
         delete_status=204,  # SW18: "204 Contact list filter deleted"
         list_filters=(("contactListId", "contactList"),),
     ),
@@ -223,6 +169,7 @@ COLLECTIONS: tuple[Collection, ...] = (
                 "campaign.sequence.not.found",
             ),
             Reference("campaignRuleActions[].parameters.queue", "queues", "queue.not.found", lookup=True),
+            *messaging_kinds.CAMPAIGN_RULE_REFERENCES,
         ),
     ),
     Collection(
@@ -234,29 +181,8 @@ COLLECTIONS: tuple[Collection, ...] = (
         references=(Reference("campaigns[]", "campaigns", "campaign.sequence.invalid.campaign"),),
         in_use="campaign.sequence.in.use",
     ),
+    *messaging_kinds.COLLECTIONS,
 )
-
-
-@dataclass(frozen=True)
-class ScheduleCollection:
-    """A schedule keyed by its owner's id: PUT creates or replaces, GET list is a bare array (CampaignSchedule, SequenceSchedule, purecloudplatformclientv2)."""
-
-    kind: str
-    key: str
-    path: str
-    param: str
-    owner: str  # the collection whose object the schedule belongs to
-    owner_field: str  # the body field naming the owner
-    not_found: str  # 404 code when the owner does not exist
-
-    @property
-    def owner_reference(self) -> Reference:
-        return Reference(self.owner_field, self.owner, self.not_found)
-
-    @property
-    def definition(self) -> str:
-        """The body model of PUT, from the API data."""
-        return body_model("PUT", f"{self.path}/{{{self.param}}}")
 
 
 SCHEDULES: tuple[ScheduleCollection, ...] = (
@@ -278,24 +204,8 @@ SCHEDULES: tuple[ScheduleCollection, ...] = (
         owner_field="sequence",
         not_found="campaign.sequence.not.found",
     ),
+    *messaging_kinds.SCHEDULES,
 )
-
-
-@dataclass(frozen=True)
-class Singleton:
-    """An org singleton (OutboundSettings, WrapUpCodeMapping, purecloudplatformclientv2): GET, and PATCH (settings, applied later) or PUT (mappings)."""
-
-    kind: str
-    key: str
-    path: str
-    write_method: str  # PATCH (settings) or PUT (mappings)
-    name: str
-    stale_version_message: str  # SW18 409 text
-
-    @property
-    def definition(self) -> str:
-        """The body model of the write, from the API data."""
-        return body_model(self.write_method, self.path)
 
 
 SINGLETONS: tuple[Singleton, ...] = (
@@ -318,14 +228,6 @@ SINGLETONS: tuple[Singleton, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Lookup:
-    """A read-only object the reconciler resolves by name but never manages (ARCHITECTURE §2)."""
-
-    key: str
-    path: str
-
-
 LOOKUPS: tuple[Lookup, ...] = (
     Lookup("queues", "/api/v2/routing/queues"),
     Lookup("scripts", "/api/v2/scripts"),
@@ -334,6 +236,7 @@ LOOKUPS: tuple[Lookup, ...] = (
     Lookup("wrapupcodes", "/api/v2/routing/wrapupcodes"),
     Lookup("divisions", "/api/v2/authorization/divisions"),
     Lookup("flows", "/api/v2/flows"),
+    *messaging_kinds.LOOKUPS,
 )
 
 # Wrap-up flags a mapping may use (WrapUpCodeMapping, purecloudplatformclientv2; terraform-provider-genesyscloud validation).

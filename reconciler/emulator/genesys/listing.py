@@ -11,8 +11,9 @@ from starlette.requests import Request
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
+from reconciler.emulator.genesys.collection import Collection, Reference
 from reconciler.emulator.genesys.dialing import contact_count
-from reconciler.emulator.genesys.kinds import BULK_IDS_MAX, Collection, Reference
+from reconciler.emulator.genesys.kinds import BULK_IDS_MAX
 from reconciler.emulator.genesys.paging import envelope, multi, name_filter, paging, sort
 from reconciler.emulator.genesys.store import referenced_ids, visible, visible_numbers, with_names
 from reconciler.emulator.state import JsonObject

@@ -18,8 +18,9 @@ from starlette.routing import Route
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.api_data import definitions, response_model
+from reconciler.emulator.genesys.collection import Lookup
 from reconciler.emulator.genesys.divisions import home_division
-from reconciler.emulator.genesys.kinds import LOOKUPS, Lookup
+from reconciler.emulator.genesys.kinds import LOOKUPS
 from reconciler.emulator.genesys.paging import envelope, multi, paging, sort, wildcard_filter
 from reconciler.emulator.genesys.store import lookups
 from reconciler.emulator.state import JsonObject

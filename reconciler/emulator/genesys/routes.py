@@ -29,7 +29,8 @@ from reconciler.emulator.genesys import (
 )
 from reconciler.emulator.genesys.api_data import operations, path_template
 from reconciler.emulator.genesys.campaigns import transition
-from reconciler.emulator.genesys.kinds import BY_KEY, COLLECTIONS, Collection
+from reconciler.emulator.genesys.collection import Collection
+from reconciler.emulator.genesys.kinds import BY_KEY, COLLECTIONS
 from reconciler.emulator.genesys.listing import list_answer, render
 from reconciler.emulator.genesys.schema import json_object
 from reconciler.emulator.genesys.store import next_version, save, visible

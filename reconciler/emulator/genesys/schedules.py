@@ -1,5 +1,5 @@
 """Campaign and sequence schedules (CampaignSchedule, SequenceSchedule, purecloudplatformclientv2): keyed by the owner's id, no POST — PUT creates or
-replaces, GET of the collection is a bare JSON array. A replace must carry the current version; the
+replaces, GET of the collection is a bare JSON array (a messaging campaign schedule's: an entity listing). A replace must carry the current version; the
 platform's behaviour on a stale schedule version is not confirmed by any public source, the emulator answers 409 as
 for every other outbound PUT.
 """
@@ -15,8 +15,10 @@ from starlette.routing import Route
 
 from reconciler.emulator.errors import GenesysError
 from reconciler.emulator.genesys.checks import valid_time_zone
+from reconciler.emulator.genesys.collection import ScheduleCollection
 from reconciler.emulator.genesys.crud import check_version, not_found, writable
-from reconciler.emulator.genesys.kinds import BY_KEY, SCHEDULES, ScheduleCollection
+from reconciler.emulator.genesys.kinds import BY_KEY, SCHEDULES
+from reconciler.emulator.genesys.paging import Paging, envelope
 from reconciler.emulator.genesys.schema import json_object, read_only_fields, validate_body
 from reconciler.emulator.genesys.store import (
     link_references,
@@ -91,7 +93,11 @@ def _routes(schedule: ScheduleCollection) -> list[Route]:
     async def list_all(request: Request) -> Response:
         emulator: Emulator = request.app.state.emulator
         items = sorted(visible(emulator, schedule.key).values(), key=lambda obj: str(obj.get("name", "")))
-        return JSONResponse([_render(emulator, schedule, item) for item in items])
+        rendered = [_render(emulator, schedule, item) for item in items]
+        if schedule.paged:  # every schedule on one page: the operation takes no paging parameters
+            everything = Paging(size=max(len(rendered), 1), number=1)
+            return JSONResponse(envelope(request.url.path, request.query_params, rendered, everything))
+        return JSONResponse(rendered)
 
     async def item(request: Request) -> Response:
         emulator: Emulator = request.app.state.emulator

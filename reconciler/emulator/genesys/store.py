@@ -12,12 +12,8 @@ import copy
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from reconciler.emulator.genesys.kinds import (
-    SINGLETONS_BY_KEY,
-    Reference,
-    referrers,
-    self_uri,
-)
+from reconciler.emulator.genesys.collection import Reference
+from reconciler.emulator.genesys.kinds import SINGLETONS_BY_KEY, referrers, self_uri
 from reconciler.emulator.state import JsonObject
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ SPECS = (
         "contactlistfilters",
         run_state=None,
         delete_rank=3,
-        references={"contact_list": "ContactList"},
+        references={"contact_list": "ContactList", "contact_list_template": "ContactListTemplate"},
     ),
     outbound("DncList", "dnclists", run_state=None, delete_rank=3, immutable=frozenset({"dnc_source_type"})),
     outbound("AttemptLimits", "attemptlimits", run_state=None, delete_rank=5),

@@ -52,7 +52,7 @@ _DURATION = re.compile(r"-?P(?!$)([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]
 CampaignName = Annotated[GenesysName, ref("Campaign")]
 SequenceName = Annotated[GenesysName, ref("Sequence")]
 QueueName = Annotated[str, external("Queue")]
-MessagingCampaignName = Annotated[str, external("MessagingCampaign"), not_looked_up("messaging campaigns")]
+MessagingCampaignName = Annotated[GenesysName, ref("MessagingCampaign")]
 ResponseTemplateName = Annotated[str, external("ResponseTemplate"), not_looked_up("response templates")]
 
 

@@ -15,7 +15,6 @@ from reconciler.manifest.models.types import (
     Text,
     TimeZoneId,
     external,
-    not_looked_up,
     ref,
 )
 
@@ -129,11 +128,12 @@ def _columns_named_by(value: Any) -> list[str]:
     return names
 
 
-class ContactListSpec(SpecModel):
-    """A contact list's definition (columns and dialing settings), never its contact rows.
+class ContactColumnsSpec(SpecModel):
+    """The column definition a contact list and a contact list template share (ContactList and
+    ContactListTemplate, purecloudplatformclientv2): columns and dialing settings, never contact rows.
 
     Column names, phone/email/WhatsApp columns, automatic time-zone mapping, the zip column and the
-    column data types cannot change after creation: changing them replaces the list.
+    column data types cannot change after creation: changing them replaces the object.
     """
 
     column_names: list[str] = Field(min_length=1, description="Names of the contact data columns")
@@ -159,9 +159,6 @@ class ContactListSpec(SpecModel):
     trim_whitespace: bool | None = Field(
         default=None, description="Trim white space on CSV import (API default true)"
     )
-    division: Annotated[str, external("Division")] | None = Field(
-        default=None, description="Division by name; left out means the org's home division"
-    )
     retention_type: RetentionType | None = Field(
         default=None, description="How long the list is kept: Never (deleted), Today or RetentionDays"
     )
@@ -173,7 +170,7 @@ class ContactListSpec(SpecModel):
     _days_need_their_type = field_validator("retention_days")(days_need_their_type)
 
     @model_validator(mode="after")
-    def _retention_type_needs_days(self) -> ContactListSpec:
+    def _retention_type_needs_days(self) -> ContactColumnsSpec:
         type_needs_days(self, prefix="")
         return self
 
@@ -202,12 +199,24 @@ class ContactListSpec(SpecModel):
         return value
 
     @model_validator(mode="after")
-    def _no_callable_time_column_when_mapped(self) -> ContactListSpec:
+    def _no_callable_time_column_when_mapped(self) -> ContactColumnsSpec:
         if self.automatic_time_zone_mapping and any(c.callable_time_column for c in self.phone_columns or ()):
             raise ValueError(
                 "phone_columns.callable_time_column is not allowed with automatic_time_zone_mapping"
             )
         return self
+
+
+class ContactListSpec(ContactColumnsSpec):
+    """A contact list's definition (columns and dialing settings), never its contact rows.
+
+    Column names, phone/email/WhatsApp columns, automatic time-zone mapping, the zip column and the
+    column data types cannot change after creation: changing them replaces the list.
+    """
+
+    division: Annotated[str, external("Division")] | None = Field(
+        default=None, description="Division by name; left out means the org's home division"
+    )
 
 
 # --- ContactListFilter ---------------------------------------------------------------------------
@@ -255,12 +264,8 @@ class ContactListFilterSpec(SpecModel):
     contact_list: Annotated[GenesysName, ref("ContactList")] | None = Field(
         default=None, description="Required when source_type is ContactList (the default)"
     )
-    contact_list_template: (
-        Annotated[str, external("ContactListTemplate"), not_looked_up("contact list templates")] | None
-    ) = Field(
-        default=None,
-        description="Not supported yet: contact list templates cannot be looked up by name, so a filter on "
-        "a template is refused",
+    contact_list_template: Annotated[GenesysName, ref("ContactListTemplate")] | None = Field(
+        default=None, description="Required when source_type is ContactListTemplate"
     )
     source_type: Literal["ContactList", "ContactListTemplate"] | None = None
     clauses: list[ContactListFilterClause] | None = None

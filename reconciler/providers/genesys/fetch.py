@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic.alias_generators import to_camel
+
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.providers.bodies import json_of
 from reconciler.providers.genesys.dnc_entries import read_dnc_entries
@@ -93,7 +95,7 @@ def _name_of(spec: GenesysKind, body: dict[str, Any], index: NameIndex) -> str:
     if spec.singleton_name is not None:
         return spec.singleton_name
     if spec.owner is not None:
-        owner = body.get(spec.owner) or {}
+        owner = body.get(to_camel(spec.owner)) or {}  # the API field of the manifest's owner field
         return index.name_of(str(spec.owner_kind), owner.get("id", "")) or str(owner.get("id", ""))
     return str(body.get("name", ""))
 

@@ -34,5 +34,6 @@ LOOKUPS: dict[str, str] = {
     "WrapUpCode": "/api/v2/routing/wrapupcodes",
     "Division": "/api/v2/authorization/divisions",
     "Flow": "/api/v2/flows",
+    "EmailDomain": "/api/v2/routing/email/outbound/domains",
 }
 """External kinds: objects references may name that the reconciler never manages."""

@@ -18,6 +18,8 @@ WRAPUP_SALE = "0f2c1a55-1d0e-4c1e-9a55-000000000006"
 DIVISION = "0f2c1a55-1d0e-4c1e-9a55-000000000007"
 FLOW = "0f2c1a55-1d0e-4c1e-9a55-000000000008"
 MISSING = "9e9e9e9e-0000-4000-8000-000000000000"
+SMS_SENDER = "+15555550150"
+EMAIL_DOMAIN = "notices.example.com"
 
 LOOKUP_SEED: dict[str, Any] = {
     "lookups": {
@@ -32,6 +34,8 @@ LOOKUP_SEED: dict[str, Any] = {
         "wrapupcodes": [{"id": WRAPUP_DNC, "name": "Do Not Call"}, {"id": WRAPUP_SALE, "name": "Sale"}],
         "divisions": [{"id": DIVISION, "name": "Home"}],
         "flows": [{"id": FLOW, "name": "Renewals Voicemail Drop"}],
+        "phonenumbers": [{"name": "Renewals SMS", "phoneNumber": SMS_SENDER}],
+        "domains": [{"id": EMAIL_DOMAIN, "name": EMAIL_DOMAIN}],
     }
 }
 
@@ -231,6 +235,14 @@ def campaign_schedule(campaign_id: str, **extra: Any) -> dict[str, Any]:
     }
 
 
+def messaging_campaign_schedule(campaign_id: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "messagingCampaign": ref(campaign_id),
+        "intervals": [{"start": "2026-07-01T13:00:00.000Z", "end": "2026-07-01T20:00:00.000Z"}],
+        **extra,
+    }
+
+
 def sequence_schedule(sequence_id: str, **extra: Any) -> dict[str, Any]:
     return {
         "sequence": ref(sequence_id),
@@ -267,4 +279,41 @@ def full_org(api: Api) -> dict[str, dict[str, Any]]:
     made["sequences"] = api.create("sequences", sequence([made["campaigns"]["id"]]))
     rule = campaign_rule(made["campaigns"]["id"], sequence_id=made["sequences"]["id"])
     made["campaignrules"] = api.create("campaignrules", rule)
+    made["digitalrulesets"] = api.create("digitalrulesets", digital_rule_set())
+    made["messagingcampaigns"] = api.create(
+        "messagingcampaigns",
+        sms_campaign(
+            list_id,
+            dncLists=[ref(made["dnclists"]["id"])],
+            callableTimeSet=ref(made["callabletimesets"]["id"]),
+            ruleSets=[ref(made["digitalrulesets"]["id"])],
+        ),
+    )
+    made["contactlisttemplates"] = api.create("contactlisttemplates", contact_list("renewals-template"))
     return made
+
+
+def sms_campaign(contact_list_id: str, name: str = "renewal-texts", **extra: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "contactList": {"id": contact_list_id},
+        "messagesPerMinute": 20,
+        "smsConfig": {
+            "phoneColumn": "CellPhone",
+            "messageColumn": "FirstName",
+            "senderSmsPhoneNumber": {"phoneNumber": SMS_SENDER},
+        },
+        **extra,
+    }
+
+
+def digital_rule_set(name: str = "stop-words") -> dict[str, Any]:
+    condition = {"columnName": "FirstName", "operator": "Equals", "value": "STOP", "valueType": "String"}
+    rule = {
+        "name": "opted-out",
+        "order": 0,
+        "category": "PreContact",
+        "conditions": [{"contactColumnConditionSettings": condition}],
+        "actions": [{"doNotSendActionSettings": {}}],
+    }
+    return {"name": name, "rules": [rule]}

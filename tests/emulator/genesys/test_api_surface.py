@@ -82,16 +82,22 @@ NOT_EMULATED: dict[str, tuple[str, ...]] = {
     "bulk reads the reconciler does not use (it pages the lists)": (
         f"POST {OB}/contactlistfilters/bulk/retrieve",
     ),
-    "kinds the reconciler does not manage: contact list and file specification templates, digital rule "
-    "sets, messaging campaigns and their schedules, and the list of every campaign type": (
+    "kinds the reconciler does not manage: file specification templates, email and WhatsApp campaign "
+    "schedules, and the list of every campaign type": (
+        *_crud(f"{OB}/filespecificationtemplates", "fileSpecificationTemplateId"),
+        f"DELETE {OB}/filespecificationtemplates/bulk",
+        *_schedule(f"{OB}/schedules/emailcampaigns", "emailCampaignId"),
+        *_schedule(f"{OB}/schedules/whatsappcampaigns", "whatsAppCampaignId"),
+        f"GET {OB}/campaigns/all",
+        f"GET {OB}/campaigns/all/divisionviews",
+    ),
+    "bulk writes and reads of contact list templates (the reconciler writes one object at a time)": (
         f"DELETE {OB}/contactlisttemplates",
         f"POST {OB}/contactlisttemplates/bulk/add",
         f"POST {OB}/contactlisttemplates/bulk/retrieve",
-        *_crud(f"{OB}/contactlisttemplates", "contactListTemplateId"),
-        f"DELETE {OB}/filespecificationtemplates/bulk",
-        *_crud(f"{OB}/filespecificationtemplates", "fileSpecificationTemplateId"),
-        *_crud(f"{OB}/digitalrulesets", "digitalRuleSetId"),
-        *_crud(f"{OB}/messagingcampaigns", "messagingCampaignId"),
+    ),
+    "messaging campaign run time: division views, progress, diagnostics, start and stop (the reconciler "
+    "sets campaignStatus in the body)": (
         f"GET {OB}/messagingcampaigns/divisionviews",
         f"GET {OB}/messagingcampaigns/divisionviews/{{messagingCampaignId}}",
         f"POST {OB}/messagingcampaigns/progress",
@@ -100,11 +106,6 @@ NOT_EMULATED: dict[str, tuple[str, ...]] = {
         f"DELETE {OB}/messagingcampaigns/{{messagingCampaignId}}/progress",
         f"POST {OB}/messagingcampaigns/{{messagingCampaignId}}/start",
         f"POST {OB}/messagingcampaigns/{{messagingCampaignId}}/stop",
-        *_schedule(f"{OB}/schedules/emailcampaigns", "emailCampaignId"),
-        *_schedule(f"{OB}/schedules/messagingcampaigns", "messagingCampaignId"),
-        *_schedule(f"{OB}/schedules/whatsappcampaigns", "whatsAppCampaignId"),
-        f"GET {OB}/campaigns/all",
-        f"GET {OB}/campaigns/all/divisionviews",
     ),
     "email, WhatsApp and custom-exclusion DNC entries: the reconciler manages phone DNC lists": (
         f"DELETE {_DNC_LIST}/customexclusioncolumns",

@@ -35,6 +35,9 @@ NOT_FOUND_CODES = {
     "rulesets": "not.found",
     "campaignrules": "not.found",
     "sequences": "not.found",
+    "messagingcampaigns": "not.found",
+    "digitalrulesets": "not.found",
+    "contactlisttemplates": "not.found",
 }
 
 
@@ -53,17 +56,20 @@ def test_create_assigns_server_fields_and_ignores_client_ones(api: Api, collecti
 def test_every_collection_round_trips_and_deletes(api: Api) -> None:
     made = s.full_org(api)
     delete_order = [
-        "campaignrules", "sequences", "campaigns", "rulesets", "callanalysisresponsesets",
-        "callabletimesets", "dnclists", "contactlistfilters", "contactlists", "attemptlimits",
+        "campaignrules", "sequences", "campaigns", "messagingcampaigns", "digitalrulesets", "rulesets",
+        "callanalysisresponsesets", "callabletimesets", "dnclists", "contactlistfilters", "contactlists",
+        "contactlisttemplates", "attemptlimits",
     ]  # fmt: skip
     assert sorted(delete_order) == sorted(made)
     for collection in delete_order:
         obj = made[collection]
         assert api.fetch(collection, obj["id"])["name"] == obj["name"]
         response = api.delete(f"{OUTBOUND}/{collection}/{obj['id']}")
-        # SW18: 200 "Operation was successful."; filters answer 204; DELETE campaign returns the Campaign.
-        assert response.status_code == (204 if collection == "contactlistfilters" else 200), response.text
-        if collection == "campaigns":
+        # SW18: 200 "Operation was successful."; filters and templates answer 204; DELETE campaign returns
+        # the Campaign, DELETE messaging campaign the MessagingCampaign (OutboundApi).
+        no_content = collection in ("contactlistfilters", "contactlisttemplates")
+        assert response.status_code == (204 if no_content else 200), response.text
+        if collection in ("campaigns", "messagingcampaigns"):
             assert response.json()["id"] == obj["id"]
         else:
             assert response.content == b""
@@ -278,5 +284,5 @@ def test_reads_lag_behind_writes_when_the_fault_is_on(api: Api, org: Emulator, c
 
 
 def test_unknown_api_paths_answer_a_genesys_404(api: Api) -> None:
-    response = api.get(f"{OUTBOUND}/messagingcampaigns")
+    response = api.get(f"{OUTBOUND}/filespecificationtemplates")
     assert (response.status_code, code_of(response)) == (404, "not.found")

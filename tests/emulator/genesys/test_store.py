@@ -49,7 +49,7 @@ def test_seed_fills_server_fields(org: Emulator, api: Api) -> None:
 @pytest.mark.parametrize(
     "seed",
     [
-        {"genesys": {"messagingcampaigns": []}},
+        {"genesys": {"filespecificationtemplates": []}},
         {"genesys": {"campaigns": {"not": "a list"}}},
         {"genesys": {"campaigns": ["not an object"]}},
         {"lookups": {"users": [{"name": "x"}]}},

@@ -1,0 +1,73 @@
+"""Genesys outbound messaging: SMS and email campaigns and their schedules, digital rule sets and contact list
+templates (OutboundApi, purecloudplatformclientv2 269.0.0; ForceNew of terraform-provider-genesyscloud)."""
+
+from __future__ import annotations
+
+from reconciler.kinds.genesys import outbound
+from reconciler.kinds.spec import RunStateSpec
+
+SPECS = (
+    outbound(
+        "MessagingCampaign",
+        "messagingcampaigns",
+        run_state=RunStateSpec(
+            field="campaign_status",
+            api_field="campaignStatus",
+            on="on",
+            off="off",
+            busy=frozenset({"on", "stopping", "forced_stopping"}),
+            turn_on="start",
+            turn_off="stop",
+            locked=frozenset(),  # no documented field a running messaging campaign refuses to change
+            exported=True,
+        ),
+        delete_rank=2,
+        references={
+            "contact_list": "ContactList",
+            "dnc_lists": "DncList",
+            "callable_time_set": "CallableTimeSet",
+            "rule_sets": "DigitalRuleSet",
+            "contact_list_filters": "ContactListFilter",
+        },
+        set_like=frozenset({"dnc_lists", "rule_sets"}),
+        export_defaults={"always_running": False},
+        allow_empty_result=False,  # the listing takes no allowEmptyResult
+    ),
+    outbound(
+        "MessagingCampaignSchedule",
+        "schedules/messagingcampaigns",
+        run_state=None,
+        delete_rank=0,
+        emulator_key="messagingcampaignschedules",
+        listing="array",  # listed with no query parameters; answers a MessagingCampaignScheduleEntityListing
+        allow_empty_result=False,
+        owner="messaging_campaign",
+        schedule=True,
+        references={"messaging_campaign": "MessagingCampaign"},
+    ),
+    outbound(
+        "DigitalRuleSet",
+        "digitalrulesets",
+        run_state=None,
+        delete_rank=3,
+        references={"contact_list": "ContactList"},
+        allow_empty_result=False,
+    ),
+    outbound(
+        "ContactListTemplate",
+        "contactlisttemplates",
+        run_state=None,
+        delete_rank=4,
+        references={"attempt_limits": "AttemptLimits"},
+        immutable=frozenset(
+            {
+                "column_names",
+                "phone_columns",
+                "email_columns",
+                "automatic_time_zone_mapping",
+                "zip_code_column_name",
+                "column_data_type_specifications",
+            }
+        ),
+    ),
+)
