@@ -39,6 +39,15 @@ KIND_SPECS: Mapping[tuple[str, str], KindSpec] = _discover()
 """(platform, kind) -> its spec, every managed kind; per platform, referenced kinds first."""
 
 
+def declared_lookups(platform: str) -> dict[str, str]:
+    """External kinds a family of kinds needs (kind -> listing path): a module's `LOOKUPS` dict, keyed by
+    platform ({"genesys": {"EmailDomain": "/api/v2/routing/email/outbound/domains"}})."""
+    found: dict[str, str] = {}
+    for module in _modules(reconciler.kinds):
+        found.update(getattr(module, "LOOKUPS", {}).get(platform, {}))
+    return found
+
+
 def spec_of(platform: str, kind: str) -> KindSpec | None:
     return KIND_SPECS.get((platform, kind))
 
@@ -51,6 +60,16 @@ def specs_of(platform: str) -> dict[str, KindSpec]:
 def schedule_kinds(platform: str) -> tuple[tuple[str, str], ...]:
     """(kind, owner field) of each schedule kind of `platform`."""
     return tuple((kind, str(spec.owner)) for kind, spec in specs_of(platform).items() if spec.schedule)
+
+
+def calling_kinds(platform: str) -> tuple[tuple[str, str | None], ...]:
+    """(kind, the spec field that makes an object a call, or None for every object) of each kind of
+    `platform` whose objects call people (KindSpec.calls)."""
+    return tuple(
+        (kind, spec.calls if isinstance(spec.calls, str) else None)
+        for kind, spec in specs_of(platform).items()
+        if spec.calls
+    )
 
 
 def _per_kind(platform: str, attribute: str) -> dict[str, frozenset[str]]:

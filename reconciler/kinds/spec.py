@@ -55,6 +55,9 @@ class KindSpec:
     for a singleton. `run_state` is required: a RunStateSpec, or None said explicitly.
     `paced`: the plan's pacing preview reads it; `schedule`: its objects are their owner's schedules
     (intervals, recurrences, time zone), read by the schedule checks.
+    `calls`: its objects call people, so the calling rules (calling hours, callable time zones, DNC) bind
+    them: True for every object (a voice campaign), the name of a spec field for the objects that set it
+    (a messaging campaign with an SMS config: a text is a call under the TCPA), False for none.
     `export_defaults`: values the platform fills in, left out of an export; `export_omits`: fields
     exported on the other side of a reference. `allow_empty_result`/`decimal_calls_per_agent`: Genesys
     query parameters of its listings and writes (purecloudplatformclientv2 269.0.0, as
@@ -79,6 +82,7 @@ class KindSpec:
     set_like: frozenset[str] = frozenset()
     paced: bool = False
     schedule: bool = False
+    calls: bool | str = False
     export_defaults: Mapping[str, Any] = field(default_factory=dict, hash=False)
     export_omits: tuple[str, ...] = ()
     allow_empty_result: bool = False

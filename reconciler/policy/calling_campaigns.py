@@ -17,17 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reconciler.kinds.registry import calling_kinds
 from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext
 
 
 def calling_campaigns(context: CheckContext) -> Iterator[Resource]:
-    """Every declared Genesys voice campaign, then every SMS messaging campaign."""
-    yield from context.resources(Platform.GENESYS, "Campaign")
-    for campaign in context.resources(Platform.GENESYS, "MessagingCampaign"):
-        if getattr(campaign.document.spec, "sms_config", None) is not None:
-            yield campaign
+    """Every declared Genesys object that calls people (KindSpec.calls): voice campaigns, SMS campaigns."""
+    for kind, when in calling_kinds(Platform.GENESYS):
+        for campaign in context.resources(Platform.GENESYS, kind):
+            if when is None or getattr(campaign.document.spec, when, None) is not None:
+                yield campaign
 
 
 def noun(campaign: Resource) -> str:

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reconciler.emulator.genesys import campaign_rules, campaigns, checks, messaging
+from reconciler.emulator.genesys import campaign_rules, campaigns, checks
+from reconciler.emulator.genesys.families import rules
 from reconciler.emulator.state import JsonObject
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ _RULES: dict[str, Rules] = {
     "attemptlimits": Rules(checks.attempt_limits),
     "dnclists": Rules(checks.dnc_list),
     "sequences": Rules(checks.sequence, checks.sequence_delete),
-    **{key: Rules(rule) for key, rule in messaging.RULES.items()},
+    **{key: Rules(rule) for key, rule in rules().items()},
 }
 
 

@@ -1,13 +1,12 @@
 """The table of every emulated Genesys collection: paths, name rules, references, immutable fields and
 error codes. Data, not code; the facts are from purecloudplatformclientv2 269.0.0 (models and OutboundApi), terraform-provider-genesyscloud and the 2018 Swagger
 `x-inin-error-codes` (SW18). Body and listing models come from the API data (api_data.py) by path.
-The records are in collection.py; a family of kinds may keep its rows in a module of its own
-(messaging_kinds.py), joined here.
+The records are in collection.py; a family of kinds keeps its rows in a module of its own under
+families/ (messaging.py), found and joined here.
 """
 
 from __future__ import annotations
 
-from reconciler.emulator.genesys import messaging_kinds
 from reconciler.emulator.genesys.collection import (
     OUTBOUND,
     Collection,
@@ -17,6 +16,7 @@ from reconciler.emulator.genesys.collection import (
     ScheduleCollection,
     Singleton,
 )
+from reconciler.emulator.genesys.families import joined, references_into
 
 NAME_MAX_LENGTH = 64
 PAGE_SIZE_DEFAULT = 25
@@ -88,7 +88,7 @@ COLLECTIONS: tuple[Collection, ...] = (
         noun="contact list filter",
         references=(
             Reference("contactList", "contactlists", "contact.list.not.found"),
-            messaging_kinds.FILTER_TEMPLATE_REFERENCE,
+            *references_into("ContactListFilter"),
         ),
         delete_status=204,  # SW18: "204 Contact list filter deleted"
         list_filters=(("contactListId", "contactList"),),
@@ -169,7 +169,7 @@ COLLECTIONS: tuple[Collection, ...] = (
                 "campaign.sequence.not.found",
             ),
             Reference("campaignRuleActions[].parameters.queue", "queues", "queue.not.found", lookup=True),
-            *messaging_kinds.CAMPAIGN_RULE_REFERENCES,
+            *references_into("CampaignRule"),
         ),
     ),
     Collection(
@@ -181,7 +181,7 @@ COLLECTIONS: tuple[Collection, ...] = (
         references=(Reference("campaigns[]", "campaigns", "campaign.sequence.invalid.campaign"),),
         in_use="campaign.sequence.in.use",
     ),
-    *messaging_kinds.COLLECTIONS,
+    *joined("COLLECTIONS"),
 )
 
 
@@ -204,7 +204,7 @@ SCHEDULES: tuple[ScheduleCollection, ...] = (
         owner_field="sequence",
         not_found="campaign.sequence.not.found",
     ),
-    *messaging_kinds.SCHEDULES,
+    *joined("SCHEDULES"),
 )
 
 
@@ -236,7 +236,7 @@ LOOKUPS: tuple[Lookup, ...] = (
     Lookup("wrapupcodes", "/api/v2/routing/wrapupcodes"),
     Lookup("divisions", "/api/v2/authorization/divisions"),
     Lookup("flows", "/api/v2/flows"),
-    *messaging_kinds.LOOKUPS,
+    *joined("LOOKUPS"),
 )
 
 # Wrap-up flags a mapping may use (WrapUpCodeMapping, purecloudplatformclientv2; terraform-provider-genesyscloud validation).

@@ -31,6 +31,7 @@ SPECS = (
         },
         set_like=frozenset({"dnc_lists", "rule_sets"}),
         paced=True,
+        calls=True,
         export_defaults={"skip_preview_disabled": False, "always_running": False, "preview_auto_end": False},
         allow_empty_result=False,
         decimal_calls_per_agent=True,

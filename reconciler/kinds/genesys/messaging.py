@@ -21,6 +21,7 @@ SPECS = (
             locked=frozenset(),  # no documented field a running messaging campaign refuses to change
             exported=True,
         ),
+        calls="sms_config",  # an SMS campaign: a text is a call under the TCPA
         delete_rank=2,
         references={
             "contact_list": "ContactList",
@@ -71,3 +72,7 @@ SPECS = (
         ),
     ),
 )
+
+LOOKUPS = {"genesys": {"EmailDomain": "/api/v2/routing/email/outbound/domains"}}
+"""External kinds these kinds name: an email campaign's sender domain (RoutingApi, purecloudplatformclientv2
+269.0.0)."""

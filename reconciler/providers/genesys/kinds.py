@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reconciler.kinds.registry import specs_of
+from reconciler.kinds.registry import declared_lookups, specs_of
 from reconciler.kinds.spec import KindSpec
 
 GenesysKind = KindSpec
@@ -34,6 +34,7 @@ LOOKUPS: dict[str, str] = {
     "WrapUpCode": "/api/v2/routing/wrapupcodes",
     "Division": "/api/v2/authorization/divisions",
     "Flow": "/api/v2/flows",
-    "EmailDomain": "/api/v2/routing/email/outbound/domains",
+    **declared_lookups("genesys"),
 }
-"""External kinds: objects references may name that the reconciler never manages."""
+"""External kinds: objects references may name that the reconciler never manages (a family of kinds adds
+its own in its KindSpec module: reconciler.kinds.registry.declared_lookups)."""

@@ -70,4 +70,4 @@ def _settle_status(body: JsonObject, current: JsonObject | None) -> None:
 
 
 RULES = {"messagingcampaigns": before_write, "contactlisttemplates": contact_list}
-"""The write rule of each collection of this module (joined into reconciler.emulator.genesys.behaviours)."""
+"""The write rule of each collection of the messaging family (found by reconciler.emulator.genesys.families)."""

@@ -98,6 +98,12 @@ FILTER_TEMPLATE_REFERENCE = Reference(
 )
 """A contact list filter on a template names it (ContactListFilter.contactListTemplate)."""
 
+REFERENCES_INTO: dict[str, tuple[Reference, ...]] = {
+    "ContactListFilter": (FILTER_TEMPLATE_REFERENCE,),
+    "CampaignRule": CAMPAIGN_RULE_REFERENCES,
+}
+"""References of existing collections to this family's kinds."""
+
 LOOKUPS: tuple[Lookup, ...] = (
     Lookup("phonenumbers", "/api/v2/routing/sms/phonenumbers"),
     Lookup("domains", "/api/v2/routing/email/outbound/domains"),
