@@ -47,6 +47,9 @@ COLLECTIONS: tuple[Collection, ...] = (
             Reference("contactListFilters[]", "contactlistfilters", "contact.list.filter.not.found"),
             _DIVISION,
         ),
+        # sort and filter are set at creation only (ForceNew in terraform-provider-genesyscloud, its
+        # issue #1661); the real code is not published
+        immutable=(Immutable("dynamicContactQueueingSettings", "invalid.update"),),
         delete_returns_body=True,
         list_filters=(
             ("contactListId", "contactList"),
@@ -101,6 +104,8 @@ COLLECTIONS: tuple[Collection, ...] = (
         noun="dialer DNC list",
         not_found="dnc.list.not.found",
         references=(_DIVISION,),
+        # set at creation only (ForceNew in terraform-provider-genesyscloud); the real code is not published
+        immutable=(Immutable("customExclusionColumn", "invalid.update"),),
         in_use="dnc.list.in.use",
         list_filters=(("divisionId", "division"), ("dncSourceType", "dncSourceType")),
     ),

@@ -29,6 +29,11 @@ SPECS = (
             "rule_sets": "RuleSet",
             "contact_list_filters": "ContactListFilter",
         },
+        # dynamic_contact_queueing_settings (sort, filter) can only be set when the campaign is created:
+        # ForceNew of both in MyPureCloud/terraform-provider-genesyscloud's genesyscloud_outbound_campaign
+        # ("will cause the outbound campaign to be dropped and recreated"), issue #1661 there (the UI greys
+        # the option out after creation); the API definition says nothing either way.
+        immutable=frozenset({"dynamic_contact_queueing_settings"}),
         set_like=frozenset({"dnc_lists", "rule_sets"}),
         paced=True,
         calls=True,

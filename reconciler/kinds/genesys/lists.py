@@ -32,6 +32,14 @@ SPECS = (
         delete_rank=3,
         references={"contact_list": "ContactList", "contact_list_template": "ContactListTemplate"},
     ),
-    outbound("DncList", "dnclists", run_state=None, delete_rank=3, immutable=frozenset({"dnc_source_type"})),
+    outbound(
+        "DncList",
+        "dnclists",
+        run_state=None,
+        delete_rank=3,
+        # custom_exclusion_column: "cannot be updated" (ForceNew of genesyscloud_outbound_dnclist in
+        # MyPureCloud/terraform-provider-genesyscloud); the API definition says nothing either way.
+        immutable=frozenset({"dnc_source_type", "custom_exclusion_column"}),
+    ),
     outbound("AttemptLimits", "attemptlimits", run_state=None, delete_rank=5),
 )

@@ -102,7 +102,9 @@ class CampaignRuleParameters(SpecModel):
     priority: Priority | None = Field(default=None, description="setCampaignPriority: 1 lowest ... 5 highest")
     dialing_mode: DialingMode | None = Field(default=None, description="setCampaignDialingMode")
     abandon_rate: Percent | None = Field(default=None, description="setCampaignAbandonRate, in percent")
-    outbound_line_count: int | None = Field(default=None, ge=1, description="setCampaignNumberOfLines")
+    # 0 allowed: outboundLineCount is an int of CampaignRuleParameters (purecloudplatformclientv2 269.0.0);
+    # MyPureCloud/terraform-provider-genesyscloud's campaign rule accepts any non-negative integer.
+    outbound_line_count: int | None = Field(default=None, ge=0, description="setCampaignNumberOfLines")
     relative_weight: int | None = Field(default=None, ge=0, le=100, description="setCampaignWeight")
     max_calls_per_agent: float | None = Field(
         default=None, ge=1, le=15, description="setCampaignMaxCallsPerAgent"

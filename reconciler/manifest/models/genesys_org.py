@@ -3,9 +3,9 @@ wrap-up code mappings), reference CampaignSequence, ResponseSet, OutboundSetting
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
 from reconciler.manifest.models.base import SpecModel
 from reconciler.manifest.models.genesys_lists import RetentionType, days_need_their_type, type_needs_days
@@ -64,8 +64,12 @@ class SequenceSpec(SpecModel):
     """Campaigns run one after another. Status and campaign list change in separate updates."""
 
     campaigns: list[Annotated[GenesysName, ref("Campaign")]] = Field(min_length=1, description="In run order")
-    status: Literal["on", "off"] = Field(
-        description="Only on and off can be set; complete belongs to the platform"
+    # Optional: status of genesyscloud_outbound_sequence (MyPureCloud/terraform-provider-genesyscloud) is
+    # Optional, 'off' by default; a sequence is created off and turned on separately.
+    status: Literal["on", "off"] | None = Field(
+        default=None,
+        description="Only on and off can be set; complete belongs to the platform. Left out: created off, "
+        "then not managed",
     )
     repeat: bool | None = Field(
         default=None, description="Start again after the last campaign (default false)"
@@ -144,7 +148,7 @@ class OutboundSettingsSpec(SpecModel):
 
 # --- WrapUpCodeMappings --------------------------------------------------------------------------
 
-WrapUpFlag = Literal[
+_UpperFlag = Literal[
     "CONTACT_UNCALLABLE",
     "NUMBER_UNCALLABLE",
     "RIGHT_PARTY_CONTACT",
@@ -152,14 +156,44 @@ WrapUpFlag = Literal[
     "BUSINESS_NEUTRAL",
     "BUSINESS_SUCCESS",
 ]
+WRAP_UP_FLAGS: tuple[str, ...] = get_args(_UpperFlag)
+_FLAGS_TEXT = "A flag is one of " + ", ".join(WRAP_UP_FLAGS) + " in any letter case, sent upper case."
+
+
+def _any_case(word: str) -> str:
+    """A regex matching `word` in any letter case: RIGHT_PARTY_CONTACT, Right_Party_Contact ..."""
+    return "".join(f"[{char.upper()}{char.lower()}]" if char.isalpha() else char for char in word)
+
+
+def _upper(value: object) -> object:
+    return value.upper() if isinstance(value, str) else value
+
+
+# Any letter case, stored upper case: the flags are compared case-insensitively by WrapUpCodeMapping's
+# users (MyPureCloud/terraform-provider-genesyscloud validates them ignoring case, and its examples write
+# Right_Party_Contact); the API definition lists them upper case (WrapUpCodeMapping.defaultSet) and the
+# body carries them so.
+WrapUpFlag = Annotated[
+    _UpperFlag,
+    BeforeValidator(_upper),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^(" + "|".join(_any_case(flag) for flag in WRAP_UP_FLAGS) + ")$",
+            "description": _FLAGS_TEXT,
+        }
+    ),
+]
 
 
 class WrapUpCodeMappingsSpec(SpecModel):
     """How wrap-up codes count for the dialer (uncallable, right party, business outcome)."""
 
-    default_set: list[WrapUpFlag] | None = Field(default=None, description="Flags of codes not in mapping")
+    default_set: list[WrapUpFlag] | None = Field(
+        default=None, description=f"Flags of codes not in mapping. {_FLAGS_TEXT}"
+    )
     mapping: dict[Annotated[str, external("WrapUpCode")], list[WrapUpFlag]] | None = Field(
-        default=None, description="Flags by wrap-up code NAME (sent keyed by the code's id)"
+        default=None, description=f"Flags by wrap-up code NAME (sent keyed by the code's id). {_FLAGS_TEXT}"
     )
 
 

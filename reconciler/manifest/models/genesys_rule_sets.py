@@ -152,7 +152,9 @@ class RuleSetSpec(SpecModel):
 
     contact_list: ContactListName | None = Field(default=None, description="UI hint for column suggestions")
     queue: QueueName | None = Field(default=None, description="UI hint for wrap-up code suggestions")
-    rules: list[DialerRule] = Field(min_length=1)
+    # May be empty: rules of genesyscloud_outbound_ruleset (MyPureCloud/terraform-provider-genesyscloud) is
+    # Optional and sent as an empty list; RuleSet of purecloudplatformclientv2 269.0.0 has no minimum.
+    rules: list[DialerRule] = Field(description="The rules; an empty list is a rule set with no rules yet")
 
     @model_validator(mode="after")
     def _unique_rule_names(self) -> RuleSetSpec:
