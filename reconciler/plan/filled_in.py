@@ -10,6 +10,9 @@ as diff paths without indexes; a path covers everything below it:
   (/skills/{id}/parameters/general-settings, retry-settings, schedule-settings, time-zones,
   cpa-management, delivery-preferences; CXone Admin API), and every read returns the whole block with the
   platform's values: a block is managed key by key, as apply overlays it (reconciler.apply.cxone_bodies).
+- Mappings keyed by a name (a response set's `responses` by disposition, the wrap-up `mapping` by
+  code, attempt limits' `recall_entries` by call result) are written by overlaying them key by key
+  (reconciler.apply.overlay), so a key left out keeps its live value: each key is managed once declared.
 - Genesys answers with a contact sort's `direction` and `numeric`, a phone column's `type` and a
   campaign's dynamic line balancing `relativeWeight` when a write left them out: optional fields of
   ContactSort, ContactPhoneNumberColumn and DynamicLineBalancingSettings (purecloudplatformclientv2
@@ -35,6 +38,9 @@ FILLED_IN: Mapping[tuple[str, str], frozenset[str]] = {
             "dynamic_line_balancing_settings.relative_weight",
         }
     ),
+    (Platform.GENESYS, "CallAnalysisResponseSet"): frozenset({"responses"}),
+    (Platform.GENESYS, "WrapUpCodeMappings"): frozenset({"mapping"}),
+    (Platform.GENESYS, "AttemptLimits"): frozenset({"recall_entries"}),
     (Platform.CXONE, "Skill"): PARAMETER_BLOCK_FIELDS,
 }
 """(platform, kind) -> nested paths whose undeclared keys are not removals."""
