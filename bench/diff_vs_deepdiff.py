@@ -8,7 +8,7 @@ over all pairs, in CPU seconds (time.process_time) and tracemalloc peak:
 1. `scoped_diff`: the field-by-field walk the planner falls back to (no JSON fast path);
 2. `declared_diff`: what `plan` runs (JSON fast path, then the walk where the projection differs);
 3. DeepDiff on the raw pair: every server-side extra field shows as a difference;
-4. DeepDiff on the desired side against the live side projected onto the declared fields
+4. DeepDiff on the desired side against the live side projected onto the declared top-level fields (each whole)
    (`reconciler.diff.project`), numbers compared by value;
 5. as 4, with the scoped diff's equalities made explicit on both sides first (an empty declared
    list or mapping equals a missing one; 3 == 3.0).

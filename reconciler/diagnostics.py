@@ -43,6 +43,7 @@ class Code(StrEnum):
     UNMANAGED_DEPENDENT = "UNMANAGED-DEPENDENT"
     ABANDON_MEASURED = "ABANDON-MEASURED"
     PACING_CALIBRATION = "PACING-CALIBRATION"
+    DUPLICATE_ENTRY = "DUPLICATE-ENTRY"
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
     Code.PACING_CALIBRATION: CatalogueEntry(
         Severity.WARNING, "Measured live-answer rate or handle time differs from the declared staffing"
     ),
+    Code.DUPLICATE_ENTRY: CatalogueEntry(Severity.WARNING, "A set-like list declares an entry twice"),
 }
 
 

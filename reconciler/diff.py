@@ -4,7 +4,12 @@ A change is a small immutable value `FieldChange(path, before, after)`; paths us
 dot-separated, with list indexes as `[n]` (e.g. `contact_sorts[0].direction`), or `[key]` for lists
 whose items have a natural key (reconciler.list_keys; e.g. `phone_columns[phone].type`).
 
-- Nested mappings are compared key by key, only over the desired side's keys.
+- Top-level fields the manifest does not declare are unmanaged: never compared, never written.
+- A declared object below the top level (a nested mapping, a list item) is compared whole: a key the
+  live side holds and the manifest leaves out is a removal (`after` None), unless its live value is
+  empty (null, [], {}), which reads as absent, or it lies under a `filled_in` path (keys the platform
+  fills in or keeps when left out: reconciler.plan.filled_in). The live side holds only the fields the
+  manifest models know (reconciler.state.convert), so server-side extras of unknown names never show.
 - Lists whose items have a natural key are matched by key: an item only one side has is one change
   (`before` None: added; `after` None: removed), a shared item is compared field by field. If the shared
   items come in another order (and the list is not set-like) the whole list is reported once.
@@ -65,20 +70,26 @@ def strip_indexes(path: str) -> str:
     return _INDEX.sub("", path)
 
 
+def _covered(path: str, rules: frozenset[str]) -> bool:
+    """Whether `path` (with or without its indexes) is one of `rules` or lies below one."""
+    if not rules:
+        return False
+    forms = {path, strip_indexes(path)}
+    return any(form == rule or form.startswith((rule + ".", rule + "[")) for rule in rules for form in forms)
+
+
 @dataclass(frozen=True)
 class _Rules:
     ignore: frozenset[str]
     set_like: frozenset[str]
+    filled_in: frozenset[str] = frozenset()
 
     def ignored(self, path: str) -> bool:
-        if not self.ignore:
-            return False
-        forms = {path, strip_indexes(path)}
-        return any(
-            form == rule or form.startswith((rule + ".", rule + "["))
-            for rule in self.ignore
-            for form in forms
-        )
+        return _covered(path, self.ignore)
+
+    def kept(self, path: str) -> bool:
+        """An undeclared key at `path` is not a removal (ignored, or filled in by the platform)."""
+        return _covered(path, self.ignore) or _covered(path, self.filled_in)
 
     def is_set(self, path: str) -> bool:
         if not self.set_like:
@@ -92,9 +103,11 @@ def scoped_diff(
     *,
     ignore: frozenset[str] | set[str] = frozenset(),
     set_like: frozenset[str] | set[str] = frozenset(),
+    filled_in: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[FieldChange, ...]:
-    """The declared fields of `desired` whose live value differs, in declaration order."""
-    rules = _Rules(frozenset(ignore), frozenset(set_like))
+    """The declared fields of `desired` whose live value differs, and the keys removed from declared
+    objects, in declaration order."""
+    rules = _Rules(frozenset(ignore), frozenset(set_like), frozenset(filled_in))
     found: list[FieldChange] = []
     _diff_mapping(desired, live, "", rules, found)
     return tuple(found)
@@ -107,6 +120,17 @@ def _diff_mapping(
         child = join_path(path, str(key))
         if not rules.ignored(child):
             _diff_value(want, live.get(key), child, rules, found)
+    if not path:
+        return  # the top level: undeclared fields are unmanaged
+    for key, held in live.items():
+        child = join_path(path, str(key))
+        if key not in desired and not is_empty(held) and not rules.kept(child):
+            found.append(FieldChange(child, held, None))
+
+
+def is_empty(value: Any) -> bool:
+    """A value that reads as absent: null, an empty list or an empty mapping."""
+    return value is None or (isinstance(value, (list, tuple, dict)) and not value)
 
 
 def _diff_value(want: Any, have: Any, path: str, rules: _Rules, found: list[FieldChange]) -> None:
@@ -160,7 +184,6 @@ def _diff_keyed(
     if not rules.is_set(path) and shared != [label for label in held if label in wanted]:
         found.append(FieldChange(path, project(list(want), list(have)), list(want)))  # reordered
         return True
-    shape = _merged_shape(want)
     for label, item in wanted.items():
         child = f"{path}[{label}]"
         if rules.ignored(child):
@@ -172,7 +195,7 @@ def _diff_keyed(
     for label, item in held.items():
         child = f"{path}[{label}]"
         if label not in wanted and not rules.ignored(child):
-            found.append(FieldChange(child, project(shape, item) if shape else item, None))
+            found.append(FieldChange(child, item, None))
     return True
 
 
@@ -210,33 +233,29 @@ def _is_list(value: Any) -> bool:
 
 
 def project(shape: Any, value: Any) -> Any:
-    """`value` reduced to the keys `shape` declares (recursively): the live side as the manifest sees it.
+    """`value` reduced to the top-level keys `shape` declares: the live side as the manifest sees it.
 
-    List elements are projected onto the union of the keys the desired elements declare.
+    Below the top level a declared object is whole (its removed keys are changes), so it is kept whole.
     """
     if isinstance(shape, dict) and isinstance(value, dict):
-        return {key: project(shape[key], value[key]) for key in shape if key in value}
-    if _is_list(shape) and _is_list(value):
-        merged = _merged_shape(shape)
-        if merged is None:
-            return list(value)
-        return [project(merged, item) for item in value]
+        return {key: value[key] for key in shape if key in value}
     return value
 
 
-def _merged_shape(items: Sequence[Any]) -> dict[str, Any] | None:
-    """The union of the mappings in `items` (None when the list holds no mappings)."""
-    merged: dict[str, Any] | None = None
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        merged = merged if merged is not None else {}
-        for key, value in item.items():
-            previous = merged.get(key)
-            if isinstance(previous, dict) and isinstance(value, dict):
-                merged[key] = _merged_shape([previous, value])
-            elif isinstance(previous, list | tuple) and isinstance(value, list | tuple):
-                merged[key] = [*previous, *value]  # the elements' shapes, merged where the list is projected
-            elif key not in merged or previous is None:
-                merged[key] = value
-    return merged
+def managed_view(shape: Any, value: Any, filled_in: frozenset[str] = frozenset(), path: str = "") -> Any:
+    """`value` as far as a manifest of `shape` manages it: its declared top-level fields, each whole, except
+    that below a `filled_in` path only the keys `shape` declares are kept (reconciler.plan.filled_in)."""
+    if isinstance(value, dict) and isinstance(shape, dict):
+        kept: dict[str, Any] = {}
+        for key, item in value.items():
+            child = join_path(path, str(key))
+            if key in shape:
+                kept[key] = managed_view(shape[key], item, filled_in, child)
+            elif path and not _covered(child, filled_in):
+                kept[key] = item
+        return kept
+    if _is_list(value) and _is_list(shape) and filled_in:
+        items = [item for item in shape if isinstance(item, dict)]
+        merged = {key: part for item in items for key, part in item.items()}
+        return [managed_view(merged, item, filled_in, f"{path}[{n}]") for n, item in enumerate(value)]
+    return value

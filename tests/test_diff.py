@@ -25,10 +25,30 @@ def test_a_missing_live_value_compares_as_none() -> None:
     assert scoped_diff({"priority": None}, {}) == ()
 
 
-def test_nested_mappings_report_dotted_paths_and_ignore_live_extras() -> None:
+def test_nested_mappings_report_dotted_paths_and_keys_the_manifest_removed() -> None:
     desired = {"general_settings": {"maximum_ratio": 2, "abandon_rate_threshold": 3}}
     live = {"general_settings": {"maximum_ratio": 1.5, "abandon_rate_threshold": 3, "aggressiveness": "x"}}
-    assert scoped_diff(desired, live) == (FieldChange("general_settings.maximum_ratio", 1.5, 2),)
+    assert scoped_diff(desired, live) == (
+        FieldChange("general_settings.maximum_ratio", 1.5, 2),
+        FieldChange("general_settings.aggressiveness", "x", None),
+    )
+
+
+def test_undeclared_top_level_fields_and_empty_nested_values_are_not_removals() -> None:
+    desired = {"general_settings": {"maximum_ratio": 2}}
+    live = {"general_settings": {"maximum_ratio": 2, "notes": None, "tags": [], "extra": {}}, "version": 7}
+    assert scoped_diff(desired, live) == ()
+
+
+def test_a_key_removed_from_a_list_item_is_a_removal() -> None:
+    action = {
+        "action_type": "setCampaignDialingMode",
+        "parameters": {"operator": "greaterThan", "value": "50"},
+    }
+    desired = {"actions": [{"action_type": "setCampaignDialingMode"}]}
+    assert scoped_diff(desired, {"actions": [action]}) == (
+        FieldChange("actions[0].parameters", {"operator": "greaterThan", "value": "50"}, None),
+    )
 
 
 def test_a_missing_nested_block_reports_each_declared_leaf() -> None:
@@ -40,7 +60,10 @@ def test_a_missing_nested_block_reports_each_declared_leaf() -> None:
 def test_lists_of_equal_length_are_compared_per_index() -> None:
     desired = {"columns": [{"column_name": "phone", "type": "cell"}, {"column_name": "home"}]}
     live = {"columns": [{"column_name": "phone", "type": "home"}, {"column_name": "home", "type": "x"}]}
-    assert scoped_diff(desired, live) == (FieldChange("columns[0].type", "home", "cell"),)
+    assert scoped_diff(desired, live) == (
+        FieldChange("columns[0].type", "home", "cell"),
+        FieldChange("columns[1].type", "x", None),
+    )
 
 
 def test_lists_of_different_length_are_reported_once_whole() -> None:
@@ -50,11 +73,11 @@ def test_lists_of_different_length_are_reported_once_whole() -> None:
     )
 
 
-def test_a_whole_list_shows_live_elements_reduced_to_declared_keys() -> None:
+def test_a_whole_list_shows_live_elements_whole() -> None:
     desired = {"sorts": [{"field_name": "a"}, {"field_name": "b"}]}
-    live = {"sorts": [{"field_name": "a", "direction": "ASC", "id": "1"}]}
+    live = {"sorts": [{"field_name": "a", "direction": "ASC"}]}
     (change,) = scoped_diff(desired, live)
-    assert change.before == [{"field_name": "a"}]
+    assert change.before == [{"field_name": "a", "direction": "ASC"}]
 
 
 def test_a_list_replacing_a_missing_value() -> None:
@@ -108,7 +131,7 @@ def test_a_changed_set_is_reported_once_whole() -> None:
 
 def test_set_like_elements_compare_scoped_and_count_duplicates() -> None:
     desired = {"records": [{"phone_number": "1"}, {"phone_number": "2"}]}
-    live = {"records": [{"phone_number": "2", "id": 9}, {"phone_number": "1", "id": 8}]}
+    live = {"records": [{"phone_number": "2"}, {"phone_number": "1"}]}
     assert scoped_diff(desired, live, set_like={"records"}) == ()
     twice = {"records": [{"phone_number": "1"}, {"phone_number": "1"}]}
     assert scoped_diff(twice, live, set_like={"records"}) != ()
@@ -140,7 +163,7 @@ def test_field_changes_are_immutable_values() -> None:
 def test_top_field_and_project() -> None:
     assert top_field("phone_columns[0].type") == "phone_columns"
     assert top_field("general_settings.maximum_ratio") == "general_settings"
-    assert project({"a": {"b": 1}}, {"a": {"b": 2, "c": 3}, "d": 4}) == {"a": {"b": 2}}
+    assert project({"a": {"b": 1}}, {"a": {"b": 2, "c": 3}, "d": 4}) == {"a": {"b": 2, "c": 3}}
 
 
 def _slot(day: int, start: str, stop: str = "17:00:00") -> dict[str, object]:
@@ -182,7 +205,7 @@ def test_keyed_items_removed_live_only_and_renamed_columns() -> None:
     live = {
         "phone_columns": [
             {"column_name": "cell", "type": "cell"},
-            {"column_name": "home", "type": "home", "id": 1},
+            {"column_name": "home", "type": "home"},
         ]
     }
     assert scoped_diff(desired, live) == (
@@ -220,13 +243,7 @@ def test_an_ignore_rule_covers_keyed_items() -> None:
     assert scoped_diff(desired, live, ignore={"phone_columns.type"}) == ()
 
 
-def test_project_keeps_the_fields_any_declared_element_of_a_nested_list_names() -> None:
-    rules = [
-        {"name": "a", "conditions": [{"type": "contact"}]},
-        {"name": "b", "conditions": [{"type": "wrapup", "codes": ["Busy"]}]},
-    ]
-    live = [
-        {"name": "a", "conditions": [{"type": "contact", "id": "x"}]},
-        {"name": "b", "conditions": [{"type": "wrapup", "codes": ["Busy"], "id": "y"}]},
-    ]
-    assert project(rules, live) == rules
+def test_project_keeps_nested_list_elements_whole() -> None:
+    rules = [{"name": "a", "conditions": [{"type": "contact"}]}]
+    live = [{"name": "a", "conditions": [{"type": "contact", "inverted": True}]}]
+    assert project(rules, live) == live

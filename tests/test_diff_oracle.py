@@ -29,11 +29,13 @@ def _mapping(rng: random.Random, depth: int) -> dict[str, Any]:
 
 
 def _mutated(rng: random.Random, value: Any) -> Any:
-    """A copy of `value` with, at random, one leaf changed, a server-side extra added, or nothing."""
+    """A copy of `value` with, at random, leaves changed, keys the manifest leaves out added, or nothing.
+
+    At the top level such a key is unmanaged; inside a declared object it is a removal to both diffs."""
     if isinstance(value, dict):
         copy = {key: _mutated(rng, item) if rng.random() < 0.3 else item for key, item in value.items()}
         if rng.random() < 0.3:
-            copy[f"server_{rng.randint(0, 9)}"] = rng.choice(SCALARS)  # outside the declared scope
+            copy[f"server_{rng.randint(0, 9)}"] = rng.choice(SCALARS)
         return copy
     if isinstance(value, list):
         return [_mutated(rng, item) if rng.random() < 0.3 else item for item in value]
@@ -53,7 +55,7 @@ def _by_value(value: Any) -> Any:
 
 
 def oracle_sees_change(desired: dict[str, Any], live: dict[str, Any]) -> bool:
-    """DeepDiff over the declared fields only, numbers by value (3 == 3.0), as the scoped diff compares."""
+    """DeepDiff over the declared top-level fields, each whole, numbers by value (3 == 3.0)."""
     return bool(DeepDiff(_by_value(desired), _by_value(project(desired, live))))
 
 
@@ -74,12 +76,19 @@ def test_the_random_cases_hold_both_outcomes() -> None:
     assert outcomes == {True, False}
 
 
-def test_server_side_extras_are_changes_to_deepdiff_but_not_to_the_scoped_diff() -> None:
+def test_undeclared_top_level_fields_are_changes_to_deepdiff_but_not_to_the_scoped_diff() -> None:
     desired = {"name": "Sales", "limits": {"max": 3}}
-    live = {"name": "Sales", "limits": {"max": 3.0, "reset": "NEVER"}, "version": 7}
+    live = {"name": "Sales", "limits": {"max": 3.0}, "version": 7}
     assert scoped_diff(desired, live) == ()
     assert DeepDiff(desired, live)
     assert not oracle_sees_change(desired, live)
+
+
+def test_a_key_removed_inside_a_declared_object_is_a_change_to_both() -> None:
+    desired = {"name": "Sales", "limits": {"max": 3}}
+    live = {"name": "Sales", "limits": {"max": 3, "reset": "NEVER"}}
+    assert scoped_diff(desired, live) != ()
+    assert oracle_sees_change(desired, live)
 
 
 def test_a_boolean_is_not_the_number_one_to_either() -> None:

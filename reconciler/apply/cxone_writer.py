@@ -40,6 +40,7 @@ from reconciler.diff import scoped_diff, top_field
 from reconciler.exceptions import OutcomeUnknown, PlatformError, RequestFailed
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.plan.annotations import ignored_fields
+from reconciler.plan.filled_in import filled_in
 from reconciler.plan.models import Step
 from reconciler.plan.planner import rename_of
 from reconciler.providers.cxone.assemble import group_bodies, skill_bodies
@@ -251,6 +252,7 @@ class CxoneWriter:
             now,
             ignore=ignored_fields(obj.annotations),
             set_like=SET_LIKE.get(obj.kind, frozenset()),
+            filled_in=filled_in(obj.platform, obj.kind),
         )
         changed = {_alias(obj.kind, top_field(item.path)) for item in differ}
         managed = self._managed(obj, declared) if changed else {}

@@ -25,11 +25,13 @@ from pydantic import BaseModel
 
 from reconciler.apply.disabled_for_edit import disabled_for_edit, reenable_after
 from reconciler.apply.overlay import overlay, references, refuse_stale, repointed, without_ignored
+from reconciler.apply.removals import without_removed
 from reconciler.apply.work import ApplySettings, Work, Written, once_readable
 from reconciler.exceptions import OutcomeUnknown, PlatformError, ReconcilerError, RequestFailed
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.phones import stored_form
 from reconciler.plan.annotations import ignored_fields
+from reconciler.plan.filled_in import filled_in
 from reconciler.plan.leftovers import aside_name, replaced_by
 from reconciler.plan.models import ResourceChange, Step
 from reconciler.plan.planner import declared_diff, rename_of
@@ -314,6 +316,8 @@ class GenesysWriter:
             await self._sync_entries(work, str(target.platform_id))  # only numbers change
             return
         managed = self._managed(obj)
+        model = _model(obj.kind)
+        kept = filled_in(PLATFORM, obj.kind) | ignored_fields(obj.annotations)
         partial = spec.kind == "OutboundSettings"  # PATCH (asynchronous: the read-back waits for it)
 
         renamed = rename_of(obj, work.live) if work.live is not None else ()
@@ -321,7 +325,11 @@ class GenesysWriter:
         def mutate(fresh: Body) -> Body:
             if fresh:
                 self._check_stale(work, fresh)
-            body = dict(managed) if partial else overlay(fresh, managed)
+            body = (
+                dict(managed)
+                if partial
+                else without_removed(model, overlay(fresh, managed), managed, kept=kept)
+            )
             return {**body, "name": obj.name} if renamed else body  # metadata.previous_names
 
         await self._put_versioned(

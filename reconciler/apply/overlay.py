@@ -20,9 +20,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from reconciler.apply.work import Work
-from reconciler.diff import project, scoped_diff, top_field
+from reconciler.diff import managed_view, project, scoped_diff, top_field
 from reconciler.exceptions import StaleChange
 from reconciler.plan.annotations import ignored_fields
+from reconciler.plan.filled_in import filled_in
 from reconciler.plan.masking import mask_value
 
 
@@ -46,21 +47,29 @@ def stale_paths(
     ignore: frozenset[str] = frozenset(),
     set_like: frozenset[str] = frozenset(),
     skip: frozenset[str] = frozenset(),
+    kept: frozenset[str] = frozenset(),
 ) -> list[tuple[str, Any, Any]]:
     """(path, value the plan saw, value live now) for every declared field that moved since the plan.
 
     `planned` is the live side as the plan saw it (projected onto the declared fields); a field that
     moved to exactly the desired value is not stale. `skip` names top-level fields apply itself
-    manages through steps (a campaign's run state).
+    manages through steps (a campaign's run state); `kept` the nested paths the platform fills in
+    (reconciler.plan.filled_in).
     """
     scope = {key: value for key, value in desired.items() if key not in skip}
     now = project(scope, fresh)
     moved = scoped_diff(
-        {key: planned[key] for key in scope if key in planned}, now, ignore=ignore, set_like=set_like
+        managed_view(scope, {key: planned[key] for key in scope if key in planned}, kept),
+        managed_view(scope, now, kept),
+        ignore=ignore,
+        set_like=set_like,
+        filled_in=kept,
     )
     moved_paths = {change.path for change in moved}
     newly_set = [key for key in scope if key not in planned and key in now]
-    pending = {change.path for change in scoped_diff(scope, now, ignore=ignore, set_like=set_like)}
+    pending = {
+        change.path for change in scoped_diff(scope, now, ignore=ignore, set_like=set_like, filled_in=kept)
+    }
     found: list[tuple[str, Any, Any]] = []
     for change in moved:
         if _unresolved(change.path, pending):
@@ -108,6 +117,7 @@ def refuse_stale(
         ignore=ignored_fields(obj.annotations),
         set_like=set_like,
         skip=skip,
+        kept=filled_in(obj.platform, obj.kind),
     )
     raise_if_stale(obj.address, stale)
 

@@ -19,6 +19,7 @@ from reconciler.config import Prune
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.diff import FieldChange, project, scoped_diff, top_field
 from reconciler.plan.annotations import create_only, ignored_fields, prevent_destroy
+from reconciler.plan.filled_in import filled_in
 from reconciler.plan.leftovers import leftover_reason, leftovers
 from reconciler.plan.models import REPLACE, Action, DriftEntry, ResourceChange, Step
 from reconciler.plan.numbers import NumberChanges, number_changes
@@ -136,7 +137,9 @@ def declared_diff(
         projected = before if before is not None else project(obj.essence, view)
         if _json(projected) == _json(obj.essence):
             return ()
-    return scoped_diff(obj.essence, view, ignore=ignore, set_like=set_like)
+    return scoped_diff(
+        obj.essence, view, ignore=ignore, set_like=set_like, filled_in=filled_in(obj.platform, obj.kind)
+    )
 
 
 def _json(value: Any) -> str:

@@ -11,6 +11,7 @@ from reconciler.policy import (
     calling_hours,
     dnc,
     dnc_shrink,
+    duplicate_entries,
     overlap,
     pacing_check,
     retry,
@@ -52,6 +53,12 @@ CHECKS: tuple[RegisteredCheck, ...] = (
         "47 CFR 64.1200(d)(6): a DNC request is honored 5 years",
     ),
     _check(schedule_past.check_schedule_past, Code.SCHEDULE_PAST, WARNING, "a schedule never starts again"),
+    _check(
+        duplicate_entries.duplicate_entries,
+        Code.DUPLICATE_ENTRY,
+        WARNING,
+        "configuration consistency: the platform holds each entry of the list once (no regulation)",
+    ),
 )
 
 CHECK_CODES = check_codes(CHECKS)

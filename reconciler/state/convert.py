@@ -171,3 +171,19 @@ class Converter:
 
     def _ref(self, name: str, marker: Ref, alias: str) -> Any:
         return self.reference(self.index.id_of(marker.kind, name), name, alias)
+
+
+def nested_models(model: type[BaseModel]) -> dict[str, tuple[str, type[BaseModel]]]:
+    """API name -> (manifest name, nested model) for the fields of `model` holding one object (not a
+    list or a mapping of them, not a reference)."""
+    found: dict[str, tuple[str, type[BaseModel]]] = {}
+    for name, alias, info, marker in _fields(model):
+        inner, container = _inner(info.annotation)
+        if marker is None and inner is not None and not container:
+            found[alias] = (name, inner)
+    return found
+
+
+def api_names(model: type[BaseModel]) -> dict[str, str]:
+    """API name -> manifest name of every field of `model`."""
+    return {alias: name for name, alias, _info, _marker in _fields(model)}

@@ -21,6 +21,7 @@ from reconciler.state.matching import identity as live_identity
 from reconciler.state.names import NameIndex
 from reconciler.state.numbers import declared_numbers, reconciler_only_fields
 from reconciler.state.objects import DesiredObject, LiveObject
+from reconciler.state.repeats import without_repeats
 
 
 def identity(resource: Resource) -> str:
@@ -81,7 +82,8 @@ def essence_of(resource: Resource) -> dict[str, object]:
     narrow = DECLARED_AS_LIVE.get((resource.platform, resource.kind))
     if narrow is not None:
         narrow(declared)
-    return {key: value for key, value in declared.items() if key not in kept}
+    essence = {key: value for key, value in declared.items() if key not in kept}
+    return without_repeats(resource.platform, resource.kind, essence)  # DUPLICATE-ENTRY: written once
 
 
 def _with_defaults(resource: Resource, index: NameIndex | None) -> dict[str, object]:

@@ -7,6 +7,8 @@ from typing import Any
 
 from reconciler.diff import FieldChange, scoped_diff
 from reconciler.emulator.cxone.store import external_edit
+from reconciler.plan.filled_in import filled_in
+from reconciler.platform import Platform
 from reconciler.providers.cxone.fetch import live_objects
 from reconciler.providers.cxone.kinds import KINDS, LOOKUPS, SET_LIKE
 from reconciler.state.desired import desired_objects, match_manifests
@@ -17,8 +19,10 @@ from tests.providers.cxone.support import CXONE_MANIFESTS, read, seeded_from_man
 
 
 def _differences(kind: str, want: dict[str, Any], have: dict[str, Any]) -> list[FieldChange]:
-    """Declared fields whose live value differs; memberships and time-zone windows are sets."""
-    return list(scoped_diff(want, have, set_like=SET_LIKE.get(kind, frozenset())))
+    """Declared fields whose live value differs; memberships and time-zone windows are sets; the
+    parameter blocks are managed key by key (reconciler.plan.filled_in)."""
+    rules = {"set_like": SET_LIKE.get(kind, frozenset()), "filled_in": filled_in(Platform.CXONE, kind)}
+    return list(scoped_diff(want, have, **rules))
 
 
 def _matched(emulator: Any, manifests: Any) -> dict[str, LiveObject]:
