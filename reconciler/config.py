@@ -70,6 +70,12 @@ class _Strict(BaseModel):
 
 class ComplianceDefaults(_Strict):
     jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: ["US"], min_length=1)
+    _where: tuple[Location, ...] = PrivateAttr(default=())
+
+    def where_of(self, index: int) -> Location | None:
+        """The line in reconciler.yaml of the `index`th jurisdiction (None when built in code): an
+        unknown code is reported there (reconciler.policy.jurisdiction_codes)."""
+        return self._where[index] if index < len(self._where) else None
 
 
 VarName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
@@ -460,11 +466,33 @@ def load_project(path: Path) -> ProjectFile:
     project._source = path
     for index, item in enumerate(project.notifications):
         item._where = Location(shown, doc.line_of(("notifications", index, "url_env")))
+    _locate_jurisdictions(project.compliance, doc.line_of, shown, ("compliance",), doc.data)
     for name, target in project.targets.items():
+        if target.compliance is not None:
+            where = ("targets", name, "compliance")
+            _locate_jurisdictions(target.compliance, doc.line_of, shown, where, doc.data)
         target._vars_where = {
             key: Location(shown, doc.line_of(("targets", name, "vars", key))) for key in target.vars
         }
     return project
+
+
+def _locate_jurisdictions(
+    compliance: ComplianceDefaults,
+    line_of: Callable[[tuple[str | int, ...]], int],
+    shown: str,
+    at: tuple[str, ...],
+    data: Any,
+) -> None:
+    """Remember the line of each jurisdiction code written in the file (defaults are written nowhere)."""
+    for key in (*at, "jurisdictions"):
+        if not isinstance(data, dict) or key not in data:
+            return
+        data = data[key]
+    compliance._where = tuple(
+        Location(shown, line_of((*at, "jurisdictions", index)))
+        for index in range(len(compliance.jurisdictions))
+    )
 
 
 def find_project(start: Path) -> Path | None:

@@ -20,6 +20,7 @@ from reconciler.manifest.typing import type_documents
 from reconciler.manifest.yaml_reader import ExpansionBudget
 from reconciler.policy import registered
 from reconciler.policy.context import DEFAULT_JURISDICTIONS, CheckContext
+from reconciler.policy.jurisdiction_codes import project_jurisdiction_findings, unknown_jurisdiction_findings
 from reconciler.policy.registry import run_checks
 from reconciler.policy.severity import apply_policy
 from reconciler.state.objects import LiveObject
@@ -116,7 +117,12 @@ def load_manifests(
     resources, typing_findings = type_documents(loaded.documents)
     manifests, duplicate_findings = build_manifest_set(resources)
     graph, link_findings = link(manifests, missing_severity=missing_ref_severity)
-    file_findings = [*check_entry_files(manifests.values(), roots), *previous_name_findings(manifests)]
+    file_findings = [
+        *check_entry_files(manifests.values(), roots),
+        *previous_name_findings(manifests),
+        *unknown_jurisdiction_findings(manifests.values()),
+        *project_jurisdiction_findings(project),
+    ]
     lookalikes = apply_policy(
         lookalike_findings(manifests), overrides=overrides_of(project), manifests=manifests
     )

@@ -6,12 +6,15 @@ power or predictive mode (the platform then paces to its own default). CXone: a 
 the business unit's abandon rate (`general_settings.override_business_unit_abandon_rate`) with an
 `abandon_rate_threshold` above the cap (percent, "max percent of abandoned calls allowed" in the Admin
 API's general-settings text). `abandon_rate_cutoff` does not raise that ceiling: it is subtracted from
-the threshold to find where the skill falls back to 1:1 dialing (see dialer_settings).
+the threshold to find where the skill falls back to 1:1 dialing (see dialer_settings). Campaign-rule
+actions that set the abandon rate or switch to a paced mode are checked the same way (rule_abandon).
 RING-TIME: an unanswered call must ring at least the longest `min_ring_seconds` of the object's
 jurisdictions (US 15 s, 47 CFR 64.1200(a)(6); UK 15 s, Ofcom; a jurisdiction without one sets none):
 Genesys `no_answer_timeout`, CXone `general_settings.maximum_ringing_duration` (unit unconfirmed: s).
-ABANDON-SECONDS: Genesys OutboundSettings `abandon_seconds` above 2 — a call not connected to an agent
-within 2 s of the greeting is abandoned in law, whatever the dialer counts.
+ABANDON-SECONDS: Genesys OutboundSettings `abandon_seconds`, or a CXone skill's
+`cpa_settings.abandon_timeout` (seconds after the greeting before an unconnected call is abandoned, per
+the Admin API's cpa-management parameters), above 2 — a call not connected to an agent within 2 s of the
+greeting is abandoned in law (47 CFR 64.1200(a)(7)(i)), whatever the dialer counts.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext
 from reconciler.policy.jurisdictions import Jurisdiction, applicable, longest_ring, lowest_cap
+from reconciler.policy.rule_abandon import PACED_MODES, rule_abandon_rates
 
-PACED_MODES = frozenset({"power", "predictive"})
 MAX_ABANDON_SECONDS = 2.0
 
 
@@ -81,6 +84,7 @@ def abandon_rate(context: CheckContext) -> list[Finding]:
                     source=skill.location_of(("spec", "general_settings", "abandon_rate_threshold")),
                 )
             )
+    found.extend(rule_abandon_rates(context))
     return found
 
 
@@ -142,6 +146,20 @@ def abandon_seconds(context: CheckContext) -> list[Finding]:
                     "Ofcom), so the dialer would under-count abandoned calls. Set it to 2 or less.",
                     address=settings.address,
                     source=settings.location_of(("spec", "abandon_seconds")),
+                )
+            )
+    for skill in context.resources(Platform.CXONE, "Skill"):
+        timeout = getattr(getattr(skill.document.spec, "cpa_settings", None), "abandon_timeout", None)
+        if timeout is not None and float(timeout) > MAX_ABANDON_SECONDS:
+            found.append(
+                finding(
+                    Code.ABANDON_SECONDS,
+                    f"Skill '{skill.name}' sets cpa_settings.abandon_timeout to {_number(timeout)} s: a call not "
+                    f"connected to an agent within {_number(MAX_ABANDON_SECONDS)} s of the greeting is abandoned "
+                    "in law (47 CFR 64.1200(a)(7)(i)), so the dialer would under-count abandoned calls. Set it "
+                    "to 2 or less.",
+                    address=skill.address,
+                    source=skill.location_of(("spec", "cpa_settings", "abandon_timeout")),
                 )
             )
     return found

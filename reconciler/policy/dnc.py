@@ -10,9 +10,11 @@ the manifests are known, so the CXone rule is applied offline only when the mani
 groups at all (a repository that leaves groups to the admin UI is checked at plan time, with the org).
 
 DNC-ENTRY: a Genesys internal list's `entries` and a CXone group's `records` (inline or from a CSV file)
-must each be a valid phone number in E.164 (reconciler.phones: a leading +, then `is_valid_number`;
-fictional 555 area codes are not valid numbers); a cell a spreadsheet would run as a formula is refused
-without being echoed. Numbers are masked in messages; a CSV row is reported at its own line.
+must each be a valid phone number written in E.164 (reconciler.phones: a leading +, then `is_valid_number`;
+fictional 555 area codes are not valid numbers; no extension, no international dialing prefix such as
+011, no trunk prefix), the same rule on both platforms; a refusal names the E.164 form when it can be
+derived. A cell a spreadsheet would run as a formula is refused without being echoed. Numbers are
+masked in messages (the E.164 form too); a CSV row is reported at its own line.
 """
 
 from __future__ import annotations
@@ -186,7 +188,7 @@ def _entry_finding(resource: Resource, number: str, problem: str, where: Locatio
     shown = "a cell" if problem.startswith("looks like") else mask_text(number)
     return finding(
         Code.DNC_ENTRY,
-        f"{resource.kind} '{resource.name}': {shown} {problem}. The platform would not match it "
+        f"{resource.kind} '{resource.name}': {shown} {mask_text(problem)}. The platform would not match it "
         "against dialed numbers, so it suppresses nothing; nothing is sent until it is fixed.",
         address=resource.address,
         source=where,

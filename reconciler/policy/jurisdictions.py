@@ -2,7 +2,9 @@
 
 A campaign's (or skill's) jurisdictions are its `compliance.jurisdictions`, else the project's
 `compliance.jurisdictions`; a state row (US-FL) brings its parent's rules (US) with it, and every
-rule that applies binds: the narrowest window, the lowest cap. The windows' arithmetic on real dates
+rule that applies binds: the narrowest window, the lowest cap. A subdivision code always brings its
+country's rules, even without a row of its own (US-NY: the federal rules); a code without a row is an
+error where it is written (reconciler.policy.jurisdiction_codes, reconciler.config). The windows' arithmetic on real dates
 and zones is in reconciler.policy.calling_windows.
 """
 
@@ -115,23 +117,45 @@ def known(code: str) -> bool:
     return code in table()
 
 
+def country_of(code: str) -> str:
+    """The country part of a code: US for US-NY (ISO 3166-2 subdivision codes), the code itself else."""
+    return code.split("-", 1)[0]
+
+
 def applicable(codes: Iterable[str]) -> list[Jurisdiction]:
-    """The rows that bind for these codes: each known code and its parents, once each, in order.
-    Unknown codes are left out (the manifest model restricts the shape; `unknown` lists them)."""
+    """The rows that bind for these codes: each known code and its parents, then its country's row and
+    parents (a US-xx code always brings the federal rules, with or without a row), once each, in order.
+    A code without a row adds only its country's rules: `unknown` lists it, and it is an error where
+    it is written."""
     rows = table()
     result: list[Jurisdiction] = []
     for code in codes:
-        current: str | None = code
-        while current is not None and current in rows:
-            row = rows[current]
-            if row not in result:
-                result.append(row)
-            current = row.parent
+        for start in dict.fromkeys((code, country_of(code))):
+            current: str | None = start
+            while current is not None and current in rows:
+                row = rows[current]
+                if row not in result:
+                    result.append(row)
+                current = row.parent
     return result
 
 
 def unknown(codes: Iterable[str]) -> list[str]:
     return [code for code in codes if code not in table()]
+
+
+def unknown_problem(code: str) -> str:
+    """What to say about a code without a data row: which ones exist, and what is still checked."""
+    country = country_of(code)
+    still = (
+        f" (only the rules of {country}, {table()[country].name}, are checked for it)"
+        if country != code and country in table()
+        else ""
+    )
+    return (
+        f"jurisdiction '{code}' has no rules in the jurisdiction data{still}; "
+        f"known jurisdictions: {', '.join(sorted(table()))}"
+    )
 
 
 @cache
@@ -142,11 +166,11 @@ def rule_codes(declared: tuple[str, ...]) -> tuple[str, ...]:
 
 def called_party_zones(codes: Iterable[str]) -> tuple[str, ...]:
     """Where the called parties of these jurisdictions live: each code's zones, else its nearest
-    parent's; once each, in order. Unknown codes add nothing."""
+    parent's; once each, in order. A code without a row adds its country's zones (none if unknown)."""
     rows = table()
     found: list[str] = []
     for code in codes:
-        current: str | None = code
+        current: str | None = code if code in rows else country_of(code)
         while current is not None and current in rows and not rows[current].zones:
             current = rows[current].parent
         if current is not None and current in rows:

@@ -10,6 +10,8 @@ finding fires only where no pacer can help:
 - the target itself is above the cap;
 - power dialing with a calls-per-agent setting that overdials this floor: the model predicts the cap
   exceeded beyond its own interval.
+- the org counts abandonment over all calls (OutboundSettings compliance_abandon_rate_denominator
+  ALL_CALLS) and the target, read over live answers, is above the cap (abandon_denominator).
 The message names the setting that fixes it and the predicted figure after that fix, from the model run
 again with the fix, each figure with the period the regulator measures it over.
 """
@@ -33,6 +35,7 @@ from reconciler.pacing.predict import (
     predict,
 )
 from reconciler.platform import Platform
+from reconciler.policy.abandon_denominator import denominator_findings
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.dialer_settings import (
     cxone_settings,
@@ -120,6 +123,7 @@ def pacing_abandon(context: CheckContext) -> list[Finding]:
             cutoff=float(general.get("abandon_rate_cutoff") or 0),
         )
         found.extend(_check(context, skill, cxone_settings(spec, staffing=staffing), knobs))
+    found.extend(denominator_findings(context, org))
     return found
 
 

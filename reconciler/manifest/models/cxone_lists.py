@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from pathlib import PureWindowsPath
 from typing import Annotated, Any
@@ -15,14 +14,6 @@ from reconciler.manifest.models.kind import KindDef
 from reconciler.manifest.models.types import Name, NumbersMode, external, no_repeats, ref, repeated_items
 
 SkillName = Annotated[Name, ref("Skill")]
-
-_PHONE = re.compile(r"\+?[0-9]{7,15}")
-
-
-def _check_phone(value: str) -> str:
-    if not _PHONE.fullmatch(value):
-        raise ValueError(f"'{value}' is not a phone number (7 to 15 digits, optionally after a leading +)")
-    return value
 
 
 def _date_as_text(value: Any) -> Any:
@@ -48,7 +39,8 @@ def _check_csv_path(value: str) -> str:
     return value
 
 
-PhoneNumber = Annotated[NumberText, AfterValidator(_check_phone)]
+PhoneNumber = NumberText
+"""Any text: DNC-ENTRY (reconciler.policy.dnc) judges it, as it does a Genesys DNC list's entries."""
 IsoDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_check_iso_date)]
 CsvPath = Annotated[str, Field(min_length=1), AfterValidator(_check_csv_path)]
 
@@ -56,7 +48,7 @@ CsvPath = Annotated[str, Field(min_length=1), AfterValidator(_check_csv_path)]
 class DncRecord(SpecModel):
     """One number of the group (POST /dnc-groups/{id}/records `{"dncGroupRecords": [...]}`)."""
 
-    phone_number: PhoneNumber = Field(description='Digits with an optional leading +, e.g. "+15555550142"')
+    phone_number: PhoneNumber = Field(description='The number in E.164, e.g. "+12125550142"')
     expired_date: IsoDate | None = Field(
         default=None, description="When the number leaves the group (unconfirmed: date or date-time expected)"
     )
