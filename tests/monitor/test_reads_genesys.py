@@ -99,7 +99,8 @@ def test_a_read_gives_back_the_counts_of_each_campaign_and_day_and_zeros_for_qui
     }
     assert post_metrics(emulator, body).status_code == 200
     measured = _read(emulator, campaign_ids(emulator), date(2026, 10, 1), date(2026, 10, 10))
-    assert measured.denominator is Denominator.ALL_CALLS
+    org_setting = emulator.state.singletons["settings"]["complianceAbandonRateDenominator"]
+    assert measured.denominator is Denominator(org_setting)  # the org's own, as its settings say
     assert measured.requests == 2 + 1  # two 7-day runs, one settings read
     by = {(d.name, d.day): d for d in measured.days}
     assert len(by) == 2 * 10
