@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from reconciler.diagnostics import Code
-from reconciler.exceptions import ConfigError, Location, ManifestLoadError
+from reconciler.exceptions import ConfigError, Location, ManifestLoadError, UsageError
 from reconciler.limits import Limits
 from reconciler.manifest.loader import display_path, read_text
 from reconciler.manifest.models.base import Jurisdiction
@@ -434,6 +434,15 @@ class ProjectFile(_Strict):
         if self.default_target is not None and self.default_target not in self.targets:
             raise ValueError(f"default_target '{self.default_target}' is not one of targets")
         return self
+
+    def target_named(self, name: str | None) -> tuple[str, Target]:
+        """The target `name` (the default target when None), or a UsageError naming the known ones."""
+        chosen = name or self.default_target
+        if chosen is None:
+            raise UsageError("no --target given and reconciler.yaml has no default_target")
+        if chosen not in self.targets:
+            raise UsageError(f"unknown target '{chosen}' (reconciler.yaml has: {', '.join(self.targets)})")
+        return chosen, self.targets[chosen]
 
     def manifest_paths(self, root: Path) -> list[Path]:
         entries = [self.manifests] if isinstance(self.manifests, str) else self.manifests

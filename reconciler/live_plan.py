@@ -15,7 +15,6 @@ from typing import Any
 from reconciler.audit_applied import last_applied
 from reconciler.config import ProjectFile, Target
 from reconciler.diagnostics import Finding, Severity, sort_findings
-from reconciler.exceptions import UsageError
 from reconciler.finding_cap import cap_findings
 from reconciler.input_digests import files_read, input_digests
 from reconciler.kinds.registry import IMMUTABLE, SET_LIKE
@@ -92,12 +91,7 @@ async def read_live(
 
 
 def target_of(project: ProjectFile, name: str | None) -> tuple[str, Target]:
-    chosen = name or project.default_target
-    if chosen is None:
-        raise UsageError("no --target given and reconciler.yaml has no default_target")
-    if chosen not in project.targets:
-        raise UsageError(f"unknown target '{chosen}' (reconciler.yaml has: {', '.join(project.targets)})")
-    return chosen, project.targets[chosen]
+    return project.target_named(name)
 
 
 async def run_live(

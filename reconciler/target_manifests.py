@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reconciler.config import ProjectFile, Target, VarValue
-from reconciler.diagnostics import Code, Finding, Severity, finding, sort_findings
-from reconciler.exceptions import UsageError
+from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.kinds import PLATFORM_OF_API_VERSION
 from reconciler.manifest.loader import LoadResult, load_paths
-from reconciler.manifest.manifest_set import ManifestSet, build_manifest_set
 from reconciler.manifest.overlays import apply_overlays
-from reconciler.manifest.typing import type_documents
 from reconciler.manifest.variables import substitute
 from reconciler.manifest.yaml_reader import ExpansionBudget, YamlDocument
 
@@ -107,33 +104,3 @@ def effective_documents(
     ]
     loaded = LoadResult(documents=documents, findings=findings, files=[*base.files, *overlay.files])
     return Effective(loaded, skipped=len(base.documents) - len(mine), overlay_files=overlay.files)
-
-
-@dataclass(frozen=True)
-class TypedTarget:
-    """A target's effective manifests, typed and indexed, with every problem found on the way."""
-
-    name: str
-    manifests: ManifestSet
-    findings: list[Finding]
-    files: list[str]
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [item for item in self.findings if item.severity == Severity.ERROR]
-
-
-def typed_target(project: ProjectFile, name: str) -> TypedTarget:
-    """`name`'s effective manifests typed as their kinds (no compliance checks: `validate` runs those)."""
-    if name not in project.targets:
-        known = ", ".join(project.targets) or "none"
-        raise UsageError(f"unknown target '{name}' (reconciler.yaml has: {known})")
-    root = project_root(project)
-    shape = TargetShape.of(name, project.targets[name], root)
-    effective = effective_documents(
-        project.manifest_paths(root), shape, budget=ExpansionBudget(project.limits.yaml_values)
-    )
-    resources, typing_findings = type_documents(effective.loaded.documents)
-    manifests, duplicates = build_manifest_set(resources)
-    findings = sort_findings([*effective.loaded.findings, *typing_findings, *duplicates])
-    return TypedTarget(name, manifests, findings, effective.loaded.files)

@@ -10,27 +10,28 @@ from typing import Any
 import click
 
 from reconciler.cli.project import project_for
-from reconciler.cli.render_cmd import report_problems
+from reconciler.cli.render_cmd import report_problems, target_manifests
 from reconciler.exceptions import Location, UsageError
+from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.plan.masking import mask_value
 from reconciler.render.effective import MISSING, canonical_document, value_differences
-from reconciler.target_manifests import TypedTarget, typed_target
 
 
-def differences(first: TypedTarget, second: TypedTarget) -> dict[str, Any]:
-    """The differences as a document: addresses only in one target, and changed values with their source."""
-    only_first = sorted(set(first.manifests) - set(second.manifests))
-    only_second = sorted(set(second.manifests) - set(first.manifests))
+def differences(first: str, ours: ManifestSet, second: str, theirs: ManifestSet) -> dict[str, Any]:
+    """The differences between target `first`'s manifests (`ours`) and `second`'s (`theirs`) as a document:
+    addresses only in one target, and changed values with their source."""
+    only_first = sorted(set(ours) - set(theirs))
+    only_second = sorted(set(theirs) - set(ours))
     changed: dict[str, list[dict[str, Any]]] = {}
-    for address in sorted(set(first.manifests) & set(second.manifests)):
-        one, other = first.manifests[address], second.manifests[address]
+    for address in sorted(set(ours) & set(theirs)):
+        one, other = ours[address], theirs[address]
         found = list(value_differences(canonical_document(one), canonical_document(other)))
         if found:
             changed[address] = [
                 {
                     "path": path,
-                    first.name: None if before is MISSING else mask_value(before),
-                    second.name: None if after is MISSING else mask_value(after),
+                    first: None if before is MISSING else mask_value(before),
+                    second: None if after is MISSING else mask_value(after),
                     "set_in": _where(
                         other.raw.source_of(tuple(path.split("."))) if after is not MISSING else other.source
                     ),
@@ -38,9 +39,9 @@ def differences(first: TypedTarget, second: TypedTarget) -> dict[str, Any]:
                 for path, before, after in found
             ]
     return {
-        "targets": [first.name, second.name],
-        f"only_in_{first.name}": [_located(first, address) for address in only_first],
-        f"only_in_{second.name}": [_located(second, address) for address in only_second],
+        "targets": [first, second],
+        f"only_in_{first}": [_located(ours, address) for address in only_first],
+        f"only_in_{second}": [_located(theirs, address) for address in only_second],
         "changed": changed,
     }
 
@@ -49,8 +50,8 @@ def _where(location: Location) -> str:
     return f"{location.file}:{location.line}"
 
 
-def _located(typed: TypedTarget, address: str) -> dict[str, str]:
-    return {"address": address, "source": _where(typed.manifests[address].source)}
+def _located(manifests: ManifestSet, address: str) -> dict[str, str]:
+    return {"address": address, "source": _where(manifests[address].source)}
 
 
 @click.command("diff-targets")
@@ -80,10 +81,10 @@ def diff_targets(
         raise UsageError("diff-targets needs reconciler.yaml (it compares two of its targets)")
     if first == second:
         raise UsageError("name two different targets")
-    typed = [typed_target(project, name) for name in (first, second)]
-    for one in typed:
-        report_problems(one)
-    document = differences(*typed)
+    ours, theirs = (target_manifests(project, name) for name in (first, second))
+    for loaded in (ours, theirs):
+        report_problems(loaded)
+    document = differences(first, ours.manifests, second, theirs.manifests)
     if output_format == "json":
         click.echo(json.dumps(document, indent=2))
     else:

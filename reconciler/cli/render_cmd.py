@@ -8,20 +8,28 @@ from pathlib import Path
 import click
 
 from reconciler.cli.project import project_for
+from reconciler.config import ProjectFile
 from reconciler.exceptions import UsageError
 from reconciler.plan.masking import mask_text
 from reconciler.render.effective import rendered_text, write_rendered
 from reconciler.render.findings import finding_line, masked_findings, summary_line
-from reconciler.target_manifests import TypedTarget, typed_target
+from reconciler.target_manifests import project_root
+from reconciler.validation import ValidationResult, load_manifests
 
 
-def report_problems(typed: TypedTarget) -> None:
+def target_manifests(project: ProjectFile, name: str) -> ValidationResult:
+    """`name`'s effective manifests, loaded, typed and linked (no compliance checks: `validate` runs those)."""
+    chosen, _ = project.target_named(name)
+    return load_manifests(project.manifest_paths(project_root(project)), project=project, target=chosen)
+
+
+def report_problems(loaded: ValidationResult) -> None:
     """Print a target's findings as `validate` does and exit 1 when any is an error."""
-    findings = masked_findings(typed.findings)
+    findings = masked_findings(loaded.findings)
     for item in findings:
         click.echo(finding_line(item), err=True)
-    if typed.errors:
-        click.echo(summary_line(findings, files=len(typed.files), documents=len(typed.manifests)), err=True)
+    if loaded.errors:
+        click.echo(summary_line(findings, files=len(loaded.files), documents=len(loaded.manifests)), err=True)
         sys.exit(1)
 
 
@@ -47,12 +55,12 @@ def render(target: str, out_dir: Path | None, config_path: Path | None) -> None:
     project, _ = project_for(config_path)
     if project is None:
         raise UsageError("render needs reconciler.yaml (its targets say which overlays and vars apply)")
-    typed = typed_target(project, target)
-    report_problems(typed)
+    loaded = target_manifests(project, target)
+    report_problems(loaded)
     if out_dir is None:
-        click.echo(mask_text(rendered_text(typed.manifests.values(), target=target)), nl=False)
+        click.echo(mask_text(rendered_text(loaded.manifests.values(), target=target)), nl=False)
         return
-    written = write_rendered(typed.manifests.values(), out_dir, target=target)
+    written = write_rendered(loaded.manifests.values(), out_dir, target=target)
     click.echo(
-        f"rendered {len(typed.manifests)} document(s) of target '{target}' to {len(written)} file(s) in {out_dir}/"
+        f"rendered {len(loaded.manifests)} document(s) of target '{target}' to {len(written)} file(s) in {out_dir}/"
     )

@@ -111,6 +111,5 @@ def _checked(
         if target is not None:
             raise UsageError(f"--target {target}: no reconciler.yaml with targets found")
         return validate_paths(paths, project=project)
-    if target is not None and target not in project.targets:
-        raise UsageError(f"unknown target '{target}' (reconciler.yaml has: {', '.join(project.targets)})")
-    return validate_targets(paths, project, [target] if target is not None else list(project.targets))
+    names = [project.target_named(target)[0]] if target is not None else list(project.targets)
+    return validate_targets(paths, project, names)
