@@ -101,8 +101,8 @@ def genesys_settings(
     """The pacing inputs of a Genesys campaign spec; None when it does not pace or has no usable target."""
     mode = campaign.get("dialing_mode")
     target = target_of(campaign.get("abandon_rate"))
-    if mode not in PACED_MODES or target is None:
-        return None
+    if mode not in PACED_MODES or target is None or campaign.get("outbound_line_count") == 0:
+        return None  # no lines: the campaign places no calls (a rule's setCampaignNumberOfLines 0 pauses it)
     org = org or {}
     calls = campaign.get("max_calls_per_agent_decimal") or campaign.get("max_calls_per_agent")
     if calls is None:

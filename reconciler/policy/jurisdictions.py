@@ -50,6 +50,8 @@ class Jurisdiction:
     abandon_period: str | None = None
     """How the monitor measures the window: rolling-30-days, calendar-day or calendar-month."""
     min_ring_seconds: float | None = None
+    amd_false_positives_counted: bool = False
+    """The regulator counts AMD false positives as abandoned calls and expects an estimate of them."""
     zones: tuple[str, ...] = ()
     """IANA zones its called parties live in (empty: those of its parent)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -108,6 +110,7 @@ def table() -> dict[str, Jurisdiction]:
             abandon_window=row.get("abandon_window"),
             abandon_period=row.get("abandon_period"),
             min_ring_seconds=row.get("min_ring_seconds"),
+            amd_false_positives_counted=bool(row.get("amd_false_positives_counted", False)),
             zones=tuple(row.get("zones", ())),
         )
     return found

@@ -10,6 +10,8 @@ finding fires only where no pacer can help:
 - the target itself is above the cap;
 - power dialing with a calls-per-agent setting that overdials this floor: the model predicts the cap
   exceeded beyond its own interval.
+- a campaign rule changes the dialing mode, abandon rate, line count or calls per agent to settings
+  that cannot hold the cap, while the campaign's own settings can (rule_pacing);
 - the org counts abandonment over all calls (OutboundSettings compliance_abandon_rate_denominator
   ALL_CALLS) and the target, read over live answers, is above the cap (abandon_denominator).
 The message names the setting that fixes it and the predicted figure after that fix, from the model run
@@ -36,6 +38,7 @@ from reconciler.pacing.predict import (
 )
 from reconciler.platform import Platform
 from reconciler.policy.abandon_denominator import denominator_findings
+from reconciler.policy.amd_estimate import amd_estimate_findings
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.dialer_settings import (
     cxone_settings,
@@ -44,6 +47,7 @@ from reconciler.policy.dialer_settings import (
     genesys_settings,
 )
 from reconciler.policy.jurisdictions import Jurisdiction, applicable, lowest_cap
+from reconciler.policy.rule_pacing import rule_changes
 
 Predictor = Callable[[DialerSettings], Prediction]
 TARGET_STEP = 0.5
@@ -100,16 +104,7 @@ def pacing_abandon(context: CheckContext) -> list[Finding]:
         if staffing is None:
             continue
         spec = spec_of(campaign)
-        answer_set = genesys_response_set(context, spec.get("call_analysis_response_set"))
-        settings = genesys_settings(spec, staffing=staffing, org=org, response_set=answer_set)
-        knobs = Knobs(
-            target="abandon_rate",
-            amd=f"set the machine reaction of call analysis response set "
-            f"'{spec.get('call_analysis_response_set')}' to transfer (machines to agents), or turn its "
-            "detection off",
-            calls_per_agent="max_calls_per_agent",
-        )
-        found.extend(_check(context, campaign, settings, knobs))
+        found.extend(_check(context, campaign, _genesys(context, spec, org, staffing), _genesys_knobs(spec)))
     for skill in context.resources(Platform.CXONE, "Skill"):
         staffing = _staffing(skill)
         if staffing is None:
@@ -124,6 +119,52 @@ def pacing_abandon(context: CheckContext) -> list[Finding]:
         )
         found.extend(_check(context, skill, cxone_settings(spec, staffing=staffing), knobs))
     found.extend(denominator_findings(context, org))
+    found.extend(_rule_findings(context, org))
+    found.extend(amd_estimate_findings(context))
+    return found
+
+
+def _genesys(context: CheckContext, spec: dict[str, Any], org: Any, staffing: Any) -> DialerSettings | None:
+    answer_set = genesys_response_set(context, spec.get("call_analysis_response_set"))
+    return genesys_settings(spec, staffing=staffing, org=org, response_set=answer_set)
+
+
+def _genesys_knobs(spec: dict[str, Any]) -> Knobs:
+    return Knobs(
+        target="abandon_rate",
+        amd=f"set the machine reaction of call analysis response set "
+        f"'{spec.get('call_analysis_response_set')}' to transfer (machines to agents), or turn its "
+        "detection off",
+        calls_per_agent="max_calls_per_agent",
+    )
+
+
+def _rule_findings(context: CheckContext, org: Any) -> list[Finding]:
+    """A campaign rule that changes a campaign's pacing, checked like the campaign with those settings;
+    only where the campaign's own settings hold the cap (else the campaign's finding says it first)."""
+    found: list[Finding] = []
+    for change in rule_changes(context):
+        capped = lowest_cap(applicable(context.jurisdictions_of(change.campaign)))
+        staffing = _staffing(change.campaign)
+        if capped is None:
+            continue
+        cap, knobs = Cap(*capped), _genesys_knobs(change.spec)
+        before = _genesys(context, spec_of(change.campaign), org, staffing)
+        after = _genesys(context, change.spec, org, staffing)
+        if after is None or (before is not None and judge(before, cap, knobs, predict) is not None):
+            continue
+        problem = judge(after, cap, knobs, predict)
+        if problem is None:
+            continue
+        found.append(
+            finding(
+                Code.PACING_ABANDON,
+                f"CampaignRule '{change.rule.name}' sets {change.text()} on campaign '{change.campaign.name}': "
+                f"when the rule fires, {problem} Inputs: {after.describe()}.",
+                address=change.rule.address,
+                source=change.rule.location_of(change.field_path),
+            )
+        )
     return found
 
 

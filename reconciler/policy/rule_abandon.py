@@ -31,13 +31,13 @@ def rule_abandon_rates(context: CheckContext) -> list[Finding]:
             name
             for action in actions
             if action.action_type == "setCampaignAbandonRate"
-            for name, _ in _changed_campaigns(context, rule, action)
+            for name, _ in changed_campaigns(context, rule, action)
         }
         for index, action in enumerate(actions):
             parameters = action.parameters
             if parameters is None:
                 continue
-            for name, campaign in _changed_campaigns(context, rule, action):
+            for name, campaign in changed_campaigns(context, rule, action):
                 if action.action_type == "setCampaignAbandonRate" and parameters.abandon_rate is not None:
                     found.extend(
                         _rate_above_cap(context, rule, index, name, campaign, parameters.abandon_rate)
@@ -64,7 +64,7 @@ def rule_abandon_rates(context: CheckContext) -> list[Finding]:
     return found
 
 
-def _changed_campaigns(
+def changed_campaigns(
     context: CheckContext, rule: Resource, action: object
 ) -> Iterator[tuple[str, Declared]]:
     """(name, campaign) for each campaign the action changes that the manifests or the org hold."""
