@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from reconciler.policy.calling_windows import allowed_instants
 from reconciler.policy.holiday_calendars import calendar_known, holidays_of
-from reconciler.policy.jurisdictions import called_party_zones, table
+from reconciler.policy.jurisdictions import called_party_zones, rule_codes, table
 
 STATES = [
     "AL",
@@ -138,3 +139,19 @@ def test_an_unknown_calendar_is_a_clear_error() -> None:
     assert not calendar_known("US-ZZ") and not calendar_known("UK")
     with pytest.raises(ValueError, match="unknown holiday calendar 'US-ZZ'"):
         holidays_of("US-ZZ", 2026)
+
+
+def test_mississippi_hours_are_central_standard_time_all_year() -> None:
+    codes = rule_codes(("US-MS",))
+    allowed = allowed_instants(codes, "America/Chicago", 2026)
+    assert allowed is not None
+    chicago = ZoneInfo("America/Chicago")
+
+    def open_at(day: dt.date, hour: int, minute: int = 0) -> bool:
+        moment = int(dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=chicago).timestamp())
+        return any(start <= moment < end for start, end in allowed)
+
+    summer, winter = dt.date(2026, 7, 13), dt.date(2026, 1, 12)  # Mondays
+    assert not open_at(summer, 8, 30) and open_at(summer, 9) and open_at(summer, 20, 30)  # 09:00-21:00 CDT
+    assert open_at(winter, 8) and not open_at(winter, 20, 30)  # 08:00-20:00 CST
+    assert not open_at(dt.date(2026, 7, 12), 12)  # no Sunday calls
