@@ -107,21 +107,23 @@ def _findings(
             if not hits:
                 continue
             first = hits[0]
-            more = (
-                f" (and {len(hits) - 1} more holiday(s) within the schedule's next year)"
-                if len(hits) > 1
-                else ""
-            )
+            more = f" (and {len(hits) - 1} more holiday(s) after it)" if len(hits) > 1 else ""
             yield finding(
                 Code.CALLING_HOLIDAY,
                 f"{kind} {resource.name} ({owner} {spec_of(resource).get(owner)}): {item.label} places calls "
                 f"on {first.name}, {_date(first.day)} in {first.zone}, a legal holiday on which {row.name} "
-                f"allows no telephone solicitation{more}. Exclude the day (a recurrence alteration of type "
-                f"Exclusion) or end the interval before it. Jurisdictions {', '.join(declared)}. "
+                f"allows no telephone solicitation{more}. {_remedy(item.window)} "
+                f"Jurisdictions {', '.join(declared)}. "
                 f"Rule: {row.cite()}.",
                 address=resource.address,
                 source=resource.location_of(item.path),
             )
+
+
+def _remedy(window: object) -> str:
+    if isinstance(window, OneOff):
+        return "Split the interval around the holiday, or move it."
+    return "Exclude the holiday with an alteration of type Exclusion."
 
 
 def _hits(spans: IntervalSet, row: Jurisdiction, codes: tuple[str, ...]) -> list[Hit]:
