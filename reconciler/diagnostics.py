@@ -44,6 +44,7 @@ class Code(StrEnum):
     ABANDON_MEASURED = "ABANDON-MEASURED"
     PACING_CALIBRATION = "PACING-CALIBRATION"
     DUPLICATE_ENTRY = "DUPLICATE-ENTRY"
+    CALLING_HOLIDAY = "CALLING-HOLIDAY"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,9 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         Severity.WARNING, "Measured live-answer rate or handle time differs from the declared staffing"
     ),
     Code.DUPLICATE_ENTRY: CatalogueEntry(Severity.WARNING, "A set-like list declares an entry twice"),
+    Code.CALLING_HOLIDAY: CatalogueEntry(
+        Severity.ERROR, "A dated schedule calls on a legal holiday of a jurisdiction that bans it"
+    ),
 }
 
 

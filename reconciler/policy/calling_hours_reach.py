@@ -22,6 +22,8 @@ from reconciler.policy.calling_windows import (
     Span,
     clock_breach,
     clock_text,
+    fixed_clock_breaches,
+    fixed_clocks,
     instants_breach,
     same_clock,
     window_instants,
@@ -39,6 +41,8 @@ def reach(
     parties of the `declared` jurisdictions; `anywhere`: the parties may be in any of their zones."""
     codes = rule_codes(declared)
     parties = called_party_zones(declared)
+    if parties and set(fixed_clocks(codes)) != {None}:  # hours in a fixed clock: compare on real dates
+        return fixed_clock_breaches(spans, zone, codes, parties, year, anywhere)
     direct = next(filter(None, (clock_breach(span, codes) for span in spans)), None)
     if zone is None or not parties:
         return () if direct is None else (direct,)
@@ -79,7 +83,14 @@ def describe(breach: Breach, others: Sequence[Breach] = ()) -> str:
     if breach.allowed is None:
         rule = f"{_names(breach.setters)} {verb} no calls on {day}s"
     else:
-        rule = f"{_names(breach.setters)}{together} {verb} calls only {breach.allowed.text()} local time on {day}s"
+        clock = (
+            "local time"
+            if breach.clock is None
+            else f"in {breach.clock} (a fixed clock, no daylight saving time)"
+        )
+        rule = (
+            f"{_names(breach.setters)}{together} {verb} calls only {breach.allowed.text()} {clock} on {day}s"
+        )
     if breach.zone is None or breach.calls is None or breach.date is None:
         return f"allows calls at {outside} local time on {day}, but {rule}"
     season = "daylight saving time" if breach.summer_time else "standard time"

@@ -64,6 +64,8 @@ class Breach:
     date: dt.date | None = None
     """The first date it happens (converted only)."""
     summer_time: bool = False
+    clock: str | None = None
+    """The clock the allowed hours are fixed in when it is not the called party's (Mississippi: Etc/GMT+6)."""
 
 
 def clock_seconds(text: str) -> int:
@@ -154,10 +156,32 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+def fixed_clocks(codes: tuple[str, ...]) -> dict[str | None, tuple[str, ...]]:
+    """`codes` grouped by the clock their hours are read in: None for the called party's local time,
+    else the row's `hours_clock` (Mississippi: Central Standard Time all year)."""
+    rows = table()
+    grouped: dict[str | None, list[str]] = {}
+    for code in codes:
+        grouped.setdefault(rows[code].hours_clock, []).append(code)
+    return {clock: tuple(members) for clock, members in grouped.items()}
+
+
 @cache
 def allowed_instants(codes: tuple[str, ...], zone: str, year: int) -> Instants | None:
     """The instants of `year` (two days either side) at which every row of `codes` allows calling a
-    party in `zone`; None when no row fixes a window."""
+    party in `zone`; None when no row fixes a window. A row whose hours are fixed in another clock
+    (`hours_clock`) is read in that clock on the same dates."""
+    found: Instants | None = None
+    for clock, members in fixed_clocks(codes).items():
+        allowed = _clock_instants(members, clock or zone, year)
+        if allowed is not None:
+            found = allowed if found is None else intersect(found, allowed)
+    return found
+
+
+@cache
+def _clock_instants(codes: tuple[str, ...], zone: str, year: int) -> Instants | None:
+    """The instants at which every row of `codes` allows calls, their hours read in `zone`."""
     if window_of(codes, 1) is None:  # rows either fix hours for every day or for none
         return None
     spans: list[tuple[int, int]] = []
@@ -303,7 +327,8 @@ def instants_breach(calls: Instants, party_zone: str, codes: tuple[str, ...], ye
         days = (moment.date() - start.date()).days
         return days * DAY_SECONDS + moment.hour * 3600 + moment.minute * 60 + moment.second
 
-    bound = window_of(codes, start.isoweekday())
+    fixed, responsible = _responsible(codes, party_zone, year, gap[0])
+    bound = window_of(responsible, (start if fixed is None else _in(gap[0], fixed)).isoweekday())
     allowed_window, setters = bound if bound is not None else (None, ())
     horizon = local_instant(
         start.date(), 2 * DAY_SECONDS, party_zone, year
@@ -317,4 +342,40 @@ def instants_breach(calls: Instants, party_zone: str, codes: tuple[str, ...], ye
         calls=(clock(max(call[0], midnight)), clock(min(call[1], horizon))),
         date=start.date(),
         summer_time=bool(start.dst()),
+        clock=fixed,
     )
+
+
+def _in(instant: int, zone: str) -> dt.datetime:
+    return dt.datetime.fromtimestamp(instant, _zone(zone))
+
+
+def _responsible(
+    codes: tuple[str, ...], party_zone: str, year: int, instant: int
+) -> tuple[str | None, tuple[str, ...]]:
+    """The clock and the rows whose hours leave `instant` out (the called party's own clock first)."""
+    groups = fixed_clocks(codes)
+    for clock, members in sorted(groups.items(), key=lambda item: item[0] is not None):
+        allowed = _clock_instants(members, clock or party_zone, year)
+        if allowed is not None and first_gap(((instant, instant + 1),), allowed) is not None:
+            return clock, members
+    return None, codes
+
+
+def fixed_clock_breaches(
+    spans: tuple[Span, ...],
+    zone: str | None,
+    codes: tuple[str, ...],
+    parties: tuple[str, ...],
+    year: int,
+    anywhere: bool,
+) -> tuple[Breach, ...]:
+    """Breaches of weekly `spans` in `zone` (None: each party's own clock) when some row's hours are
+    fixed in another clock: always on real dates, for the parties of `zone`'s clock (all parties when
+    none keeps it, or `anywhere`)."""
+    own = [party for party in parties if zone is None or same_clock(zone, party, year)]
+    targets = own if own and not anywhere else parties
+    found = (
+        instants_breach(window_instants(spans, zone or party, year), party, codes, year) for party in targets
+    )
+    return tuple(breach for breach in found if breach is not None)

@@ -43,7 +43,12 @@ class Jurisdiction:
     parent: str | None = None
     hours: Mapping[int, Window | None] | None = None
     """ISO weekday (1 = Monday) -> window, None = closed that day; the mapping itself None: no window."""
-    no_holidays: bool = False
+    hours_clock: str | None = None
+    """The zone the hours are read in when the rule fixes one clock (Mississippi: Etc/GMT+6, Central
+    Standard Time all year); None: the called party's local time."""
+    holidays: str | None = None
+    """The holiday calendar on whose days no calls may be placed ("US-UT": federal and Utah legal
+    holidays, reconciler.policy.holiday_calendars); None: no holiday ban."""
     max_attempts_per_24h: int | None = None
     abandon_cap_percent: float | None = None
     abandon_window: str | None = None
@@ -104,7 +109,8 @@ def table() -> dict[str, Jurisdiction]:
             verify=bool(row.get("verify", False)),
             parent=row.get("parent"),
             hours=_hours(row.get("hours")),
-            no_holidays=bool(row.get("no_holidays", False)),
+            hours_clock=row.get("hours_clock"),
+            holidays=row.get("holidays"),
             max_attempts_per_24h=row.get("max_attempts_per_24h"),
             abandon_cap_percent=row.get("abandon_cap_percent"),
             abandon_window=row.get("abandon_window"),
@@ -202,40 +208,3 @@ def attempts_cap(rows: Iterable[Jurisdiction]) -> tuple[int, Jurisdiction] | Non
     if not capped:
         return None
     return min(capped, key=lambda item: item[0])
-
-
-def us_federal_holidays(year: int) -> dict[dt.date, str]:
-    """US federal legal holidays of `year` (5 U.S.C. 6103), on their observed dates."""
-
-    def nth(weekday: int, month: int, n: int) -> dt.date:
-        first = dt.date(year, month, 1)
-        offset = (weekday - first.isoweekday()) % 7
-        return first + dt.timedelta(days=offset + 7 * (n - 1))
-
-    def last(weekday: int, month: int) -> dt.date:
-        day = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
-        return day - dt.timedelta(days=(day.isoweekday() - weekday) % 7)
-
-    def observed(day: dt.date) -> dt.date:
-        if day.isoweekday() == 6:
-            return day - dt.timedelta(days=1)
-        if day.isoweekday() == 7:
-            return day + dt.timedelta(days=1)
-        return day
-
-    fixed = {
-        observed(dt.date(year, 1, 1)): "New Year's Day",
-        observed(dt.date(year, 6, 19)): "Juneteenth",
-        observed(dt.date(year, 7, 4)): "Independence Day",
-        observed(dt.date(year, 11, 11)): "Veterans Day",
-        observed(dt.date(year, 12, 25)): "Christmas Day",
-    }
-    floating = {
-        nth(1, 1, 3): "Martin Luther King Jr. Day",
-        nth(1, 2, 3): "Washington's Birthday",
-        last(1, 5): "Memorial Day",
-        nth(1, 9, 1): "Labor Day",
-        nth(1, 10, 2): "Columbus Day",
-        nth(4, 11, 4): "Thanksgiving Day",
-    }
-    return {**fixed, **floating}

@@ -25,7 +25,6 @@ from reconciler.policy.jurisdictions import (
     called_party_zones,
     rule_codes,
     table,
-    us_federal_holidays,
 )
 
 YEAR = 2026
@@ -147,9 +146,3 @@ def test_interval_helpers() -> None:
     assert first_gap(((0, 10),), ((0, 4), (6, 10))) == ((0, 10), (4, 6))
     assert first_gap(((0, 10),), ((0, 10),)) is None
     assert first_gap(((5, 8),), ()) == ((5, 8), (5, 8))
-
-
-def test_us_federal_holidays_move_to_the_observed_day() -> None:
-    holidays = us_federal_holidays(2026)
-    assert holidays[dt.date(2026, 7, 3)] == "Independence Day"  # 4 July 2026 is a Saturday
-    assert holidays[dt.date(2026, 11, 26)] == "Thanksgiving Day"

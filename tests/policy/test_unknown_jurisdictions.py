@@ -23,9 +23,9 @@ spec:
 
 
 def test_a_state_without_a_row_still_brings_the_federal_rules() -> None:
-    assert [row.code for row in applicable(["US-NY"])] == ["US"]
-    assert [row.code for row in applicable(["US-PR", "US-FL"])] == ["US", "US-FL"]
-    assert called_party_zones(["US-GA"]) == table()["US"].zones
+    assert [row.code for row in applicable(["US-UM"])] == ["US"]
+    assert [row.code for row in applicable(["US-UM", "US-FL"])] == ["US", "US-FL"]
+    assert called_party_zones(["US-UM"]) == table()["US"].zones
     assert applicable(["ZZ"]) == [] and called_party_zones(["ZZ-AB"]) == ()
 
 
@@ -38,7 +38,7 @@ def test_a_state_with_a_row_always_brings_its_country() -> None:
 
 def test_an_unknown_code_in_reconciler_yaml_is_an_error_at_its_line(tmp_path: Path) -> None:
     (tmp_path / "reconciler.yaml").write_text(
-        "manifests: m/\ncompliance:\n  jurisdictions:\n    - US\n    - US-CA\n", encoding="utf-8"
+        "manifests: m/\ncompliance:\n  jurisdictions:\n    - US\n    - US-UM\n", encoding="utf-8"
     )
     (tmp_path / "m").mkdir()
     (tmp_path / "m" / "hours.yaml").write_text(CAMPAIGN, encoding="utf-8")
@@ -49,14 +49,14 @@ def test_an_unknown_code_in_reconciler_yaml_is_an_error_at_its_line(tmp_path: Pa
     schema = [item for item in findings if item.code == Code.SCHEMA]
     assert len(schema) == 1 and schema[0].source is not None
     assert schema[0].source.file.endswith("reconciler.yaml") and schema[0].source.line == 5
-    assert "'US-CA' has no rules" in schema[0].message and "US-FL" in schema[0].message
+    assert "'US-UM' has no rules" in schema[0].message and "US-FL" in schema[0].message
     assert Code.CALLING_HOURS in {item.code for item in findings}  # the federal window still binds
 
 
 def test_an_unknown_code_of_a_target_is_reported_too(tmp_path: Path) -> None:
     (tmp_path / "reconciler.yaml").write_text(
         "manifests: m/\ntargets:\n  prod:\n    platform: genesys\n    emulator: true\n"
-        "    compliance: {jurisdictions: [US-PR]}\n",
+        "    compliance: {jurisdictions: [US-UM]}\n",
         encoding="utf-8",
     )
     (tmp_path / "m").mkdir()
@@ -67,4 +67,4 @@ def test_an_unknown_code_of_a_target_is_reported_too(tmp_path: Path) -> None:
 
     schema = [item for item in findings if item.code == Code.SCHEMA]
     assert [item.source.line for item in schema if item.source] == [6]
-    assert "targets.prod.compliance.jurisdictions" in schema[0].message and "'US-PR'" in schema[0].message
+    assert "targets.prod.compliance.jurisdictions" in schema[0].message and "'US-UM'" in schema[0].message
