@@ -64,6 +64,8 @@ class Breach:
     date: dt.date | None = None
     """The first date it happens (converted only)."""
     summer_time: bool = False
+    broken: tuple[str, ...] = ()
+    """Codes of the subdivision rows (states) whose own hours the calls break there, when known."""
 
 
 def clock_seconds(text: str) -> int:
