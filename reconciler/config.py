@@ -29,7 +29,7 @@ from reconciler.diagnostics import Code
 from reconciler.exceptions import ConfigError, Location, ManifestLoadError, UsageError
 from reconciler.limits import Limits
 from reconciler.manifest.loader import display_path, read_text
-from reconciler.manifest.models.base import Jurisdiction
+from reconciler.manifest.models.base import Jurisdiction, Reach
 from reconciler.manifest.typing import data_path, format_path
 from reconciler.manifest.yaml_reader import read_yaml_documents
 from reconciler.platform import Platform
@@ -70,12 +70,22 @@ class _Strict(BaseModel):
 
 class ComplianceDefaults(_Strict):
     jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: ["US"], min_length=1)
+    reach: Reach = Field(
+        default_factory=list,
+        description="Where the called parties live beyond the jurisdictions: nationwide, or a list of states "
+        "(US-FL ...), each state's rules applied in its own zones (docs/compliance.md)",
+    )
     _where: tuple[Location, ...] = PrivateAttr(default=())
+    _reach_where: tuple[Location, ...] = PrivateAttr(default=())
 
     def where_of(self, index: int) -> Location | None:
         """The line in reconciler.yaml of the `index`th jurisdiction (None when built in code): an
         unknown code is reported there (reconciler.policy.jurisdiction_codes)."""
         return self._where[index] if index < len(self._where) else None
+
+    def reach_where_of(self, index: int) -> Location | None:
+        """The line of the `index`th state of `reach` (None when built in code)."""
+        return self._reach_where[index] if index < len(self._reach_where) else None
 
 
 VarName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
@@ -493,15 +503,23 @@ def _locate_jurisdictions(
     at: tuple[str, ...],
     data: Any,
 ) -> None:
-    """Remember the line of each jurisdiction code written in the file (defaults are written nowhere)."""
-    for key in (*at, "jurisdictions"):
+    """Remember the line of each jurisdiction and reach code written in the file (defaults are written
+    nowhere)."""
+    for key in at:
         if not isinstance(data, dict) or key not in data:
             return
         data = data[key]
-    compliance._where = tuple(
-        Location(shown, line_of((*at, "jurisdictions", index)))
-        for index in range(len(compliance.jurisdictions))
-    )
+    if not isinstance(data, dict):
+        return
+    if "jurisdictions" in data:
+        compliance._where = tuple(
+            Location(shown, line_of((*at, "jurisdictions", index)))
+            for index in range(len(compliance.jurisdictions))
+        )
+    if "reach" in data and isinstance(compliance.reach, list):
+        compliance._reach_where = tuple(
+            Location(shown, line_of((*at, "reach", index))) for index in range(len(compliance.reach))
+        )
 
 
 def find_project(start: Path) -> Path | None:

@@ -65,7 +65,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
     ),
     Code.CALLING_HOURS: CatalogueEntry(Severity.ERROR, "Calls allowed outside legal calling hours"),
     Code.ABANDON_RATE: CatalogueEntry(Severity.ERROR, "Abandon rate above the legal cap or missing"),
-    Code.RING_TIME: CatalogueEntry(Severity.ERROR, "No-answer timeout below 15 seconds"),
+    Code.RING_TIME: CatalogueEntry(Severity.ERROR, "No-answer timeout below the minimum ring time"),
     Code.ABANDON_SECONDS: CatalogueEntry(Severity.ERROR, "Abandon threshold above 2 seconds"),
     Code.RETRY_LIMIT: CatalogueEntry(Severity.ERROR, "Attempt limits above a jurisdiction's cap"),
     Code.SCHEDULE_OVERLAP: CatalogueEntry(Severity.ERROR, "Schedule intervals overlap"),

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reconciler.config import ProjectFile
+from reconciler.config import ComplianceDefaults, ProjectFile
 from reconciler.diagnostics import Code, Finding, Severity, sort_findings
 from reconciler.finding_cap import cap_findings
 from reconciler.graph import DependencyGraph, link
@@ -19,6 +19,7 @@ from reconciler.manifest.previous_names import previous_name_findings
 from reconciler.manifest.typing import type_documents
 from reconciler.manifest.yaml_reader import ExpansionBudget
 from reconciler.policy import registered
+from reconciler.policy.called_parties import Reach
 from reconciler.policy.context import DEFAULT_JURISDICTIONS, CheckContext
 from reconciler.policy.jurisdiction_codes import project_jurisdiction_findings, unknown_jurisdiction_findings
 from reconciler.policy.registry import run_checks
@@ -57,15 +58,25 @@ def counted_errors(findings: Iterable[Finding]) -> int:
     )
 
 
+def _compliance_of(project: ProjectFile, target: str | None) -> ComplianceDefaults:
+    """The compliance section that sets the defaults: the target's own, else the project's."""
+    chosen = project.targets.get(target) if target is not None else None
+    return chosen.compliance if chosen is not None and chosen.compliance is not None else project.compliance
+
+
 def default_jurisdictions(project: ProjectFile | None, target: str | None = None) -> tuple[str, ...]:
     """The jurisdictions of documents that name none: the target's own, else the project's."""
     if project is None:
         return DEFAULT_JURISDICTIONS
-    chosen = project.targets.get(target) if target is not None else None
-    compliance = (
-        chosen.compliance if chosen is not None and chosen.compliance is not None else project.compliance
-    )
-    return tuple(compliance.jurisdictions) or DEFAULT_JURISDICTIONS
+    return tuple(_compliance_of(project, target).jurisdictions) or DEFAULT_JURISDICTIONS
+
+
+def default_reach(project: ProjectFile | None, target: str | None = None) -> Reach:
+    """The reach of documents that name none: the target's compliance section's, else the project's."""
+    if project is None:
+        return ()
+    reach = _compliance_of(project, target).reach
+    return reach if isinstance(reach, str) else tuple(reach)
 
 
 def shape_of(
@@ -160,6 +171,7 @@ def check_context(
     return CheckContext(
         manifests=validation.manifests,
         default_jurisdictions=default_jurisdictions(project, validation.target),
+        default_reach=default_reach(project, validation.target),
         live=live or {},
         platform=platform,
         roots=tuple(dict.fromkeys((*roots, *validation.roots))),

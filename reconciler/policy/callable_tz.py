@@ -3,8 +3,9 @@ callable time set nor automatic time-zone mapping on its contact list (§6).
 
 Without either, nothing keeps the campaign's calls inside the called party's local calling hours
 (a contact list's callable_time_column is read only against a callable time set). It is an error for
-campaigns under US jurisdictions (the federal window binds everywhere in the US); other jurisdictions
-are not raised. The contact list is followed in the manifests, else in the live org (plan); a list
+campaigns under any jurisdiction whose rules fix calling hours in the called party's local time (the
+data's `hours`: US and its states, Canada); one whose rows fix none (UK) is not raised. The message
+names the zones its called parties live in, from the data's `zones`. The contact list is followed in the manifests, else in the live org (plan); a list
 found in neither is left to REF-MISSING.
 """
 
@@ -15,10 +16,11 @@ from typing import Any
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import address_of
 from reconciler.platform import Platform
+from reconciler.policy.called_parties import codes_text
 from reconciler.policy.calling_campaigns import calling_campaigns, noun
 from reconciler.policy.calling_windows import window_of
 from reconciler.policy.context import CheckContext
-from reconciler.policy.jurisdictions import rule_codes, table
+from reconciler.policy.jurisdictions import applicable, called_party_zones, rule_codes, table
 
 MISSING = object()
 """What `referenced_field` returns for an object found nowhere."""
@@ -35,16 +37,24 @@ def referenced_field(context: CheckContext, kind: str, name: str, field: str) ->
 
 
 def _hours(declared: tuple[str, ...]) -> str:
-    """The binding Monday window, as an example of what the jurisdictions require."""
+    """The binding Monday window, as an example of what the jurisdictions require, and where their
+    called parties live."""
     bound = window_of(rule_codes(declared), 1)
+    zones = called_party_zones(declared)
+    shown = ", ".join(zones[:4]) + (f" and {len(zones) - 4} more" if len(zones) > 4 else "")
+    where = f"; their called parties live in {len(zones)} time zone{'s' if len(zones) != 1 else ''} ({shown})"
     if bound is None or bound[0] is None:
-        return f"jurisdictions {', '.join(declared)}"
+        return f"jurisdictions {codes_text(declared)}{where if zones else ''}"
     names = " and ".join(table()[code].name for code in bound[1])
-    return f"jurisdictions {', '.join(declared)}: {names} allows calls only {bound[0].text()} local time on Mondays"
+    return (
+        f"jurisdictions {codes_text(declared)}: {names} allows calls only {bound[0].text()} local time on "
+        f"Mondays{where if zones else ''}"
+    )
 
 
-def is_us(codes: tuple[str, ...]) -> bool:
-    return any(code == "US" or code.startswith("US-") for code in codes)
+def local_hours(declared: tuple[str, ...]) -> bool:
+    """Whether a rule of `declared` fixes calling hours (in the called party's local time)."""
+    return any(row.hours is not None for row in applicable(declared))
 
 
 def check(context: CheckContext) -> list[Finding]:
@@ -52,7 +62,7 @@ def check(context: CheckContext) -> list[Finding]:
     for campaign in calling_campaigns(context):
         spec = campaign.document.spec
         declared = context.jurisdictions_of(campaign)
-        if spec.callable_time_set is not None or not is_us(declared):
+        if spec.callable_time_set is not None or not local_hours(declared):
             continue
         name = spec.contact_list
         mapped = referenced_field(context, "ContactList", name, "automatic_time_zone_mapping")

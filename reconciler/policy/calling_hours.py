@@ -27,6 +27,7 @@ from reconciler.manifest.models.genesys_org import AtzmTimeSlot, CallableWindow
 from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
 from reconciler.policy.callable_tz import referenced_field
+from reconciler.policy.called_parties import codes_text
 from reconciler.policy.calling_campaigns import calling_campaigns
 from reconciler.policy.calling_hours_cxone import iana_zone as iana_zone
 from reconciler.policy.calling_hours_cxone import skills
@@ -52,7 +53,7 @@ class Audience:
     campaigns: tuple[str, ...]
 
     def text(self, *, unused: str) -> str:
-        codes = ", ".join(self.declared)
+        codes = codes_text(self.declared)
         if not self.campaigns:
             return f"{unused}, so it was checked against the project's jurisdictions ({codes})."
         names = ", ".join(f"'{name}'" for name in self.campaigns[:3])
@@ -81,7 +82,7 @@ def _callable_time_sets(context: CheckContext, year: int) -> Iterator[Finding]:
         if name is not None:
             users.setdefault(name, []).append((campaign.name, context.jurisdictions_of(campaign)))
     for resource in context.resources(Platform.GENESYS, "CallableTimeSet"):
-        groups = audiences(users.get(resource.name, ()), context.default_jurisdictions)
+        groups = audiences(users.get(resource.name, ()), context.default_codes)
         for i, entry in enumerate(resource.document.spec.callable_times):
             zone = entry.time_zone_id
             for j, slot in enumerate(entry.time_slots):
@@ -116,7 +117,7 @@ def _time_zone_mapping(context: CheckContext, year: int) -> Iterator[Finding]:
     ]
     if not windows:
         return
-    groups = audiences(_mapping_users(context), context.default_jurisdictions)
+    groups = audiences(_mapping_users(context), context.default_codes)
     for resource, index, window in windows:
         subject = f"Outbound settings '{resource.name}': the automatic time-zone mapping window"
         for audience in groups:

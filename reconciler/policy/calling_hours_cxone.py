@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from reconciler.diagnostics import Finding, Severity
 from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
+from reconciler.policy.called_parties import codes_text
 from reconciler.policy.calling_hours_reach import (
     daily,
     finding_message,
@@ -149,7 +150,7 @@ def skills(context: CheckContext, year: int) -> Iterator[Finding]:
         dialed, unknown = _dialed(resource, spec)
         yield from unknown
         schedule = _schedule(spec)
-        codes = ", ".join(declared)
+        codes = codes_text(declared)
         if not dialed and schedule is not None and not spec.get("time_zones"):
             yield from _schedule_alone(resource, schedule, declared, year)
             continue
@@ -232,7 +233,7 @@ def _schedule_alone(
             note = (
                 "The skill lists no time zones, so the schedule (kept in the business unit's zone, which the "
                 "manifests do not give) was read as the called party's own clock; "
-                f"jurisdictions {', '.join(declared)}."
+                f"jurisdictions {codes_text(declared)}."
             )
             yield hours_finding(
                 resource, ("schedule_settings", fields[span.day]), finding_message(subject, breaches, note)

@@ -11,10 +11,12 @@ date of the current year in its own zone and read in each called party's zone
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from reconciler.diagnostics import Code, Finding, Severity, finding
 from reconciler.manifest.resource import Resource
+from reconciler.policy.called_parties import listed, zone_codes
 from reconciler.policy.calling_windows import (
     DAY_NAMES,
     Breach,
@@ -22,7 +24,6 @@ from reconciler.policy.calling_windows import (
     Span,
     clock_breach,
     clock_text,
-    fixed_clock_breaches,
     fixed_clocks,
     instants_breach,
     same_clock,
@@ -38,20 +39,26 @@ def reach(
     spans: tuple[Span, ...], zone: str | None, declared: tuple[str, ...], year: int, anywhere: bool = False
 ) -> tuple[Breach, ...]:
     """Breaches of weekly `spans` given in `zone` (None: each called party's own clock) for the called
-    parties of the `declared` jurisdictions; `anywhere`: the parties may be in any of their zones."""
-    codes = rule_codes(declared)
+    parties of the `declared` jurisdictions; `anywhere`: the parties may be in any of their zones.
+    In each party's zone only the rules of that zone bind (reconciler.policy.called_parties)."""
     parties = called_party_zones(declared)
-    if parties and set(fixed_clocks(codes)) != {None}:  # hours in a fixed clock: compare on real dates
-        return fixed_clock_breaches(spans, zone, codes, parties, year, anywhere)
-    direct = next(filter(None, (clock_breach(span, codes) for span in spans)), None)
     if zone is None or not parties:
-        return () if direct is None else (direct,)
+        codes = rule_codes(declared)
+        first = next(filter(None, (_clock(span, codes) for span in spans)), None)
+        if first is None and parties and set(fixed_clocks(codes)) != {None}:
+            # clock times cannot see an hour a fixed clock (Mississippi's CST) moves: each party's real dates
+            return tuple(filter(None, (_direct(spans, declared, party, year) for party in parties)))
+        return () if first is None else (first,)
     if not anywhere and any(same_clock(zone, party, year) for party in parties):
-        return () if direct is None else (direct,)
+        return tuple(filter(None, (_direct(spans, declared, zone, year),)))
     calls = window_instants(spans, zone, year)
     found: list[Breach] = []
     for party in parties:
-        breach = direct if same_clock(zone, party, year) else instants_breach(calls, party, codes, year)
+        breach = (
+            _direct(spans, declared, party, year)
+            if same_clock(zone, party, year)
+            else _instants(calls, party, declared, year)
+        )
         if breach is not None:
             found.append(breach)
     return tuple(found)
@@ -60,11 +67,42 @@ def reach(
 def reach_instants(calls: Instants, zone: str, declared: tuple[str, ...], year: int) -> tuple[Breach, ...]:
     """Breaches of calls at `calls` instants to parties in `zone` (or, when no called party lives in a
     zone with its clock, to parties in every zone of the jurisdictions)."""
-    codes = rule_codes(declared)
     parties = called_party_zones(declared)
     own = not parties or any(same_clock(zone, party, year) for party in parties)
     targets = (zone,) if own else parties
-    return tuple(filter(None, (instants_breach(calls, party, codes, year) for party in targets)))
+    return tuple(filter(None, (_instants(calls, party, declared, year) for party in targets)))
+
+
+def _clock(span: Span, codes: tuple[str, ...]) -> Breach | None:
+    """`clock_breach` of `span` under `codes`, with the states whose own hours it breaks."""
+    breach = clock_breach(span, codes)
+    if breach is None:
+        return None
+    return replace(breach, broken=tuple(code for code in _states(codes) if clock_breach(span, (code,))))
+
+
+def _direct(spans: tuple[Span, ...], declared: tuple[str, ...], party: str, year: int) -> Breach | None:
+    """The first breach of `spans`, read as the clock of `party`, of the rules that bind in `party`."""
+    codes = zone_codes(declared, party, year)
+    if set(fixed_clocks(codes)) != {None}:  # hours fixed in another clock (Mississippi): on real dates
+        return _instants(window_instants(spans, party, year), party, declared, year)
+    return next(filter(None, (_clock(span, codes) for span in spans)), None)
+
+
+def _instants(calls: Instants, party: str, declared: tuple[str, ...], year: int) -> Breach | None:
+    """`instants_breach` of `calls` to `party` under the rules that bind there, naming the states broken."""
+    codes = zone_codes(declared, party, year)
+    breach = instants_breach(calls, party, codes, year)
+    if breach is None:
+        return None
+    broken = tuple(code for code in _states(codes) if instants_breach(calls, party, (code,), year))
+    return replace(breach, broken=broken)
+
+
+def _states(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The subdivision rows among `codes` that fix hours of their own."""
+    rows = table()
+    return tuple(code for code in codes if rows[code].parent is not None and rows[code].hours is not None)
 
 
 # --- Messages -------------------------------------------------------------------------------------
@@ -91,6 +129,7 @@ def describe(breach: Breach, others: Sequence[Breach] = ()) -> str:
         rule = (
             f"{_names(breach.setters)}{together} {verb} calls only {breach.allowed.text()} {clock} on {day}s"
         )
+    rule += _residents(breach)
     if breach.zone is None or breach.calls is None or breach.date is None:
         return f"allows calls at {outside} local time on {day}, but {rule}"
     season = "daylight saving time" if breach.summer_time else "standard time"
@@ -100,12 +139,26 @@ def describe(breach: Breach, others: Sequence[Breach] = ()) -> str:
         f"(first on {day} {breach.date.isoformat()}, {season}), "
         f"so calls at {outside} are outside hours: {rule}"
     )
-    also = [other.zone for other in others if other.zone]
+    also = [_zone_states(other) for other in others if other.zone]
     return text + (f" (also outside hours in {', '.join(also)})" if also else "")
 
 
+def _residents(breach: Breach) -> str:
+    """The states whose own hours the calls break, when they are more than the rule named."""
+    if not set(breach.broken) - set(breach.setters):
+        return ""
+    where = " there" if breach.zone is not None else ""
+    names = listed(sorted(table()[code].name for code in breach.broken))
+    return f"; the window reaches residents of {names}{where}, and breaks each of their states' hours"
+
+
+def _zone_states(breach: Breach) -> str:
+    names = sorted(table()[code].name for code in breach.broken)
+    return f"{breach.zone} ({listed(names)} residents)" if names else f"{breach.zone}"
+
+
 def citations(breaches: Iterable[Breach]) -> str:
-    codes = dict.fromkeys(code for breach in breaches for code in breach.setters)
+    codes = dict.fromkeys(code for breach in breaches for code in (*breach.setters, *breach.broken))
     return "Rule: " + "; ".join(table()[code].cite() for code in codes) + "."
 
 

@@ -66,6 +66,8 @@ class Breach:
     summer_time: bool = False
     clock: str | None = None
     """The clock the allowed hours are fixed in when it is not the called party's (Mississippi: Etc/GMT+6)."""
+    broken: tuple[str, ...] = ()
+    """Codes of the subdivision rows (states) whose own hours the calls break there, when known."""
 
 
 def clock_seconds(text: str) -> int:
@@ -360,22 +362,3 @@ def _responsible(
         if allowed is not None and first_gap(((instant, instant + 1),), allowed) is not None:
             return clock, members
     return None, codes
-
-
-def fixed_clock_breaches(
-    spans: tuple[Span, ...],
-    zone: str | None,
-    codes: tuple[str, ...],
-    parties: tuple[str, ...],
-    year: int,
-    anywhere: bool,
-) -> tuple[Breach, ...]:
-    """Breaches of weekly `spans` in `zone` (None: each party's own clock) when some row's hours are
-    fixed in another clock: always on real dates, for the parties of `zone`'s clock (all parties when
-    none keeps it, or `anywhere`)."""
-    own = [party for party in parties if zone is None or same_clock(zone, party, year)]
-    targets = own if own and not anywhere else parties
-    found = (
-        instants_breach(window_instants(spans, zone or party, year), party, codes, year) for party in targets
-    )
-    return tuple(breach for breach in found if breach is not None)

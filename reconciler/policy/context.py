@@ -13,6 +13,7 @@ from typing import Any
 from reconciler.limits import DEFAULT_LIMITS
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.resource import Resource, address_of
+from reconciler.policy.called_parties import Reach, reached
 from reconciler.state.objects import LiveObject
 
 DEFAULT_JURISDICTIONS = ("US",)
@@ -30,6 +31,8 @@ class Declared:
 class CheckContext:
     manifests: ManifestSet
     default_jurisdictions: tuple[str, ...] = DEFAULT_JURISDICTIONS
+    default_reach: Reach = ()
+    """reconciler.yaml compliance.reach (the target's, else the project's): `nationwide` or states."""
     live: Mapping[str, LiveObject] = field(default_factory=dict)
     """Live objects by address; empty offline (validate)."""
     platform: str | None = None
@@ -74,11 +77,21 @@ class CheckContext:
             return Declared(spec=live.essence)
         return None
 
+    @property
+    def default_codes(self) -> tuple[str, ...]:
+        """The project's jurisdictions with the states its reach adds."""
+        return reached(self.default_jurisdictions, self.default_reach)
+
     def jurisdictions_of(self, resource: Resource) -> tuple[str, ...]:
-        """The resource's own `compliance.jurisdictions`, else the project's defaults."""
+        """The resource's own `compliance.jurisdictions` (else the project's defaults), with the states
+        its `compliance.reach` (else the project's) adds (reconciler.policy.called_parties)."""
         compliance = getattr(resource.document, "compliance", None)
         declared = getattr(compliance, "jurisdictions", None) if compliance is not None else None
-        return tuple(declared) if declared else self.default_jurisdictions
+        reach = getattr(compliance, "reach", None) if compliance is not None else None
+        own_reach: Reach = (
+            self.default_reach if reach is None else (reach if isinstance(reach, str) else tuple(reach))
+        )
+        return reached(tuple(declared) if declared else self.default_jurisdictions, own_reach)
 
 
 def spec_of(resource: Resource) -> dict[str, Any]:

@@ -32,7 +32,12 @@ _check = RegisteredCheck.of
 CHECKS: tuple[RegisteredCheck, ...] = (
     _check(dnc.dnc_required, Code.DNC_REQUIRED, ERROR, "47 CFR 64.1200(c)(2), (d); 16 CFR 310.4(b)(1)(iii)"),
     _check(dnc.dnc_entries, Code.DNC_ENTRY, ERROR, "ITU-T E.164 numbering"),
-    _check(callable_tz.check, Code.CALLABLE_TZ, ERROR, "47 CFR 64.1200(c)(1): the called party's local time"),
+    _check(
+        callable_tz.check,
+        Code.CALLABLE_TZ,
+        ERROR,
+        "47 CFR 64.1200(c)(1); CRTC UTR: the called party's local time",
+    ),
     _check(calling_hours.check, Code.CALLING_HOURS, ERROR, f"{_HOURS}; state rows of jurisdictions.yaml"),
     _check(
         calling_holiday.check,
@@ -41,7 +46,12 @@ CHECKS: tuple[RegisteredCheck, ...] = (
         "Utah Code 13-25a-103(3)(c); Ala. Code 1-3-8; La. R.S. 45:811; R.I. Gen. Laws 5-61-3.6: no calls on legal holidays",
     ),
     _check(abandon.abandon_rate, Code.ABANDON_RATE, ERROR, _ABANDON_CAPS),
-    _check(abandon.ring_time, Code.RING_TIME, ERROR, "47 CFR 64.1200(a)(6): 15 seconds or four rings"),
+    _check(
+        abandon.ring_time,
+        Code.RING_TIME,
+        ERROR,
+        "min_ring_seconds per jurisdiction: 47 CFR 64.1200(a)(6); Ofcom 2016",
+    ),
     _check(
         abandon.abandon_seconds, Code.ABANDON_SECONDS, ERROR, "47 CFR 64.1200(a)(7)(i): an agent within 2 s"
     ),

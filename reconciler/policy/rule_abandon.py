@@ -83,7 +83,7 @@ def _rate_above_cap(
     context: CheckContext, rule: Resource, index: int, name: str, campaign: Declared, rate: float
 ) -> list[Finding]:
     owner = campaign.resource
-    codes = context.jurisdictions_of(owner) if owner is not None else context.default_jurisdictions
+    codes = context.jurisdictions_of(owner) if owner is not None else context.default_codes
     capped = lowest_cap(applicable(codes))
     if capped is None or float(rate) <= capped[0]:
         return []

@@ -63,9 +63,15 @@ def test_a_contact_list_found_nowhere_is_left_to_ref_missing(write: Write) -> No
     assert callable_tz.check(_context(write, "US", mapping=None)) == []
 
 
-@pytest.mark.parametrize(("jurisdictions", "raised"), [("US-WA", True), ("UK", False), ("CA", False)])
-def test_only_us_jurisdictions_raise(write: Write, jurisdictions: str, raised: bool) -> None:
+@pytest.mark.parametrize(("jurisdictions", "raised"), [("US-WA", True), ("UK", False), ("CA", True)])
+def test_jurisdictions_with_local_calling_hours_raise(write: Write, jurisdictions: str, raised: bool) -> None:
     assert bool(callable_tz.check(_context(write, jurisdictions, mapping=False))) is raised
+
+
+def test_canada_names_its_hours_and_zones(write: Write) -> None:
+    (found,) = callable_tz.check(_context(write, "CA", mapping=False))
+    assert "Canada (CRTC Unsolicited Telecommunications Rules) allows calls only 09:00-21:30" in found.message
+    assert "live in 10 time zones (America/St_Johns, America/Halifax" in found.message
 
 
 LIST = """

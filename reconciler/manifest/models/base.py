@@ -132,6 +132,9 @@ class CxoneDispositionMetadata(Metadata):
 
 
 Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$", description="US, US-FL, UK, CA ...")]
+ReachedState = Annotated[str, Field(pattern=r"^[A-Z]{2}-[A-Z]{2}$", description="US-FL, US-MD ...")]
+Reach = Literal["nationwide"] | list[ReachedState]
+"""compliance.reach: the states whose residents are called besides the jurisdictions (docs/compliance.md)."""
 
 
 class Staffing(BaseModel):
@@ -182,6 +185,11 @@ class Compliance(BaseModel):
     )
     staffing: Staffing | None = Field(
         default=None, description="Declared staffing for the pacing model (PACING-ABANDON); reconciler-only"
+    )
+    reach: Reach | None = Field(
+        default=None,
+        description="Where the called parties live: nationwide, or a list of states (US-FL ...) added to the "
+        "jurisdictions, each state's rules in its own zones; defaults to compliance.reach of reconciler.yaml",
     )
 
 
