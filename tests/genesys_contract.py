@@ -27,10 +27,20 @@ API = "/api/v2/"
 
 @cache
 def closed_definitions() -> dict[str, Any]:
-    """The API data's definitions with every model closed: a property the model does not declare is an error."""
+    """The API data's definitions with every model closed: a property the model does not declare is an error.
+
+    A read-only property is never required of a request (OpenAPI: `readOnly` properties are sent in
+    responses only): the typings list CampaignSequence.currentCampaign without `?`, yet
+    MyPureCloud/terraform-provider-genesyscloud creates sequences without it
+    (getOutboundSequenceFromResourceData, genesyscloud/outbound_sequence)."""
     closed = copy.deepcopy(definitions())
     for definition in closed.values():
         definition.setdefault("additionalProperties", False)
+        properties = definition.get("properties", {})
+        if "required" in definition:
+            definition["required"] = [
+                name for name in definition["required"] if not properties.get(name, {}).get("readOnly")
+            ]
     return closed
 
 

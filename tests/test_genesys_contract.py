@@ -33,6 +33,15 @@ def test_a_request_that_keeps_the_contract_has_no_problems() -> None:
     )
 
 
+def test_a_read_only_property_is_not_required_of_a_request() -> None:
+    sequence = {"name": "collections", "campaigns": [{"id": "c1"}], "status": "off"}
+    assert _problems("POST", "https://api.example/api/v2/outbound/sequences", sequence) == []
+    assert any(
+        "'campaigns' is a required property" in problem
+        for problem in _problems("POST", "https://api.example/api/v2/outbound/sequences", {"status": "off"})
+    )
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

@@ -34,7 +34,7 @@ class CheckContext:
     default_reach: Reach = ()
     """reconciler.yaml compliance.reach (the target's, else the project's): `nationwide` or states."""
     live: Mapping[str, LiveObject] = field(default_factory=dict)
-    """Live objects by address; empty offline (validate)."""
+    """Live objects by address; empty offline (validate), and at plan time for an org that holds none."""
     platform: str | None = None
     """The target's platform at plan time; None offline (every platform's manifests are checked)."""
     roots: tuple[Path, ...] = ()
@@ -50,7 +50,9 @@ class CheckContext:
 
     @property
     def offline(self) -> bool:
-        return not self.live
+        """No target org was read (validate). A plan against an org that holds nothing yet is not
+        offline: its live side is known, and known to be empty."""
+        return self.platform is None
 
     def resources(self, platform: str, kind: str) -> Iterator[Resource]:
         """The declared resources of one kind, in address order (only the target's platform at plan)."""
