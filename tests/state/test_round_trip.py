@@ -53,9 +53,10 @@ def test_demo_org_reads_back_equal_with_one_request_per_kind() -> None:
     dnc_lists = dnc_lists_with_entries(result.manifests)
     live, requests = _fetch(emulator, dnc_lists)
     # one list call per kind and lookup (no per-object GETs), plus the export of each declared DNC list;
-    # a scoped lookup (responses) is one call per object of its scope, and the demo org has no library
+    # a scoped lookup (responses) is one call per object of its scope (library) instead
     assert dnc_lists == ["internal-dnc"]
-    assert requests == len(KINDS) + len(LOOKUPS) - len(SCOPES) + 3
+    libraries = len(default_seed()["lookups"]["libraries"])
+    assert requests == len(KINDS) + len(LOOKUPS) - len(SCOPES) + libraries + 3
     assert live_by_name(live, "internal-dnc").essence["entries"] == [f"+1212555011{i}" for i in range(1, 5)]
     desired = desired_objects(result.manifests, result.graph, platform="genesys")
     matched = match_manifests(result.manifests, live, platform="genesys")
