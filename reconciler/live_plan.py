@@ -28,6 +28,7 @@ from reconciler.plan.planner import build_plan, numbers_of
 from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone import fetch as cxone_fetch
 from reconciler.providers.genesys import fetch as genesys_fetch
+from reconciler.providers.genesys.kinds import lookups_for as genesys_lookups_for
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import Session, open_session
 from reconciler.selection import narrow, parse_selectors, selected_addresses
@@ -78,14 +79,20 @@ async def read_live(
     """The live objects of `kinds` and the org's name index, read by the platform's provider.
 
     `dnc_entries_for` names Genesys DNC lists whose numbers to read as well (three requests each);
-    `lookups` the CXone external kinds to list (all when None); `renames` (kind -> {old: new}, from
+    `lookups` the external kinds manifests name (every lookup when None; Genesys also reads
+    the lookups not read on demand, providers/genesys/kinds.py lookups_for); `renames` (kind -> {old: new}, from
     metadata.previous_names) makes references to a not yet renamed object read as its new name.
     """
     if platform == "cxone":
         cxone = await cxone_fetch.read_org(client, kinds=kinds, lookups=lookups)
         alias_renamed(cxone.index, renames or {})
         return cxone_fetch.live_objects(cxone), cxone.index
-    genesys = await genesys_fetch.read_org(client, kinds=kinds, dnc_entries_for=dnc_entries_for or [])
+    genesys = await genesys_fetch.read_org(
+        client,
+        kinds=kinds,
+        dnc_entries_for=dnc_entries_for or [],
+        lookups=None if lookups is None else genesys_lookups_for(set(lookups)),
+    )
     alias_renamed(genesys.index, renames or {})
     return genesys_fetch.live_objects(genesys), genesys.index
 

@@ -80,6 +80,13 @@ LOOKUP_OPERATIONS: dict[str, tuple[str, ...]] = {
     "authorization_api.py": ("get_authorization_divisions", "get_authorization_division"),
     "architect_api.py": ("get_flows", "get_flow"),
     "downloads_api.py": ("get_download",),
+    "integrations_api.py": ("get_integrations_actions", "get_integrations_action"),
+    "response_management_api.py": (
+        "get_responsemanagement_libraries",
+        "get_responsemanagement_library",
+        "get_responsemanagement_responses",
+        "get_responsemanagement_response",
+    ),
 }
 EXTRA_MODELS = ("ErrorBody",)  # the body of every error answer; no operation names it
 

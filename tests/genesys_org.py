@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from typing import Any
 
 from reconciler.emulator.core import Emulator
 from reconciler.emulator.manifest_seed import LOOKUP_COLLECTIONS, genesys_seed, with_lookup_ids
@@ -18,9 +19,9 @@ from reconciler.validation import ValidationResult
 from tests.providers.conftest import EMULATOR_URL, ID, SECRET, in_process
 
 
-def lookups_for(result: ValidationResult) -> dict[str, list[dict[str, str]]]:
+def lookups_for(result: ValidationResult) -> dict[str, list[dict[str, Any]]]:
     """One lookup (queue, script, flow ...) per external name the manifests reference, with stable ids."""
-    lookups: dict[str, list[dict[str, str]]] = {}
+    lookups: dict[str, list[dict[str, Any]]] = {}
     for uses in result.graph.external_refs.values():
         for use in uses:
             if use.target.kind in LOOKUP_COLLECTIONS:
@@ -36,6 +37,11 @@ def lookups_for(result: ValidationResult) -> dict[str, list[dict[str, str]]]:
         if sms is not None:
             number = sms.sender_sms_phone_number.phone_number
             lookups.setdefault("phonenumbers", []).append({"name": f"SMS {number}", "phoneNumber": number})
+    if lookups.get("responses"):  # responses are listed per library: each belongs to one
+        library = with_lookup_ids({"libraries": [{"name": "Manifest responses"}]})["libraries"]
+        lookups["libraries"] = library
+        for entry in lookups["responses"]:
+            entry["libraries"] = [{"id": library[0]["id"]}]
     return with_lookup_ids(lookups)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from reconciler.doctor.report import Difference
 from reconciler.doctor.schema_check import differences
 from reconciler.exceptions import PlatformError
-from reconciler.providers.genesys.kinds import KINDS, LOOKUPS
+from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, SCOPES
 from reconciler.providers.http import ApiClient
 from reconciler.redaction import redact
 
@@ -42,7 +42,9 @@ def _schema_of(type_name: str) -> dict[str, Any]:
 
 def _reads() -> list[tuple[str, dict[str, str]]]:
     listed = [(kind.path, {"pageSize": "1"} if kind.listing == "paged" else {}) for kind in KINDS.values()]
-    return [*listed, *((path, {"pageSize": "1"}) for path in LOOKUPS.values())]
+    # a scoped lookup (responses) is listed per object of its scope only: its listing alone answers 400
+    looked_up = [path for kind, path in LOOKUPS.items() if kind not in SCOPES]
+    return [*listed, *((path, {"pageSize": "1"}) for path in looked_up)]
 
 
 async def check_genesys(client: ApiClient) -> tuple[list[str], list[Difference], list[str]]:

@@ -45,6 +45,26 @@ def declared_lookups(platform: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for module in _modules(reconciler.kinds):
         found.update(getattr(module, "LOOKUPS", {}).get(platform, {}))
+        found.update(getattr(module, "LOOKUPS_WHEN_REFERRED", {}).get(platform, {}))
+    return found
+
+
+def lookups_when_referred(platform: str) -> frozenset[str]:
+    """The declared lookups read only when a manifest names one of their objects (a module's
+    `LOOKUPS_WHEN_REFERRED`): a plan needs no permission to read what it never names."""
+    return frozenset(
+        kind
+        for module in _modules(reconciler.kinds)
+        for kind in getattr(module, "LOOKUPS_WHEN_REFERRED", {}).get(platform, {})
+    )
+
+
+def lookup_scopes(platform: str) -> dict[str, tuple[str, str]]:
+    """Lookups listed once per object of another (kind -> (scope kind, query parameter naming it)), a
+    module's `LOOKUP_SCOPES`: responses are listed per library."""
+    found: dict[str, tuple[str, str]] = {}
+    for module in _modules(reconciler.kinds):
+        found.update(getattr(module, "LOOKUP_SCOPES", {}).get(platform, {}))
     return found
 
 

@@ -32,6 +32,8 @@ def _fields(model: type[BaseModel]) -> tuple[tuple[str, str, FieldInfo, Ref | No
         alias = info.serialization_alias or name
         # A Ref on a dict's key type marks the keys, not the field (wrap-up code mappings).
         marker = None if key_ref(info.annotation) is not None else field_ref(info)
+        if marker is not None and marker.by_id:
+            marker = None  # written as the id in the manifest too: passes through unchanged
         rows.append((name, alias, info, marker))
     return tuple(rows)
 

@@ -18,13 +18,25 @@ from reconciler.state.names import NameIndex
 
 def _missing(address: str, use: RefUse, manifests: ManifestSet, *, external: bool) -> Finding:
     where = "the live org has none" if external else "no manifest declares it and the live org has none"
+    what = (
+        f"the {use.target.kind} with id '{use.name}'"
+        if use.target.by_id
+        else f"{use.target.kind} '{use.name}'"
+    )
     return finding(
         Code.REF_MISSING,
-        f"{format_path(use.path)} names {use.target.kind} '{use.name}': {where}",
+        f"{format_path(use.path)} names {what}: {where}",
         address=address,
         source=manifests[address].location_of(use.path),
         severity=Severity.ERROR,
     )
+
+
+def _found(index: NameIndex, use: RefUse) -> bool:
+    """The org has the object: by name, or by id for a reference written as an id."""
+    if use.target.by_id:
+        return index.name_of(use.target.kind, use.name) is not None
+    return index.id_of(use.target.kind, use.name) is not None
 
 
 def live_reference_findings(
@@ -46,6 +58,6 @@ def live_reference_findings(
         findings += [
             _missing(address, use, manifests, external=True)
             for use in uses
-            if index.knows(use.target.kind) and index.id_of(use.target.kind, use.name) is None
+            if index.knows(use.target.kind) and not _found(index, use)
         ]
     return findings

@@ -45,13 +45,12 @@ def test_retention_days_and_type_are_checked_together() -> None:
 
 
 def test_references_to_kinds_without_a_lookup_are_refused_with_the_reason() -> None:
-    [template] = _messages("CampaignRule-content-template.yaml")
-    assert template.startswith(
-        "spec.campaign_rule_actions[0].parameters.sms_content_template: response templates cannot be referenced"
-    )
-    assert "the name cannot be sent as the id the API needs" in template
-    [content] = _messages("MessagingCampaign-content-template.yaml")
-    assert content.startswith("spec.sms_config.content_template: content templates (response management")
+    messages = _messages("MessagingCampaign-reply-to-route.yaml")
+    assert [message.split(":")[0] for message in messages] == [
+        "spec.email_config.reply_to_address.domain",
+        "spec.email_config.reply_to_address.route",
+    ]
+    assert all("the name cannot be sent as the id the API needs" in message for message in messages)
 
 
 def test_templates_and_messaging_campaigns_are_references_now_that_they_are_managed() -> None:

@@ -11,7 +11,7 @@ from reconciler.emulator.seed import apply_seed
 from reconciler.emulator.server import default_seed
 from reconciler.providers.auth import GenesysClientCredentials
 from reconciler.providers.genesys.fetch import read_org
-from reconciler.providers.genesys.kinds import KINDS, LOOKUPS
+from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, SCOPES
 from reconciler.providers.http import ApiClient
 from reconciler.providers.rate_limit import RateLimiter
 from reconciler.state.desired import desired_objects, dnc_lists_with_entries, match_manifests
@@ -52,9 +52,11 @@ def test_demo_org_reads_back_equal_with_one_request_per_kind() -> None:
     )
     dnc_lists = dnc_lists_with_entries(result.manifests)
     live, requests = _fetch(emulator, dnc_lists)
-    # one list call per kind and lookup (no per-object GETs), plus the export of each declared DNC list
+    # one list call per kind and lookup (no per-object GETs), plus the export of each declared DNC list;
+    # a scoped lookup (responses) is one call per object of its scope (library) instead
     assert dnc_lists == ["internal-dnc"]
-    assert requests == len(KINDS) + len(LOOKUPS) + 3
+    libraries = len(default_seed()["lookups"]["libraries"])
+    assert requests == len(KINDS) + len(LOOKUPS) - len(SCOPES) + libraries + 3
     assert live_by_name(live, "internal-dnc").essence["entries"] == [f"+1212555011{i}" for i in range(1, 5)]
     desired = desired_objects(result.manifests, result.graph, platform="genesys")
     matched = match_manifests(result.manifests, live, platform="genesys")

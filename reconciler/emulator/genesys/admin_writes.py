@@ -13,6 +13,7 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.errors import GenesysError
+from reconciler.emulator.genesys.collection import Lookup
 from reconciler.emulator.genesys.crud import checked_fields, writable
 from reconciler.emulator.genesys.divisions import seat_divisionless
 from reconciler.emulator.genesys.kinds import (
@@ -118,6 +119,25 @@ def _seed_lookups(emulator: Emulator, seed: dict[str, Any]) -> None:
             lookup_id = str(given.get("id") or emulator.new_id())
             entry = {**given, "id": lookup_id, "selfUri": self_uri(key, lookup_id)}
             emulator.state.lookups.setdefault(key, {})[lookup_id] = entry
+    for key in seed.get("lookups") or {}:
+        _check_scope(emulator, LOOKUPS_BY_KEY[key])
+
+
+def _check_scope(emulator: Emulator, lookup: Lookup) -> None:
+    """A scoped entry (a response) names at least one seeded object of its scope (a library), as the
+    platform lists it only through one."""
+    if lookup.scope is None:
+        return
+    _parameter, field, scope = lookup.scope
+    known = emulator.state.lookups.get(scope, {})
+    for entry in emulator.state.lookups.get(lookup.key, {}).values():
+        named = lookup.scope_ids(entry)
+        if not named or any(scope_id not in known for scope_id in named):
+            raise SeedError(
+                f"seed lookups.{lookup.key}: {entry['name']!r} must name seeded {scope} in {field} "
+                f"([{{id: ...}}]); it names {named or 'none'}",
+                field=f"lookups.{lookup.key}",
+            )
 
 
 def _seed_objects(emulator: Emulator, seed: dict[str, Any]) -> list[tuple[str, str, JsonObject]]:

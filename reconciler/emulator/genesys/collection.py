@@ -117,7 +117,20 @@ class Singleton:
 
 @dataclass(frozen=True)
 class Lookup:
-    """A read-only object the reconciler resolves by name but never manages (ARCHITECTURE §2)."""
+    """A read-only object the reconciler resolves by name but never manages (ARCHITECTURE §2).
+
+    `scope` (query parameter, field, lookup): the listing requires the parameter and answers the entries whose
+    `field` (a list of references) names that object of `lookup` (responses, listed per library); a seeded
+    entry must name at least one.
+    """
 
     key: str
     path: str
+    scope: tuple[str, str, str] | None = None
+
+    def scope_ids(self, entry: dict[str, object]) -> list[str]:
+        """The ids of the scope objects (libraries) an entry (a response) names."""
+        refs = entry.get(self.scope[1]) if self.scope else None
+        if not isinstance(refs, list):
+            return []
+        return [str(ref["id"]) for ref in refs if isinstance(ref, dict) and "id" in ref]

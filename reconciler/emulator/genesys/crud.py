@@ -5,6 +5,7 @@ integrity, immutable fields (Platform API models and 2018 Swagger error codes, p
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from reconciler.emulator.errors import GenesysError
@@ -15,6 +16,7 @@ from reconciler.emulator.genesys.kinds import NAME_MAX_LENGTH
 from reconciler.emulator.genesys.schema import read_only_fields, shaped, validate_body, writable_fields
 from reconciler.emulator.genesys.store import (
     first_referrer,
+    idless_holders,
     link_references,
     new_object,
     next_version,
@@ -101,8 +103,16 @@ def _check_immutable(collection: Collection, body: JsonObject, current: JsonObje
 
 
 def check_references(emulator: Emulator, references: tuple[Reference, ...], body: JsonObject) -> None:
-    """Every named object must exist, else the documented <type>.not.found code (400)."""
+    """Every named object must exist, else the documented <type>.not.found code (400); a reference that
+    carries no id (`{"name": ...}` alone) is a 400 too: a DomainEntityRef is resolved by its id only."""
     for reference in references:
+        for holder in idless_holders(body, reference):
+            raise GenesysError(
+                400,
+                reference.not_found,
+                f"The reference '{reference.path}' carries no id: {json.dumps(holder)[:100]}",
+                details=[{"errorCode": reference.not_found, "fieldName": reference.path}],
+            )
         for object_id in referenced_ids(body, reference):
             if not target_exists(emulator, reference, object_id):
                 raise GenesysError(

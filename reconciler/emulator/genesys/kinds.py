@@ -152,6 +152,7 @@ COLLECTIONS: tuple[Collection, ...] = (
             Reference("contactList", "contactlists", "contact.list.not.found"),
             Reference("queue", "queues", "queue.not.found", lookup=True),
             Reference("rules[].conditions[].codes[]", "wrapupcodes", "invalid.rule.condition", lookup=True),
+            *references_into("RuleSet"),
         ),
     ),
     Collection(

@@ -9,6 +9,7 @@ answered empty ("", [], {}), so every answer is a valid object of the model.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from starlette.requests import Request
@@ -50,6 +51,22 @@ def _emulator(request: Request, lookup: Lookup) -> Emulator:
     return emulator
 
 
+def _scope_filter(lookup: Lookup, selected: str | None) -> Callable[[JsonObject], bool]:
+    """Entries of the scope object `selected`; a scoped listing without its parameter is a 400, as
+    get_responsemanagement_responses requires libraryId."""
+    if lookup.scope is None:
+        return lambda entry: True
+    if not selected:
+        parameter = lookup.scope[0]
+        raise GenesysError(
+            400,
+            "bad.request",
+            f"The query parameter '{parameter}' is required.",
+            details=[{"errorCode": "bad.request", "fieldName": parameter}],
+        )
+    return lambda entry: selected in lookup.scope_ids(entry)
+
+
 def _routes(lookup: Lookup) -> list[Route]:
     model = str(response_model("GET", f"{lookup.path}/{{lookupId}}"))
 
@@ -59,10 +76,13 @@ def _routes(lookup: Lookup) -> list[Route]:
         page = paging(query)
         matches = wildcard_filter(query)
         ids = multi(query, "id")
+        in_scope = _scope_filter(lookup, query.get(lookup.scope[0]) if lookup.scope else None)
         items = [
             entry
             for entry in lookups(emulator, lookup.key).values()
-            if (matches is None or matches(str(entry.get("name", "")))) and (not ids or entry["id"] in ids)
+            if (matches is None or matches(str(entry.get("name", ""))))
+            and (not ids or entry["id"] in ids)
+            and in_scope(entry)
         ]
         listing = envelope(request.url.path, query, sort(items, query), page)
         listing["entities"] = [_completed(model, entry) for entry in listing["entities"]]

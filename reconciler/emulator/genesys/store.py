@@ -171,6 +171,15 @@ def referenced_ids(obj: JsonObject, reference: Reference) -> Iterator[str]:
                 yield value
 
 
+def idless_holders(obj: JsonObject, reference: Reference) -> Iterator[JsonObject]:
+    """The objects at an entity reference's path that carry no id (a `{"name": ...}` reference)."""
+    if reference.id_key != "id":
+        return
+    for holder in _walk(obj, reference.path.split(".")):
+        if isinstance(holder, dict) and not isinstance(holder.get("id"), str):
+            yield holder
+
+
 def target_exists(emulator: Emulator, reference: Reference, object_id: str) -> bool:
     if reference.lookup:
         return object_id in emulator.state.lookups.get(reference.target, {})

@@ -76,3 +76,17 @@ SPECS = (
 LOOKUPS = {"genesys": {"EmailDomain": "/api/v2/routing/email/outbound/domains"}}
 """External kinds these kinds name: an email campaign's sender domain (RoutingApi, purecloudplatformclientv2
 269.0.0)."""
+
+LOOKUPS_WHEN_REFERRED = {
+    "genesys": {
+        "ResponseLibrary": "/api/v2/responsemanagement/libraries",
+        "ResponseTemplate": "/api/v2/responsemanagement/responses",
+    }
+}
+"""External kinds read only when a manifest names one: the response management responses an SMS or email
+config, or a campaign rule's set*ContentTemplate parameters, use as the message (DomainEntityRef ids;
+ResponseManagementApi, purecloudplatformclientv2 269.0.0), and the libraries they are listed by."""
+
+LOOKUP_SCOPES = {"genesys": {"ResponseTemplate": ("ResponseLibrary", "libraryId")}}
+"""A lookup listed per object of another (kind -> (scope kind, query parameter)): responses are listed one
+library at a time, `libraryId` being required (get_responsemanagement_responses)."""

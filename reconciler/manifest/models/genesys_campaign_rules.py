@@ -17,7 +17,6 @@ from reconciler.manifest.models.types import (
     Text,
     TimeZoneId,
     external,
-    not_looked_up,
     ref,
     require_fields,
     scalar_as_text,
@@ -53,7 +52,8 @@ CampaignName = Annotated[GenesysName, ref("Campaign")]
 SequenceName = Annotated[GenesysName, ref("Sequence")]
 QueueName = Annotated[str, external("Queue")]
 MessagingCampaignName = Annotated[GenesysName, ref("MessagingCampaign")]
-ResponseTemplateName = Annotated[str, external("ResponseTemplate"), not_looked_up("response templates")]
+ResponseTemplateName = Annotated[str, external("ResponseTemplate")]
+"""A response management response, by name (the ResponseTemplate lookup, listed per library)."""
 
 
 def _check_duration(value: str) -> str:

@@ -13,15 +13,26 @@ from reconciler.manifest.models.genesys_campaign import ContactSort, DynamicCont
 from reconciler.manifest.models.genesys_lists import ContactColumnsSpec
 from reconciler.manifest.models.genesys_time import ScheduleSpec
 from reconciler.manifest.models.kind import KindDef
-from reconciler.manifest.models.types import GenesysName, Text, external, not_looked_up, ref, repeated_items
+from reconciler.manifest.models.types import (
+    GenesysName,
+    Text,
+    external,
+    external_id,
+    not_looked_up,
+    ref,
+    repeated_items,
+)
 
 PLATFORM = "genesys"
 
-ContentTemplateName = Annotated[
-    str, external("ContentTemplate"), not_looked_up("content templates (response management responses)")
-]
-"""A response used as a message template (/api/v2/responsemanagement/responses): listed only per library,
-so it has no lookup and is refused; live objects with one still read."""
+ContentTemplateName = Annotated[str, external("ResponseTemplate")]
+"""A response used as a message template, by name (/api/v2/responsemanagement/responses, listed per library:
+the ResponseTemplate lookup)."""
+
+ResponseId = Annotated[str, external_id("ResponseTemplate")]
+"""A response management response by id, as a digital rule's set-content-template action writes it."""
+WrapUpCodeId = Annotated[str, external_id("WrapUpCode")]
+"""A wrap-up code by id, as a digital rule's last-result conditions write it."""
 
 # --- MessagingCampaign ------------------------------------------------------------------------------
 
@@ -57,11 +68,17 @@ class FromEmailAddress(SpecModel):
     local_part: str | None = Field(default=None, description="The part before @")
 
 
+InboundEmailDomainName = Annotated[
+    str, external("InboundEmailDomain"), not_looked_up("inbound email domains")
+]
+InboundEmailRouteName = Annotated[str, external("InboundEmailRoute"), not_looked_up("inbound email routes")]
+"""Refused: routes are listed per domain (/api/v2/routing/email/domains/{domainName}/routes) and the reconciler
+has no lookup for either, so a name here would reach the API where it needs an id."""
+
+
 class ReplyToEmailAddress(SpecModel):
-    domain: Annotated[str, external("InboundEmailDomain")] = Field(description="An inbound email domain")
-    route: Annotated[str, external("InboundEmailRoute")] = Field(
-        description="An inbound route of that domain"
-    )
+    domain: InboundEmailDomainName = Field(description="An inbound email domain")
+    route: InboundEmailRouteName = Field(description="An inbound route of that domain")
 
 
 class EmailConfig(SpecModel):
@@ -149,7 +166,9 @@ class DataActionPredicate(SpecModel):
 
 
 class DataActionConditionSettings(SpecModel):
-    data_action_id: str = Field(min_length=1, description="The data action's id")
+    data_action_id: Annotated[str, external_id("DataAction")] = Field(
+        min_length=1, description="The data action's id"
+    )
     data_not_found_resolution: bool
     contact_id_field: str | None = None
     contact_column_to_data_action_field_mappings: list[ColumnFieldMapping] | None = None
@@ -172,17 +191,17 @@ class LastAttemptOverallConditionSettings(SpecModel):
 
 class LastResultByColumnConditionSettings(SpecModel):
     email_column_name: str | None = None
-    email_wrapup_codes: list[str] | None = Field(default=None, description="Wrap-up code ids")
+    email_wrapup_codes: list[WrapUpCodeId] | None = Field(default=None, description="Wrap-up code ids")
     sms_column_name: str | None = None
-    sms_wrapup_codes: list[str] | None = Field(default=None, description="Wrap-up code ids")
+    sms_wrapup_codes: list[WrapUpCodeId] | None = Field(default=None, description="Wrap-up code ids")
     whats_app_column_name: str | None = None
-    whats_app_wrapup_codes: list[str] | None = Field(default=None, description="Wrap-up code ids")
+    whats_app_wrapup_codes: list[WrapUpCodeId] | None = Field(default=None, description="Wrap-up code ids")
 
 
 class LastResultOverallConditionSettings(SpecModel):
-    email_wrapup_codes: list[str] | None = Field(default=None, description="Wrap-up code ids")
-    sms_wrapup_codes: list[str] | None = Field(default=None, description="Wrap-up code ids")
-    whats_app_wrapup_codes: list[str] | None = Field(default=None, description="Wrap-up code ids")
+    email_wrapup_codes: list[WrapUpCodeId] | None = Field(default=None, description="Wrap-up code ids")
+    sms_wrapup_codes: list[WrapUpCodeId] | None = Field(default=None, description="Wrap-up code ids")
+    whats_app_wrapup_codes: list[WrapUpCodeId] | None = Field(default=None, description="Wrap-up code ids")
 
 
 _CONDITION_SETTINGS = (
@@ -227,9 +246,9 @@ class MarkContactUncontactableActionSettings(SpecModel):
 
 
 class SetContentTemplateActionSettings(SpecModel):
-    sms_content_template_id: str = Field(description="Response id for SMS")
-    email_content_template_id: str = Field(description="Response id for email")
-    whats_app_content_template_id: str = Field(description="Response id for WhatsApp")
+    sms_content_template_id: ResponseId = Field(description="Response id for SMS")
+    email_content_template_id: ResponseId = Field(description="Response id for email")
+    whats_app_content_template_id: ResponseId = Field(description="Response id for WhatsApp")
 
 
 class SetSmsPhoneNumberActionSettings(SpecModel):

@@ -20,10 +20,13 @@ class Ref:
 
     `kind` is the referenced kind on the same platform. `external` references point at objects
     the reconciler never manages (queues, scripts, flows ...); they are resolved by name at plan time.
+    `by_id`: an external reference the API and the manifest both write as the object's id (a digital rule
+    set's `data_action_id`): sent as written, and checked against the lookup's ids at plan time.
     """
 
     kind: str
     external: bool = False
+    by_id: bool = False
 
 
 @lru_cache(maxsize=1024)
@@ -118,6 +121,11 @@ def ref(kind: str) -> Ref:
 
 def external(kind: str) -> Ref:
     return Ref(kind, external=True)
+
+
+def external_id(kind: str) -> Ref:
+    """An external reference written as the object's id, in the manifest as on the wire."""
+    return Ref(kind, external=True, by_id=True)
 
 
 def not_looked_up(what: str) -> AfterValidator:

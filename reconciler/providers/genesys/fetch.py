@@ -12,7 +12,7 @@ from pydantic.alias_generators import to_camel
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.providers.bodies import json_of
 from reconciler.providers.genesys.dnc_entries import read_dnc_entries
-from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, GenesysKind
+from reconciler.providers.genesys.kinds import KINDS, LOOKUPS, SCOPES, GenesysKind
 from reconciler.providers.http import ApiClient
 from reconciler.providers.paging import genesys_array, genesys_list
 from reconciler.state.convert import Converter
@@ -55,7 +55,11 @@ async def read_org(
     `dnc_entries_for` names the internal DNC lists whose numbers to read too (three requests each).
     """
     wanted = [KINDS[name] for name in (kinds if kinds is not None else KINDS)]
-    lookup_kinds = list(lookups if lookups is not None else LOOKUPS)
+    asked = list(lookups if lookups is not None else LOOKUPS)
+    lookup_kinds = [name for name in asked if name not in SCOPES]
+    lookup_kinds += [
+        SCOPES[name][0] for name in asked if name in SCOPES and SCOPES[name][0] not in lookup_kinds
+    ]
     results = await asyncio.gather(
         *(_read_kind(client, spec) for spec in wanted),
         *(genesys_list(client, LOOKUPS[name]) for name in lookup_kinds),
@@ -66,7 +70,10 @@ async def read_org(
         if spec.listing == "paged":
             for body in bodies:
                 snapshot.index.add(spec.kind, str(body.get("name", "")), str(body["id"]))
-    for name, bodies in zip(lookup_kinds, results[len(wanted) :], strict=True):
+    read = dict(zip(lookup_kinds, results[len(wanted) :], strict=True))
+    read.update(await _read_scoped([name for name in asked if name in SCOPES], read, client))
+    for name, bodies in read.items():
+        snapshot.index.ids.setdefault(name, {})  # read: a name it lacks is missing, not unknown
         for body in bodies:
             snapshot.index.add(name, str(body.get("name", "")), str(body["id"]))
         if name == "Division":
@@ -80,6 +87,23 @@ async def read_org(
     numbers = await asyncio.gather(*(read_dnc_entries(client, list_id) for list_id in internal))
     snapshot.dnc_entries = dict(zip(internal, numbers, strict=True))
     return snapshot
+
+
+async def _read_scoped(
+    names: list[str], read: dict[str, list[dict[str, Any]]], client: ApiClient
+) -> dict[str, list[dict[str, Any]]]:
+    """The lookups listed per object of their scope (responses per library), each object once."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        scope, parameter = SCOPES[name]
+        listings = await asyncio.gather(
+            *(
+                genesys_list(client, LOOKUPS[name], params={parameter: str(body["id"])})
+                for body in read[scope]
+            )
+        )
+        found[name] = list({str(body["id"]): body for listing in listings for body in listing}.values())
+    return found
 
 
 def _note_home_division(bodies: list[dict[str, Any]], index: NameIndex) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reconciler.kinds.registry import declared_lookups, specs_of
+from reconciler.kinds.registry import declared_lookups, lookup_scopes, lookups_when_referred, specs_of
 from reconciler.kinds.spec import KindSpec
 
 GenesysKind = KindSpec
@@ -38,3 +38,16 @@ LOOKUPS: dict[str, str] = {
 }
 """External kinds: objects references may name that the reconciler never manages (a family of kinds adds
 its own in its KindSpec module: reconciler.kinds.registry.declared_lookups)."""
+
+READ_WHEN_REFERRED: frozenset[str] = lookups_when_referred("genesys")
+"""Lookups a plan reads only when a manifest names one of their objects (data actions, responses)."""
+
+SCOPES: dict[str, tuple[str, str]] = lookup_scopes("genesys")
+"""Lookups listed per object of another: kind -> (scope kind, query parameter)."""
+
+
+def lookups_for(referred: set[str] | frozenset[str]) -> list[str]:
+    """The lookups a plan reads: every one not read on demand, those of `referred`, and their scopes."""
+    wanted = {kind for kind in LOOKUPS if kind not in READ_WHEN_REFERRED} | (set(referred) & LOOKUPS.keys())
+    wanted |= {SCOPES[kind][0] for kind in wanted if kind in SCOPES}
+    return [kind for kind in LOOKUPS if kind in wanted]

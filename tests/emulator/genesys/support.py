@@ -17,6 +17,9 @@ WRAPUP_DNC = "0f2c1a55-1d0e-4c1e-9a55-000000000005"
 WRAPUP_SALE = "0f2c1a55-1d0e-4c1e-9a55-000000000006"
 DIVISION = "0f2c1a55-1d0e-4c1e-9a55-000000000007"
 FLOW = "0f2c1a55-1d0e-4c1e-9a55-000000000008"
+DATA_ACTION = "0f2c1a55-1d0e-4c1e-9a55-000000000009"
+LIBRARY = "0f2c1a55-1d0e-4c1e-9a55-00000000000a"
+RESPONSE = "0f2c1a55-1d0e-4c1e-9a55-00000000000b"
 MISSING = "9e9e9e9e-0000-4000-8000-000000000000"
 SMS_SENDER = "+15555550150"
 EMAIL_DOMAIN = "notices.example.com"
@@ -36,6 +39,9 @@ LOOKUP_SEED: dict[str, Any] = {
         "flows": [{"id": FLOW, "name": "Renewals Voicemail Drop"}],
         "phonenumbers": [{"name": "Renewals SMS", "phoneNumber": SMS_SENDER}],
         "domains": [{"id": EMAIL_DOMAIN, "name": EMAIL_DOMAIN}],
+        "actions": [{"id": DATA_ACTION, "name": "Look up account balance"}],
+        "libraries": [{"id": LIBRARY, "name": "Renewals"}],
+        "responses": [{"id": RESPONSE, "name": "Renewal reminder", "libraries": [{"id": LIBRARY}]}],
     }
 }
 

@@ -17,6 +17,7 @@ from reconciler.emulator.genesys.collection import (
     Reference,
     ScheduleCollection,
 )
+from reconciler.emulator.genesys.families.content import REFERENCES_INTO as CONTENT_REFERENCES
 
 _DIVISION = Reference("division", "divisions", "division.not.found", lookup=True)
 
@@ -35,6 +36,7 @@ COLLECTIONS: tuple[Collection, ...] = (
             Reference("contactListFilters[]", "contactlistfilters", "contact.list.filter.not.found"),
             Reference("emailConfig.fromAddress.domain", "domains", "email.domain.not.found", lookup=True),
             _DIVISION,
+            *CONTENT_REFERENCES["MessagingCampaign"],
         ),
         delete_returns_body=True,  # DELETE answers the MessagingCampaign (OutboundApi)
         list_filters=(
@@ -51,7 +53,20 @@ COLLECTIONS: tuple[Collection, ...] = (
         path=f"{OUTBOUND}/digitalrulesets",
         param="digitalRuleSetId",
         noun="digital rule set",
-        references=(Reference("contactList", "contactlists", "contact.list.not.found"),),
+        references=(
+            Reference("contactList", "contactlists", "contact.list.not.found"),
+            *CONTENT_REFERENCES["DigitalRuleSet"],
+            *(
+                Reference(
+                    f"rules[].conditions[].{settings}.{channel}WrapupCodes[]",
+                    "wrapupcodes",
+                    "invalid.rule.condition",
+                    lookup=True,
+                )
+                for settings in ("lastResultByColumnConditionSettings", "lastResultOverallConditionSettings")
+                for channel in ("email", "sms", "whatsApp")
+            ),
+        ),
         bulk_id_filter=True,
     ),
     Collection(
