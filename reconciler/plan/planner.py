@@ -294,10 +294,13 @@ def _with_rename_hints(
         if change.actions == (Action.CREATE,) and change.action_reason is None and change.address in declared
     ]
 
+    def view(live: LiveObject) -> dict[str, Any]:
+        return comparable_essence(live, run_state(live.platform, live.kind))
+
     def same(obj: DesiredObject, live: LiveObject) -> bool:
         return not declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()))
 
-    renames = recognised_renames(creates, unclaimed, same)
+    renames = recognised_renames(creates, unclaimed, view, same)
     return [
         dataclasses.replace(change, looks_like_rename_of=renames[change.address].name)
         if change.address in renames

@@ -28,8 +28,14 @@ def _same(obj: DesiredObject, live: LiveObject) -> bool:
     return all(live.essence.get(key) == value for key, value in obj.essence.items())
 
 
+def _essence(live: LiveObject) -> dict[str, Any]:
+    return live.essence
+
+
 def _hints(creates: list[DesiredObject], live: list[LiveObject]) -> dict[str, str]:
-    found = recognised_renames(creates, {item.address: item for item in live}, _same)
+    found = recognised_renames(
+        creates, {item.address: item for item in live}, lambda item: item.essence, _same
+    )
     return {address: item.name for address, item in found.items()}
 
 
@@ -69,3 +75,17 @@ def test_the_hint_says_what_to_add() -> None:
     )
     assert rename_hint({"looks_like_rename_of": None}) is None
     assert rename_hint({}) is None
+
+
+def test_a_large_org_is_compared_only_where_the_declared_values_agree() -> None:
+    compared: list[str] = []
+
+    def counting(obj: DesiredObject, live: LiveObject) -> bool:
+        compared.append(live.name)
+        return _same(obj, live)
+
+    creates = [_desired(f"new-{n}", {**LIST, "attempt_limits": f"limits-{n}"}) for n in range(1000)]
+    live = {f"old-{n}": _live(f"old-{n}", {**LIST, "attempt_limits": f"limits-{n}"}) for n in range(1000)}
+    found = recognised_renames(creates, {item.address: item for item in live.values()}, _essence, counting)
+    assert len(found) == 1000 and found["genesys/ContactList/new-7"].name == "old-7"
+    assert len(compared) == 1000  # one per create, not one per pair
