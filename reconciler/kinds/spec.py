@@ -50,7 +50,8 @@ class KindSpec:
     object's name; never deleted); `owner` (a key of `references`) for an object identified by the one it
     belongs to (a schedule is its campaign's).
     `references`: top-level manifest field -> the managed kind it names (nested ones are the models').
-    `immutable`: fields whose change means replace; `set_like`: lists compared without regard to order.
+    `replace_sources`: each field whose change means replace -> the public source that says the platform
+    cannot change it in place (`immutable` is their set); `set_like`: lists compared without regard to order.
     `delete_rank`: deletes run in rank order, lower first (they reference the higher ones); None only
     for a singleton. `run_state` is required: a RunStateSpec, or None said explicitly.
     `paced`: the plan's pacing preview reads it; `schedule`: its objects are their owner's schedules
@@ -78,7 +79,7 @@ class KindSpec:
     singleton_name: str | None = None
     owner: str | None = None
     references: Mapping[str, str] = field(default_factory=dict, hash=False)
-    immutable: frozenset[str] = frozenset()
+    replace_sources: Mapping[str, str] = field(default_factory=dict, hash=False)
     set_like: frozenset[str] = frozenset()
     paced: bool = False
     schedule: bool = False
@@ -91,6 +92,11 @@ class KindSpec:
     @property
     def singleton(self) -> bool:
         return self.singleton_name is not None
+
+    @property
+    def immutable(self) -> frozenset[str]:
+        """The fields whose change means replace (the keys of `replace_sources`)."""
+        return frozenset(self.replace_sources)
 
     @property
     def owner_kind(self) -> str | None:

@@ -92,6 +92,9 @@ class ResourceChange:
     """A DNC list's or group's numbers: what is added, rewritten, removed, or kept unmanaged."""
     pacing: PacingEffect | None = None
     """A paced campaign's or skill's predicted abandonment before and after (reconciler.plan.pacing_effects)."""
+    looks_like_rename_of: str | None = None
+    """A create's note: the name of the undeclared live object it looks like a rename of
+    (reconciler.plan.rename_hints); the plan still creates."""
 
     @property
     def category(self) -> str:
@@ -133,6 +136,7 @@ class ResourceChange:
             "source": _source(self.source),
             "numbers": None if self.numbers is None else self.numbers.to_dict(),
             "pacing": None if self.pacing is None else self.pacing.to_dict(),
+            "looks_like_rename_of": self.looks_like_rename_of,
         }
 
 

@@ -25,6 +25,7 @@ from reconciler.plan.models import REPLACE, Action, DriftEntry, ResourceChange, 
 from reconciler.plan.numbers import NumberChanges, number_changes
 from reconciler.plan.ordering import delete_base, delete_order
 from reconciler.plan.prune import in_scope, is_singleton
+from reconciler.plan.rename_hints import recognised_renames
 from reconciler.plan.steps import (
     RunState,
     create_steps,
@@ -95,6 +96,8 @@ def build_plan(
         order = delete_order(base=base, platform=live_obj.platform, kind=live_obj.kind)
         changes.append(_finish_replace(live_obj, owner, order=order))
     claimed |= set(aside)
+    unclaimed = {a: obj for a, obj in present.items() if a not in claimed and obj.status != INACTIVE}
+    changes = _with_rename_hints(changes, declared, unclaimed, rules)
     undeclared: list[DriftEntry] = []
     for address, obj in sorted(present.items()):
         if address in claimed or obj.status == INACTIVE:
@@ -275,6 +278,35 @@ def _reasoned_create(change: ResourceChange, aside: Mapping[str, DesiredObject])
         return change
     reason = f"finishes an interrupted replace: the old object was renamed aside ({', '.join(left)})"
     return dataclasses.replace(change, action_reason=reason)
+
+
+def _with_rename_hints(
+    changes: list[ResourceChange],
+    declared: Mapping[str, DesiredObject],
+    unclaimed: Mapping[str, LiveObject],
+    rules: _Rules,
+) -> list[ResourceChange]:
+    """Each plain create that looks like a rename of an unclaimed live object names it
+    (reconciler.plan.rename_hints)."""
+    creates = [
+        declared[change.address]
+        for change in changes
+        if change.actions == (Action.CREATE,) and change.action_reason is None and change.address in declared
+    ]
+
+    def view(live: LiveObject) -> dict[str, Any]:
+        return comparable_essence(live, run_state(live.platform, live.kind))
+
+    def same(obj: DesiredObject, live: LiveObject) -> bool:
+        return not declared_diff(obj, live, rules.set_like_fields.get(obj.kind, frozenset()))
+
+    renames = recognised_renames(creates, unclaimed, view, same)
+    return [
+        dataclasses.replace(change, looks_like_rename_of=renames[change.address].name)
+        if change.address in renames
+        else change
+        for change in changes
+    ]
 
 
 def _forced_fields(obj: DesiredObject, changes: Iterable[FieldChange], rules: _Rules) -> list[str]:

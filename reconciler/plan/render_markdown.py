@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reconciler.plan.models import DNC_REMOVE, SUMMARY_KEYS, Plan
+from reconciler.plan.rename_hints import rename_hint
 from reconciler.plan.render_pacing import pacing_markdown
 from reconciler.plan.render_values import (
     SYMBOLS,
@@ -206,8 +207,12 @@ def _change_section(change: Mapping[str, Any]) -> _Section:
     if hidden:
         body.append(f"# … {hidden} more field(s): see the JSON plan")
     full = _details(summary, body, _long_values(shown)) + pacing_markdown(change)
+    line = f"- {summary}\n"
+    if hint := rename_hint(change):  # the blank line ends the </details> HTML block: markdown again
+        full += f"\n> **Rename?** {html.escape(hint, quote=False)}\n"
+        line = f"- {summary}: {html.escape(hint, quote=False)}\n"
     group = {"update": "update(s)", "create": "create(s)"}.get(kind, f"{kind}(s)")
-    return _Section(full=full, line=f"- {summary}\n", risky=is_risky(change), group=group)
+    return _Section(full=full, line=line, risky=is_risky(change), group=group)
 
 
 def _drift_section(entry: Mapping[str, Any]) -> _Section:

@@ -13,6 +13,7 @@ from typing import Any
 from rich.markup import escape
 
 from reconciler.plan.models import Plan
+from reconciler.plan.rename_hints import rename_hint
 from reconciler.plan.render_pacing import pacing_lines
 from reconciler.plan.render_values import (
     SYMBOLS,
@@ -93,6 +94,8 @@ def _change_block(change: Mapping[str, Any], painter: _Painter) -> list[str]:
     header = f"{SYMBOLS[kind]} {change['address']}"
     detail = kind if change["action_reason"] is None else f"{kind}: {change['action_reason']}"
     lines = [f"{painter.paint(header, style)}  {painter.text('(' + detail + ')')}"]
+    if hint := rename_hint(change):
+        lines.append(painter.paint(f"    {hint}", "yellow"))
     if change["steps"] and list(change["steps"]) != [_plain_step(kind)]:
         lines.append(painter.text(f"    steps: {steps_text(change)}"))
     shown, hidden = shown_lines(change)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from starlette.routing import Route
 
+from reconciler.emulator.cxone.fields import SKILL_CREATE
 from reconciler.emulator.cxone.http import BASE
 from reconciler.emulator.cxone.routes import routes
+from reconciler.emulator.cxone.skill_rules import SKILL_PUT
 from reconciler.emulator.genesys.kinds import (
     COLLECTIONS,
     SCHEDULES,
@@ -126,7 +128,16 @@ def test_every_emulated_genesys_collection_is_a_managed_kind() -> None:
 @pytest.mark.parametrize("collection", COLLECTIONS, ids=[item.kind for item in COLLECTIONS])
 def test_what_the_emulator_refuses_to_change_is_immutable_in_the_spec(collection: Collection) -> None:
     spec = KIND_SPECS[("genesys", collection.kind)]
-    assert {item.field for item in collection.immutable} <= {_camel(name) for name in spec.immutable}
+    assert {item.field for item in collection.immutable} == {_camel(name) for name in spec.immutable}
+
+
+def test_what_cxone_takes_on_create_only_is_immutable_in_the_skill_spec() -> None:
+    """The emulated skill PUT (built from the Admin API's putSkillRequest) refuses what only POST takes."""
+    create_only = SKILL_CREATE.keys() - SKILL_PUT.keys()
+    skill = KIND_SPECS[("cxone", "Skill")]
+    assert {_camel(name) for name in skill.immutable} == create_only & {
+        _camel(name) for name in _model_fields(skill)
+    }
 
 
 @pytest.mark.parametrize("collection", COLLECTIONS, ids=[item.kind for item in COLLECTIONS])

@@ -90,9 +90,21 @@ def _empty(value: Any) -> bool:
     return value is None or value is False or value == [] or value == ""
 
 
+def _ids_only(value: Any) -> Any:
+    """`value` with each reference ({"id": ..., "name": ..., "selfUri": ...}) reduced to its id: a PUT
+    naming the same objects by another shape does not change them."""
+    if isinstance(value, dict):
+        if "id" in value:
+            return value["id"]
+        return {key: _ids_only(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_ids_only(item) for item in value]
+    return value
+
+
 def _check_immutable(collection: Collection, body: JsonObject, current: JsonObject) -> None:
     for rule in collection.immutable:
-        before, after = current.get(rule.field), body.get(rule.field)
+        before, after = _ids_only(current.get(rule.field)), _ids_only(body.get(rule.field))
         if before != after and not (_empty(before) and _empty(after)):
             raise GenesysError(
                 400,

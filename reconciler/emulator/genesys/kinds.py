@@ -105,7 +105,10 @@ COLLECTIONS: tuple[Collection, ...] = (
         not_found="dnc.list.not.found",
         references=(_DIVISION,),
         # set at creation only (ForceNew in terraform-provider-genesyscloud); the real code is not published
-        immutable=(Immutable("customExclusionColumn", "invalid.update"),),
+        immutable=(
+            Immutable("dncSourceType", "invalid.update"),
+            Immutable("customExclusionColumn", "invalid.update"),
+        ),
         in_use="dnc.list.in.use",
         list_filters=(("divisionId", "division"), ("dncSourceType", "dncSourceType")),
     ),
@@ -177,6 +180,9 @@ COLLECTIONS: tuple[Collection, ...] = (
             Reference("campaignRuleActions[].parameters.queue", "queues", "queue.not.found", lookup=True),
             *references_into("CampaignRule"),
         ),
+        # the watched ids are set at creation only (ForceNew in terraform-provider-genesyscloud's
+        # outbound_campaignrule); the real code is not published
+        immutable=(Immutable("campaignRuleEntities", "invalid.update"),),
     ),
     Collection(
         kind="Sequence",

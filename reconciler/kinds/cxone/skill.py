@@ -46,7 +46,9 @@ SPECS = (
         ),
         delete_rank=1,
         references={"campaign": "Campaign"},
-        immutable=frozenset({"outbound_strategy"}),  # the skill PUT body has no outboundStrategy
+        replace_sources={
+            "outbound_strategy": "CXone Admin API: POST /skills takes outboundStrategy, PUT /skills/{skillId} does not"
+        },
         # time-zone windows are keyed by standard_name, dispositions by disposition (order is priority)
         set_like=frozenset({"time_zones", "dispositions"}),
         paced=True,

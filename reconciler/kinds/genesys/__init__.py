@@ -9,6 +9,13 @@ from reconciler.kinds.spec import KindSpec, RunStateSpec
 OUTBOUND = "/api/v2/outbound"
 
 
+def force_new(resource: str, detail: str = "") -> str:
+    """The source of a replace-forcing field: ForceNew in the schema of `resource` (outbound_<name>) of
+    MyPureCloud/terraform-provider-genesyscloud, with what else says so (`detail`)."""
+    source = f"terraform-provider-genesyscloud {resource} ForceNew"
+    return f"{source}; {detail}" if detail else source
+
+
 def outbound(
     kind: str,
     collection: str,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reconciler.kinds.genesys import outbound
+from reconciler.kinds.genesys import force_new, outbound
 from reconciler.kinds.spec import RunStateSpec
 
 SPECS = (
@@ -33,7 +33,11 @@ SPECS = (
         # ForceNew of both in MyPureCloud/terraform-provider-genesyscloud's genesyscloud_outbound_campaign
         # ("will cause the outbound campaign to be dropped and recreated"), issue #1661 there (the UI greys
         # the option out after creation); the API definition says nothing either way.
-        immutable=frozenset({"dynamic_contact_queueing_settings"}),
+        replace_sources={
+            "dynamic_contact_queueing_settings": force_new(
+                "outbound_campaign", "its sort and filter; its issue #1661"
+            )
+        },
         set_like=frozenset({"dnc_lists", "rule_sets"}),
         paced=True,
         calls=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reconciler.kinds.genesys import outbound
+from reconciler.kinds.genesys import force_new, outbound
 from reconciler.kinds.spec import RunStateSpec
 
 SPECS = (
@@ -23,5 +23,13 @@ SPECS = (
             restored_after_failed_edit=True,
         ),
         delete_rank=0,
+        # the provider's action entities share that schema; they are not followed here: the table is per
+        # top-level field, and an action is edited in place
+        replace_sources={
+            "campaign_rule_entities": force_new(
+                "outbound_campaignrule",
+                "its campaign_ids, sequence_ids, sms_campaign_ids, email_campaign_ids",
+            )
+        },
     ),
 )

@@ -3,7 +3,7 @@ templates (OutboundApi, purecloudplatformclientv2 269.0.0; ForceNew of terraform
 
 from __future__ import annotations
 
-from reconciler.kinds.genesys import outbound
+from reconciler.kinds.genesys import force_new, outbound
 from reconciler.kinds.spec import RunStateSpec
 
 SPECS = (
@@ -60,15 +60,16 @@ SPECS = (
         run_state=None,
         delete_rank=4,
         references={"attempt_limits": "AttemptLimits"},
-        immutable=frozenset(
-            {
+        replace_sources=dict.fromkeys(
+            (
                 "column_names",
                 "phone_columns",
                 "email_columns",
                 "automatic_time_zone_mapping",
                 "zip_code_column_name",
                 "column_data_type_specifications",
-            }
+            ),
+            force_new("outbound_contact_list_template"),
         ),
     ),
 )

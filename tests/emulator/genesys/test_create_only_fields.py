@@ -1,5 +1,5 @@
-"""Fields set at creation only (issue #21): a campaign's dynamic queueing settings and a custom DNC list's
-exclusion column; a PUT that changes one is refused and changes nothing, one that keeps it is accepted."""
+"""Fields set at creation only (issue #21): a campaign's dynamic queueing settings, a DNC list's source type
+and a custom one's exclusion column, the objects a campaign rule watches; a PUT that changes one is refused and changes nothing, one that keeps it is accepted."""
 
 from __future__ import annotations
 
@@ -32,3 +32,21 @@ def test_a_custom_dnc_lists_exclusion_column_cannot_change(api: Api) -> None:
     _refused(api, "dnclists", created, "customExclusionColumn", "OptedOut")
     renamed = api.update("dnclists", {**created, "name": "custom-dnc-2"})
     assert renamed["customExclusionColumn"] == "DoNotCall"
+
+
+def test_a_dnc_lists_source_type_cannot_change(api: Api) -> None:
+    created = api.create("dnclists", s.dnc_list("typed-dnc"))
+    _refused(api, "dnclists", created, "dncSourceType", "rds_custom")
+
+
+def test_the_objects_a_campaign_rule_watches_cannot_change(api: Api) -> None:
+    listed = api.create("contactlists", s.contact_list())
+    first = api.create("campaigns", s.campaign(listed["id"]))
+    second = api.create("campaigns", s.campaign(listed["id"], name="win-back"))
+    created = api.create("campaignrules", s.campaign_rule(first["id"]))
+    watched = {"campaigns": [s.ref(first["id"]), s.ref(second["id"])]}
+    _refused(api, "campaignrules", created, "campaignRuleEntities", watched)
+    # The same campaigns named by id alone are no change: references compare by id.
+    same = {"campaigns": [{"id": first["id"]}]}
+    kept = api.update("campaignrules", {**created, "campaignRuleEntities": same, "matchAnyConditions": True})
+    assert kept["matchAnyConditions"] is True
