@@ -30,6 +30,7 @@ from reconciler.exceptions import ConfigError, Location, ManifestLoadError, Usag
 from reconciler.limits import Limits
 from reconciler.manifest.loader import display_path, read_text
 from reconciler.manifest.models.base import Jurisdiction
+from reconciler.manifest.models.call_purpose import Purpose, Technology
 from reconciler.manifest.typing import data_path, format_path
 from reconciler.manifest.yaml_reader import read_yaml_documents
 from reconciler.platform import Platform
@@ -70,6 +71,16 @@ class _Strict(BaseModel):
 
 class ComplianceDefaults(_Strict):
     jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: ["US"], min_length=1)
+    purpose: Purpose = Field(
+        default="sales",
+        description="Why campaigns and skills that declare no compliance.purpose call: sales, informational, "
+        "debt_collection, charity, survey or political",
+    )
+    technology: Technology | None = Field(
+        default=None,
+        description="How campaigns and skills that declare no compliance.technology call (live, prerecorded, "
+        "text) when their dialing mode does not say (agentless -> prerecorded, SMS -> text); unset: live",
+    )
     _where: tuple[Location, ...] = PrivateAttr(default=())
 
     def where_of(self, index: int) -> Location | None:
@@ -129,7 +140,9 @@ class Target(_Strict):
         "like a credential is refused)",
     )
     compliance: ComplianceDefaults | None = Field(
-        default=None, description="This target's jurisdictions (default: the project's compliance section)"
+        default=None,
+        description="This target's jurisdictions, purpose and technology (each defaults to the project's "
+        "compliance section)",
     )
     environment: str = Field(
         default="production",

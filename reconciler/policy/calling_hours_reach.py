@@ -26,18 +26,24 @@ from reconciler.policy.calling_windows import (
     same_clock,
     window_instants,
 )
-from reconciler.policy.jurisdictions import called_party_zones, rule_codes, table
+from reconciler.policy.jurisdictions import called_party_zones, rule, rule_codes
 
 # --- Reaching the called party --------------------------------------------------------------------
 
 
 @cache
 def reach(
-    spans: tuple[Span, ...], zone: str | None, declared: tuple[str, ...], year: int, anywhere: bool = False
+    spans: tuple[Span, ...],
+    zone: str | None,
+    declared: tuple[str, ...],
+    year: int,
+    anywhere: bool = False,
+    calling: tuple[str, str] = ("sales", "live"),
 ) -> tuple[Breach, ...]:
     """Breaches of weekly `spans` given in `zone` (None: each called party's own clock) for the called
-    parties of the `declared` jurisdictions; `anywhere`: the parties may be in any of their zones."""
-    codes = rule_codes(declared)
+    parties of the `declared` jurisdictions, under the rules covering `calling` (purpose, technology);
+    `anywhere`: the parties may be in any of their zones."""
+    codes = rule_codes(declared, *calling)
     parties = called_party_zones(declared)
     direct = next(filter(None, (clock_breach(span, codes) for span in spans)), None)
     if zone is None or not parties:
@@ -53,10 +59,17 @@ def reach(
     return tuple(found)
 
 
-def reach_instants(calls: Instants, zone: str, declared: tuple[str, ...], year: int) -> tuple[Breach, ...]:
+def reach_instants(
+    calls: Instants,
+    zone: str,
+    declared: tuple[str, ...],
+    year: int,
+    calling: tuple[str, str] = ("sales", "live"),
+) -> tuple[Breach, ...]:
     """Breaches of calls at `calls` instants to parties in `zone` (or, when no called party lives in a
-    zone with its clock, to parties in every zone of the jurisdictions)."""
-    codes = rule_codes(declared)
+    zone with its clock, to parties in every zone of the jurisdictions), under the rules covering
+    `calling` (purpose, technology)."""
+    codes = rule_codes(declared, *calling)
     parties = called_party_zones(declared)
     own = not parties or any(same_clock(zone, party, year) for party in parties)
     targets = (zone,) if own else parties
@@ -67,7 +80,7 @@ def reach_instants(calls: Instants, zone: str, declared: tuple[str, ...], year: 
 
 
 def _names(codes: Sequence[str]) -> str:
-    return " and ".join(table()[code].name for code in codes)
+    return " and ".join(rule(code).name for code in codes)
 
 
 def describe(breach: Breach, others: Sequence[Breach] = ()) -> str:
@@ -95,7 +108,7 @@ def describe(breach: Breach, others: Sequence[Breach] = ()) -> str:
 
 def citations(breaches: Iterable[Breach]) -> str:
     codes = dict.fromkeys(code for breach in breaches for code in breach.setters)
-    return "Rule: " + "; ".join(table()[code].cite() for code in codes) + "."
+    return "Rule: " + "; ".join(rule(code).cite() for code in codes) + "."
 
 
 def finding_message(subject: str, breaches: Sequence[Breach], context_text: str) -> str:

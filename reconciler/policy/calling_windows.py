@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from reconciler.policy.jurisdictions import Jurisdiction, Window, table
+from reconciler.policy.jurisdictions import Jurisdiction, Window, rules_by_code
 
 DAY_SECONDS = 86_400
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -110,7 +110,7 @@ def binding_window(
 @cache
 def window_of(codes: tuple[str, ...], weekday: int) -> tuple[Window | None, tuple[str, ...]] | None:
     """`binding_window` of the rows named by `codes` (as rule_codes gives them), with the setters' codes."""
-    rows = table()
+    rows = rules_by_code()
     bound = binding_window([rows[code] for code in codes], weekday)
     if bound is None:
         return None

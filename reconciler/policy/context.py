@@ -12,7 +12,10 @@ from typing import Any
 
 from reconciler.limits import DEFAULT_LIMITS
 from reconciler.manifest.manifest_set import ManifestSet
+from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE, DEFAULT_TECHNOLOGY
 from reconciler.manifest.resource import Resource, address_of
+from reconciler.policy.calling_nature import inferred_technology
+from reconciler.policy.jurisdictions import Jurisdiction, applicable, covering
 from reconciler.state.objects import LiveObject
 
 DEFAULT_JURISDICTIONS = ("US",)
@@ -44,6 +47,10 @@ class CheckContext:
     """limits.findings_per_code: a check with more findings of one code only counts the rest."""
     now: datetime | None = None
     """The run's time, timezone-aware (None: the current time): what SCHEDULE-PAST compares with."""
+    default_purpose: str = DEFAULT_PURPOSE
+    """reconciler.yaml compliance.purpose: why objects that declare none call."""
+    default_technology: str | None = None
+    """reconciler.yaml compliance.technology: how they call when their dialing does not say."""
 
     @property
     def offline(self) -> bool:
@@ -79,6 +86,27 @@ class CheckContext:
         compliance = getattr(resource.document, "compliance", None)
         declared = getattr(compliance, "jurisdictions", None) if compliance is not None else None
         return tuple(declared) if declared else self.default_jurisdictions
+
+    def calling_of(self, resource: Resource | None) -> tuple[str, str]:
+        """Why and how the resource calls (purpose, technology): its own `compliance.purpose` and
+        `compliance.technology`; else the technology its dialing implies (agentless: prerecorded, SMS:
+        text); else the project's defaults; else sales, live. None: the project's defaults."""
+        compliance = getattr(resource.document, "compliance", None) if resource is not None else None
+        inferred = inferred_technology(resource) if resource is not None else None
+        purpose = getattr(compliance, "purpose", None) or self.default_purpose
+        technology = (
+            getattr(compliance, "technology", None)
+            or inferred
+            or self.default_technology
+            or DEFAULT_TECHNOLOGY
+        )
+        return purpose, technology
+
+    def rules_of(self, resource: Resource | None) -> list[Jurisdiction]:
+        """The rules that bind the resource's calls: its jurisdictions' rules (the project's for None)
+        that cover its purpose and technology."""
+        declared = self.jurisdictions_of(resource) if resource is not None else self.default_jurisdictions
+        return covering(applicable(declared), *self.calling_of(resource))
 
 
 def spec_of(resource: Resource) -> dict[str, Any]:

@@ -43,7 +43,7 @@ from reconciler.policy.dialer_settings import (
     genesys_response_set,
     genesys_settings,
 )
-from reconciler.policy.jurisdictions import Jurisdiction, applicable, lowest_cap
+from reconciler.policy.jurisdictions import Jurisdiction, lowest_cap
 
 Predictor = Callable[[DialerSettings], Prediction]
 TARGET_STEP = 0.5
@@ -130,7 +130,7 @@ def pacing_abandon(context: CheckContext) -> list[Finding]:
 def _check(
     context: CheckContext, resource: Resource, settings: DialerSettings | None, knobs: Knobs
 ) -> list[Finding]:
-    capped = lowest_cap(applicable(context.jurisdictions_of(resource)))
+    capped = lowest_cap(context.rules_of(resource))
     if settings is None or capped is None:
         return []
     problem = judge(settings, Cap(*capped), knobs, predict)

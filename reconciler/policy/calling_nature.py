@@ -1,0 +1,22 @@
+"""How a campaign or skill calls when its compliance block does not say: the technology its dialing implies."""
+
+from __future__ import annotations
+
+from reconciler.manifest.resource import Resource
+
+
+def inferred_technology(resource: Resource) -> str | None:
+    """`prerecorded` for an agentless Genesys campaign (the dialer plays a recording, no agent speaks),
+    `text` for an SMS messaging campaign; None when the configuration does not say (a CXone skill has
+    no agentless mode among its fields: declare compliance.technology)."""
+    spec = resource.document.spec
+    if resource.kind == "MessagingCampaign":
+        return "text" if getattr(spec, "sms_config", None) is not None else None
+    if getattr(spec, "dialing_mode", None) == "agentless":
+        return "prerecorded"
+    return None
+
+
+def calling_text(calling: tuple[str, str]) -> str:
+    """`; purpose P, technology T` for a message, or nothing for sales calls by a live person."""
+    return "" if calling == ("sales", "live") else f"; purpose {calling[0]}, technology {calling[1]}"
