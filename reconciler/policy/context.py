@@ -12,9 +12,9 @@ from typing import Any
 
 from reconciler.limits import DEFAULT_LIMITS
 from reconciler.manifest.manifest_set import ManifestSet
-from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE, DEFAULT_TECHNOLOGY
+from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE
 from reconciler.manifest.resource import Resource, address_of
-from reconciler.policy.calling_nature import inferred_technology
+from reconciler.policy.calling_nature import calling_of
 from reconciler.policy.jurisdictions import Jurisdiction, applicable, covering
 from reconciler.state.objects import LiveObject
 
@@ -88,19 +88,9 @@ class CheckContext:
         return tuple(declared) if declared else self.default_jurisdictions
 
     def calling_of(self, resource: Resource | None) -> tuple[str, str]:
-        """Why and how the resource calls (purpose, technology): its own `compliance.purpose` and
-        `compliance.technology`; else the technology its dialing implies (agentless: prerecorded, SMS:
-        text); else the project's defaults; else sales, live. None: the project's defaults."""
-        compliance = getattr(resource.document, "compliance", None) if resource is not None else None
-        inferred = inferred_technology(resource) if resource is not None else None
-        purpose = getattr(compliance, "purpose", None) or self.default_purpose
-        technology = (
-            getattr(compliance, "technology", None)
-            or inferred
-            or self.default_technology
-            or DEFAULT_TECHNOLOGY
-        )
-        return purpose, technology
+        """Why and how the resource calls (purpose, technology), with the project's defaults
+        (reconciler.policy.calling_nature.calling_of); None: the project's defaults."""
+        return calling_of(resource, self.default_purpose, self.default_technology)
 
     def rules_of(self, resource: Resource | None) -> list[Jurisdiction]:
         """The rules that bind the resource's calls: its jurisdictions' rules (the project's for None)

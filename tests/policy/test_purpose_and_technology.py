@@ -11,6 +11,7 @@ import pytest
 from reconciler.config import ProjectFile
 from reconciler.diagnostics import Code
 from reconciler.manifest.models.call_purpose import PURPOSES, TECHNOLOGIES
+from reconciler.monitor.caps import cap_rules
 from reconciler.policy import retry
 from reconciler.policy.context import CheckContext
 from reconciler.policy.jurisdictions import Covers, covering, rule_codes, rules_by_code, table
@@ -225,3 +226,9 @@ def test_the_abandonment_cap_binds_telemarketing_purposes_only(
     assert bool(found) == capped
     if capped:
         assert "above the 3 % cap" in found[0].message
+
+
+def test_the_monitor_measures_only_the_caps_of_rules_covering_the_purpose() -> None:
+    assert [rule.jurisdiction for rule in cap_rules(("US", "UK"))] == ["US", "UK"]
+    assert [rule.jurisdiction for rule in cap_rules(("US", "UK"), ("debt_collection", "live"))] == ["UK"]
+    assert cap_rules(("US-FL",), ("informational", "prerecorded")) == ()
