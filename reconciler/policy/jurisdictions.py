@@ -55,12 +55,6 @@ class Covers:
     def includes(self, purpose: str, technology: str) -> bool:
         return purpose in self.purposes and technology in self.technologies
 
-    def text(self) -> str:
-        purposes = "any purpose" if self.purposes == frozenset(PURPOSES) else ", ".join(sorted(self.purposes))
-        every = self.technologies == frozenset(TECHNOLOGIES)
-        technologies = "any technology" if every else ", ".join(sorted(self.technologies))
-        return f"{purposes}; {technologies}"
-
 
 @dataclass(frozen=True)
 class Jurisdiction:
