@@ -30,6 +30,7 @@ from reconciler.exceptions import ConfigError, Location, ManifestLoadError, Usag
 from reconciler.limits import Limits
 from reconciler.manifest.loader import display_path, read_text
 from reconciler.manifest.models.base import Jurisdiction, Reach
+from reconciler.manifest.models.call_purpose import Purpose, Technology
 from reconciler.manifest.typing import data_path, format_path
 from reconciler.manifest.yaml_reader import read_yaml_documents
 from reconciler.platform import Platform
@@ -74,6 +75,16 @@ class ComplianceDefaults(_Strict):
         default_factory=list,
         description="Where the called parties live beyond the jurisdictions: nationwide, or a list of states "
         "(US-FL ...), each state's rules applied in its own zones (docs/compliance.md)",
+    )
+    purpose: Purpose = Field(
+        default="sales",
+        description="Why campaigns and skills that declare no compliance.purpose call: sales, informational, "
+        "debt_collection, charity, survey or political",
+    )
+    technology: Technology | None = Field(
+        default=None,
+        description="How campaigns and skills that declare no compliance.technology call (live, prerecorded, "
+        "text) when their dialing mode does not say (agentless -> prerecorded, SMS -> text); unset: live",
     )
     _where: tuple[Location, ...] = PrivateAttr(default=())
     _reach_where: tuple[Location, ...] = PrivateAttr(default=())
@@ -139,7 +150,9 @@ class Target(_Strict):
         "like a credential is refused)",
     )
     compliance: ComplianceDefaults | None = Field(
-        default=None, description="This target's jurisdictions (default: the project's compliance section)"
+        default=None,
+        description="This target's jurisdictions, purpose and technology (each defaults to the project's "
+        "compliance section)",
     )
     environment: str = Field(
         default="production",

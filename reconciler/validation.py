@@ -15,6 +15,7 @@ from reconciler.graph import DependencyGraph, link
 from reconciler.manifest.entry_files import check_entry_files
 from reconciler.manifest.lookalike_names import lookalike_findings
 from reconciler.manifest.manifest_set import ManifestSet, build_manifest_set
+from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE
 from reconciler.manifest.previous_names import previous_name_findings
 from reconciler.manifest.typing import type_documents
 from reconciler.manifest.yaml_reader import ExpansionBudget
@@ -77,6 +78,21 @@ def default_reach(project: ProjectFile | None, target: str | None = None) -> Rea
         return ()
     reach = _compliance_of(project, target).reach
     return reach if isinstance(reach, str) else tuple(reach)
+
+
+def default_calling(project: ProjectFile | None, target: str | None = None) -> tuple[str, str | None]:
+    """The purpose and technology of documents that declare none: each the target's own when its
+    compliance section sets it, else the project's (technology None: inferred from the dialing, else live)."""
+    if project is None:
+        return DEFAULT_PURPOSE, None
+    chosen = project.targets.get(target) if target is not None else None
+    own = chosen.compliance if chosen is not None else None
+    purpose, technology = project.compliance.purpose, project.compliance.technology
+    if own is not None and "purpose" in own.model_fields_set:
+        purpose = own.purpose
+    if own is not None and "technology" in own.model_fields_set:
+        technology = own.technology
+    return purpose, technology
 
 
 def shape_of(
@@ -168,10 +184,13 @@ def check_context(
     """What the checks see: offline (no `live`, every platform) or the live org of a target; the roots
     are `roots` and the target's overlays."""
     project = project or ProjectFile()
+    purpose, technology = default_calling(project, validation.target)
     return CheckContext(
         manifests=validation.manifests,
         default_jurisdictions=default_jurisdictions(project, validation.target),
         default_reach=default_reach(project, validation.target),
+        default_purpose=purpose,
+        default_technology=technology,
         live=live or {},
         platform=platform,
         roots=tuple(dict.fromkeys((*roots, *validation.roots))),

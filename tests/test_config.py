@@ -7,6 +7,7 @@ import pytest
 from reconciler.config import find_project, load_project
 from reconciler.diagnostics import Code
 from reconciler.exceptions import ConfigError
+from reconciler.validation import default_calling
 
 GOOD = """
 manifests: campaigns/
@@ -125,3 +126,41 @@ def test_monitor_takes_the_genesys_query_bounds_and_refuses_out_of_range_ones(wr
     with pytest.raises(ConfigError) as err:
         load_project(write("reconciler.yaml", "monitor: {genesys_analytics: {max_interval_days: 90}}\n"))
     assert "monitor.genesys_analytics.max_interval_days" in str(err.value)
+
+
+def test_compliance_purpose_and_technology_default_to_sales_and_the_dialing_mode(write) -> None:
+    plain = load_project(write("plain.yaml", "manifests: campaigns/\n"))
+    assert (plain.compliance.purpose, plain.compliance.technology) == ("sales", None)
+    assert default_calling(plain) == ("sales", None)
+    text = (
+        "compliance: {jurisdictions: [US], purpose: debt_collection, technology: prerecorded}\n"
+        "targets:\n"
+        "  local: {platform: genesys, emulator: true}\n"
+        "  texts: {platform: genesys, emulator: true, compliance: {technology: text}}\n"
+        "  charity: {platform: genesys, emulator: true, compliance: {jurisdictions: [US], purpose: charity}}\n"
+    )
+    project = load_project(write("reconciler.yaml", text))
+    assert default_calling(project) == ("debt_collection", "prerecorded")
+    assert default_calling(project, "local") == ("debt_collection", "prerecorded")
+    # a target's compliance section overrides only what it sets
+    assert default_calling(project, "texts") == ("debt_collection", "text")
+    assert default_calling(project, "charity") == ("charity", "prerecorded")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "compliance: {purpose: marketing}\n",
+            "compliance.purpose: Input should be 'sales', 'informational'",
+        ),
+        ("compliance: {technology: robocall}\n", "compliance.technology: Input should be 'live'"),
+    ],
+)
+def test_an_unknown_purpose_or_technology_is_refused_with_the_known_ones(
+    write, text: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_project(write("reconciler.yaml", text))
+    assert expected in str(err.value)
+    assert "reconciler.yaml:1" in str(err.value)

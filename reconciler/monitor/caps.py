@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from reconciler.monitor.counts import DayCounts
 from reconciler.monitor.windows import Period, WindowCounts, sum_window, windows_of
-from reconciler.policy.jurisdictions import applicable
+from reconciler.policy.jurisdictions import applicable, covering
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,11 @@ class CapMeasure:
     standing: Standing
 
 
-def cap_rules(jurisdictions: Iterable[str]) -> tuple[CapRule, ...]:
-    """The caps that bind for these jurisdiction codes (a state brings its parent's), as data says them."""
+def cap_rules(
+    jurisdictions: Iterable[str], calling: tuple[str, str] = ("sales", "live")
+) -> tuple[CapRule, ...]:
+    """The caps that bind for these jurisdiction codes (a state brings its parent's), as data says them,
+    of the rules that cover calls of this (purpose, technology)."""
     return tuple(
         CapRule(
             jurisdiction=row.code,
@@ -48,7 +51,7 @@ def cap_rules(jurisdictions: Iterable[str]) -> tuple[CapRule, ...]:
             period=Period(row.abandon_period),
             citation=row.cite(),
         )
-        for row in applicable(jurisdictions)
+        for row in covering(applicable(tuple(jurisdictions)), *calling)
         if row.abandon_cap_percent is not None and row.abandon_period is not None
     )
 

@@ -28,6 +28,8 @@ class Monitored:
     jurisdictions: tuple[str, ...]
     staffing: Staffing | None
     source: Location | None
+    calling: tuple[str, str] = ("sales", "live")
+    """Why and how it calls (purpose, technology): only the caps of rules covering them are measured."""
 
 
 def percent_text(share: float) -> str:

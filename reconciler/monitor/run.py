@@ -21,12 +21,19 @@ from reconciler.monitor.counts import DayCounts, MeasuredCounts
 from reconciler.monitor.findings import Monitored, abandon_findings, calibration_findings
 from reconciler.monitor.reads import read_measured
 from reconciler.monitor.windows import LOOKBACK_DAYS, Period, Window, WindowCounts, first_day_read, sum_window
+from reconciler.policy.calling_nature import calling_of
 from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone.reporting import DEFAULT_SUMMARY_FIELDS
 from reconciler.providers.genesys.analytics_limits import AnalyticsLimits
 from reconciler.providers.http import ApiClient
 from reconciler.providers.session import open_session
-from reconciler.validation import ValidationResult, default_jurisdictions, load_manifests, overrides_of
+from reconciler.validation import (
+    ValidationResult,
+    default_calling,
+    default_jurisdictions,
+    load_manifests,
+    overrides_of,
+)
 
 MONITORED_KIND = {"genesys": "Campaign", "cxone": "Skill"}
 """What the monitor measures per platform: Genesys campaigns, CXone outbound (Personal Connection) skills."""
@@ -96,14 +103,17 @@ def monitored_objects(validation: ValidationResult, project: ProjectFile, platfo
     """The platform's managed campaigns (Genesys) or outbound skills (CXone), in address order."""
     kind = MONITORED_KIND[platform]
     defaults = default_jurisdictions(project, validation.target)
+    purpose, technology = default_calling(project, validation.target)
     return [
-        _monitored(resource, defaults)
+        _monitored(resource, defaults, purpose, technology)
         for address, resource in sorted(validation.manifests.items())
         if resource.platform == platform and resource.kind == kind
     ]
 
 
-def _monitored(resource: Resource, defaults: tuple[str, ...]) -> Monitored:
+def _monitored(
+    resource: Resource, defaults: tuple[str, ...], purpose: str, technology: str | None
+) -> Monitored:
     compliance = getattr(resource.document, "compliance", None)
     declared = getattr(compliance, "jurisdictions", None)
     return Monitored(
@@ -114,6 +124,7 @@ def _monitored(resource: Resource, defaults: tuple[str, ...]) -> Monitored:
         jurisdictions=tuple(declared) if declared else defaults,
         staffing=getattr(compliance, "staffing", None),
         source=resource.source,
+        calling=calling_of(resource, purpose, technology),
     )
 
 
@@ -225,7 +236,10 @@ def measure_object(
         target=target,
         found_live=found_live,
         measures=measure_caps(
-            cap_rules(target.jurisdictions), days, as_of=as_of, warn_at_percent_of_cap=warn_at_percent_of_cap
+            cap_rules(target.jurisdictions, target.calling),
+            days,
+            as_of=as_of,
+            warn_at_percent_of_cap=warn_at_percent_of_cap,
         ),
         lookback=sum_window(lookback, days),
         days=tuple(sorted(days, key=lambda day: day.day)),

@@ -26,7 +26,7 @@ from reconciler.policy.dialer_settings import (
     genesys_response_set,
     genesys_settings,
 )
-from reconciler.policy.jurisdictions import applicable, lowest_cap
+from reconciler.policy.jurisdictions import lowest_cap
 
 Predictor = Callable[[DialerSettings], Prediction]
 PACED_KINDS = frozenset(key for key, spec in KIND_SPECS.items() if spec.paced)
@@ -58,7 +58,7 @@ def _with_effect(change: ResourceChange, context: CheckContext, predictor: Predi
     after = _settings(resource.platform, after_spec, staffing, context, True)
     if before == after and before_spec is not None:
         return change
-    capped = lowest_cap(applicable(context.jurisdictions_of(resource)))
+    capped = lowest_cap(context.rules_of(resource))
     effect = PacingEffect(
         agents=staffing.agents,
         before=None if before is None else _figures(before, predictor),

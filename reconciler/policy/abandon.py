@@ -23,7 +23,7 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext
-from reconciler.policy.jurisdictions import Jurisdiction, applicable, longest_ring, lowest_cap
+from reconciler.policy.jurisdictions import Jurisdiction, longest_ring, lowest_cap
 from reconciler.policy.rule_abandon import PACED_MODES, rule_abandon_rates
 
 MAX_ABANDON_SECONDS = 2.0
@@ -39,6 +39,9 @@ def abandon_rate(context: CheckContext) -> list[Finding]:
         spec = campaign.document.spec
         rate = getattr(spec, "abandon_rate", None)
         mode = getattr(spec, "dialing_mode", None)
+        capped = lowest_cap(context.rules_of(campaign))
+        if capped is None:
+            continue  # no abandonment rule covers its purpose (47 CFR 64.1200(a)(7), 16 CFR 310.4(b)(4))
         if rate is None:
             if mode in PACED_MODES:
                 found.append(
@@ -51,8 +54,7 @@ def abandon_rate(context: CheckContext) -> list[Finding]:
                     )
                 )
             continue
-        capped = lowest_cap(applicable(context.jurisdictions_of(campaign)))
-        if capped is not None and float(rate) > capped[0]:
+        if float(rate) > capped[0]:
             cap, row = capped
             found.append(
                 finding(
@@ -72,7 +74,7 @@ def abandon_rate(context: CheckContext) -> list[Finding]:
             or not getattr(general, "override_business_unit_abandon_rate", False)
         ):
             continue
-        capped = lowest_cap(applicable(context.jurisdictions_of(skill)))
+        capped = lowest_cap(context.rules_of(skill))
         if capped is not None and float(threshold) > capped[0]:
             cap, row = capped
             found.append(
@@ -129,7 +131,7 @@ def _ring_rule(
     """The jurisdiction's minimum ring time `ring` falls short of, or None."""
     if ring is None:
         return None
-    rule = longest_ring(applicable(context.jurisdictions_of(resource)))
+    rule = longest_ring(context.rules_of(resource))
     return rule if rule is not None and ring < rule[0] else None
 
 

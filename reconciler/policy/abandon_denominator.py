@@ -16,7 +16,7 @@ from typing import Any
 from reconciler.diagnostics import Code, Finding, finding
 from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext
-from reconciler.policy.jurisdictions import applicable, lowest_cap
+from reconciler.policy.jurisdictions import lowest_cap
 
 ALL_CALLS = "ALL_CALLS"
 
@@ -28,7 +28,7 @@ def denominator_findings(context: CheckContext, org: Mapping[str, Any] | None) -
     for campaign in context.resources(Platform.GENESYS, "Campaign"):
         rate = getattr(campaign.document.spec, "abandon_rate", None)
         staffing = getattr(getattr(campaign.document, "compliance", None), "staffing", None)
-        capped = lowest_cap(applicable(context.jurisdictions_of(campaign)))
+        capped = lowest_cap(context.rules_of(campaign))
         if rate is None or staffing is None or capped is None:
             continue
         cap, row = capped

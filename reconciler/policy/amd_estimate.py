@@ -24,7 +24,7 @@ from reconciler.policy.dialer_settings import (
     genesys_machine_handling,
     genesys_response_set,
 )
-from reconciler.policy.jurisdictions import Jurisdiction, applicable
+from reconciler.policy.jurisdictions import Jurisdiction
 
 _PROBE = Staffing(agents=1, handle_seconds=1, live_rate=1, amd_false_positive=1)
 """Staffing whose declared AMD error is 1: a platform setting that drops machine-classed calls keeps it."""
@@ -56,7 +56,7 @@ def amd_estimate_findings(context: CheckContext) -> list[Finding]:
 
 
 def _counting(context: CheckContext, resource: Resource) -> Jurisdiction | None:
-    rows = applicable(context.jurisdictions_of(resource))
+    rows = context.rules_of(resource)
     return next((row for row in rows if row.amd_false_positives_counted), None)
 
 

@@ -14,11 +14,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE, DEFAULT_TECHNOLOGY
 from reconciler.policy.calling_windows import same_clock
-from reconciler.policy.jurisdictions import Jurisdiction, applicable, country_of, table
+from reconciler.policy.jurisdictions import (
+    Jurisdiction,
+    applicable,
+    country_of,
+    covering,
+    table,
+)
 
 NATIONWIDE = "nationwide"
 Reach = str | tuple[str, ...]
+Calling = tuple[str, str]
+"""Why and how a campaign calls: (purpose, technology)."""
+SALES_LIVE: Calling = (DEFAULT_PURPOSE, DEFAULT_TECHNOLOGY)
 """`nationwide`, or the reached subdivision codes (empty: nothing beyond the jurisdictions)."""
 
 
@@ -62,9 +72,12 @@ def rows_in_zone(rows: Sequence[Jurisdiction], zone: str, year: int) -> list[Jur
 
 
 @cache
-def zone_codes(declared: tuple[str, ...], zone: str, year: int) -> tuple[str, ...]:
-    """The codes of the rules that bind a called party in `zone` under `declared` (jurisdictions and reach)."""
-    return tuple(row.code for row in rows_in_zone(applicable(declared), zone, year))
+def zone_codes(
+    declared: tuple[str, ...], zone: str, year: int, calling: Calling = SALES_LIVE
+) -> tuple[str, ...]:
+    """The codes of the rules that bind a called party in `zone` under `declared` (jurisdictions and
+    reach) for calls of `calling` (purpose, technology): chosen by purpose first, then by zone."""
+    return tuple(row.code for row in rows_in_zone(covering(applicable(declared), *calling), zone, year))
 
 
 def codes_text(codes: Sequence[str]) -> str:

@@ -24,13 +24,20 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.kinds.registry import schedule_kinds
 from reconciler.manifest.resource import Resource, address_of
 from reconciler.platform import Platform
+from reconciler.policy.called_parties import codes_text
 from reconciler.policy.calling_campaigns import calling_campaigns
 from reconciler.policy.calling_windows import allowed_instants
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.holiday_calendars import holidays_of
 from reconciler.policy.instants import DAY, EPOCH, MICROSECOND, Instant
 from reconciler.policy.intervals import IntervalSet
-from reconciler.policy.jurisdictions import Jurisdiction, applicable, called_party_zones, rule_codes
+from reconciler.policy.jurisdictions import (
+    Jurisdiction,
+    applicable,
+    called_party_zones,
+    covering,
+    rule_codes,
+)
 from reconciler.policy.schedule_expansion import OneOff
 from reconciler.policy.schedule_reading import schedule_of
 
@@ -55,20 +62,22 @@ def check(context: CheckContext) -> list[Finding]:
     found: list[Finding] = []
     for kind, owner in schedule_kinds(PLATFORM):
         for resource in context.resources(PLATFORM, kind):
-            declared = _jurisdictions(context, calling, owner, resource)
-            if declared is None:
+            audience = _audience(context, calling, owner, resource)
+            if audience is None:
                 continue
-            banning = [row for row in applicable(declared) if row.holidays is not None]
+            declared, nature = audience
+            banning = [row for row in covering(applicable(declared), *nature) if row.holidays is not None]
             if banning:
-                found.extend(_findings(resource, kind, owner, declared, banning, start))
+                found.extend(_findings(resource, kind, owner, declared, banning, start, nature))
     return found
 
 
-def _jurisdictions(
+def _audience(
     context: CheckContext, calling: dict[tuple[str, str], Resource], owner: str, resource: Resource
-) -> tuple[str, ...] | None:
-    """The jurisdictions of what the schedule starts; None when it starts nothing that calls (an email
-    campaign)."""
+) -> tuple[tuple[str, ...], tuple[str, str]] | None:
+    """The jurisdictions of what the schedule starts and why and how it calls (purpose, technology; a
+    sequence whose campaigns differ is read as the project's default calls); None when it starts
+    nothing that calls (an email campaign)."""
     name = str(spec_of(resource).get(owner))
     if owner == "sequence":
         sequence = context.manifests.get(address_of(PLATFORM, "Sequence", name))
@@ -76,13 +85,15 @@ def _jurisdictions(
         declared = [
             code for key in members if key in calling for code in context.jurisdictions_of(calling[key])
         ]
-        return tuple(dict.fromkeys(declared)) or context.default_jurisdictions
+        natures = {context.calling_of(calling[key]) for key in members if key in calling}
+        nature = natures.pop() if len(natures) == 1 else context.calling_of(None)
+        return tuple(dict.fromkeys(declared)) or context.default_codes, nature
     key = (OWNER_KINDS[owner], name)
     if key in calling:
-        return context.jurisdictions_of(calling[key])
+        return context.jurisdictions_of(calling[key]), context.calling_of(calling[key])
     if context.manifests.get(address_of(PLATFORM, *key)) is not None:
         return None  # declared, but it does not call (an email campaign)
-    return context.default_jurisdictions
+    return context.default_codes, context.calling_of(None)
 
 
 def _findings(
@@ -92,12 +103,13 @@ def _findings(
     declared: tuple[str, ...],
     banning: list[Jurisdiction],
     start: Instant,
+    nature: tuple[str, str],
 ) -> Iterator[Finding]:
     schedule = schedule_of(spec_of(resource))
     last = max((item.window.end for item in schedule.items if isinstance(item.window, OneOff)), default=start)
     until = max(start + 366 * DAY, last)
     ahead = IntervalSet(((start, until),))
-    codes = rule_codes(declared)
+    codes = rule_codes(declared, *nature)
     for item in schedule.items:
         spans = item.window.spans(until).intersection(ahead)
         if not spans:
@@ -113,7 +125,7 @@ def _findings(
                 f"{kind} {resource.name} ({owner} {spec_of(resource).get(owner)}): {item.label} places calls "
                 f"on {first.name}, {_date(first.day)} in {first.zone}, a legal holiday on which {row.name} "
                 f"allows no telephone solicitation{more}. {_remedy(item.window)} "
-                f"Jurisdictions {', '.join(declared)}. "
+                f"Jurisdictions {codes_text(declared)}. "
                 f"Rule: {row.cite()}.",
                 address=resource.address,
                 source=resource.location_of(item.path),

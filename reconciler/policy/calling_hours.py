@@ -32,6 +32,7 @@ from reconciler.policy.calling_campaigns import calling_campaigns
 from reconciler.policy.calling_hours_cxone import iana_zone as iana_zone
 from reconciler.policy.calling_hours_cxone import skills
 from reconciler.policy.calling_hours_reach import daily, finding_message, hours_finding, reach
+from reconciler.policy.calling_nature import calling_text
 from reconciler.policy.calling_windows import Span
 from reconciler.policy.context import CheckContext
 
@@ -47,10 +48,12 @@ def check(context: CheckContext) -> list[Finding]:
 
 @dataclass(frozen=True)
 class Audience:
-    """Who dials through a window: a jurisdiction list and the campaigns that bring it."""
+    """Who dials through a window: a jurisdiction list, why and how they call (purpose, technology), and
+    the campaigns that bring them."""
 
     declared: tuple[str, ...]
     campaigns: tuple[str, ...]
+    calling: tuple[str, str] = ("sales", "live")
 
     def text(self, *, unused: str) -> str:
         codes = codes_text(self.declared)
@@ -59,36 +62,45 @@ class Audience:
         names = ", ".join(f"'{name}'" for name in self.campaigns[:3])
         more = f" and {len(self.campaigns) - 3} more" if len(self.campaigns) > 3 else ""
         plural = "s" if len(self.campaigns) > 1 else ""
-        return f"It applies to campaign{plural} {names}{more} (jurisdictions {codes})."
+        return f"It applies to campaign{plural} {names}{more} (jurisdictions {codes}{calling_text(self.calling)})."
 
 
-def audiences(users: Iterable[tuple[str, tuple[str, ...]]], defaults: tuple[str, ...]) -> list[Audience]:
-    """Campaigns grouped by jurisdiction list; the project's defaults when there are none."""
-    grouped: dict[tuple[str, ...], list[str]] = {}
-    for name, declared in users:
-        grouped.setdefault(declared, []).append(name)
+User = tuple[str, tuple[str, ...], tuple[str, str]]
+"""A campaign that dials through a window: its name, jurisdictions and (purpose, technology)."""
+
+
+def audiences(users: Iterable[User], defaults: tuple[str, ...], calling: tuple[str, str]) -> list[Audience]:
+    """Campaigns grouped by jurisdiction list, purpose and technology; the project's defaults when there
+    are none."""
+    grouped: dict[tuple[tuple[str, ...], tuple[str, str]], list[str]] = {}
+    for name, declared, how in users:
+        grouped.setdefault((declared, how), []).append(name)
     if not grouped:
-        return [Audience(defaults, ())]
-    return [Audience(declared, tuple(names)) for declared, names in grouped.items()]
+        return [Audience(defaults, (), calling)]
+    return [Audience(declared, tuple(names), how) for (declared, how), names in grouped.items()]
+
+
+def _user(context: CheckContext, campaign: Resource) -> User:
+    return campaign.name, context.jurisdictions_of(campaign), context.calling_of(campaign)
 
 
 # --- Genesys callable time sets -------------------------------------------------------------------
 
 
 def _callable_time_sets(context: CheckContext, year: int) -> Iterator[Finding]:
-    users: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    users: dict[str, list[User]] = {}
     for campaign in calling_campaigns(context):
         name = campaign.document.spec.callable_time_set
         if name is not None:
-            users.setdefault(name, []).append((campaign.name, context.jurisdictions_of(campaign)))
+            users.setdefault(name, []).append(_user(context, campaign))
     for resource in context.resources(Platform.GENESYS, "CallableTimeSet"):
-        groups = audiences(users.get(resource.name, ()), context.default_codes)
+        groups = audiences(users.get(resource.name, ()), context.default_codes, context.calling_of(None))
         for i, entry in enumerate(resource.document.spec.callable_times):
             zone = entry.time_zone_id
             for j, slot in enumerate(entry.time_slots):
                 span = Span.of(slot.day, slot.start_time, slot.stop_time)
                 for audience in groups:
-                    breaches = reach((span,), zone, audience.declared, year)
+                    breaches = reach((span,), zone, audience.declared, year, calling=audience.calling)
                     if breaches:
                         subject = f"Callable time set '{resource.name}': the slot {span.text()} in {zone}"
                         used = audience.text(unused="No campaign uses it")
@@ -99,13 +111,13 @@ def _callable_time_sets(context: CheckContext, year: int) -> Iterator[Finding]:
 # --- Genesys automatic time-zone mapping ----------------------------------------------------------
 
 
-def _mapping_users(context: CheckContext) -> list[tuple[str, tuple[str, ...]]]:
+def _mapping_users(context: CheckContext) -> list[User]:
     """Campaigns whose contact list maps time zones (from the manifests, else the live org)."""
     found = []
     for campaign in context.resources(Platform.GENESYS, "Campaign"):
         name = campaign.document.spec.contact_list
         if referenced_field(context, "ContactList", name, "automatic_time_zone_mapping") is True:
-            found.append((campaign.name, context.jurisdictions_of(campaign)))
+            found.append(_user(context, campaign))
     return found
 
 
@@ -117,7 +129,7 @@ def _time_zone_mapping(context: CheckContext, year: int) -> Iterator[Finding]:
     ]
     if not windows:
         return
-    groups = audiences(_mapping_users(context), context.default_codes)
+    groups = audiences(_mapping_users(context), context.default_codes, context.calling_of(None))
     for resource, index, window in windows:
         subject = f"Outbound settings '{resource.name}': the automatic time-zone mapping window"
         for audience in groups:
@@ -128,10 +140,12 @@ def _time_zone_mapping(context: CheckContext, year: int) -> Iterator[Finding]:
                 spans = daily(slot.earliest_callable_time, slot.latest_callable_time)
                 zone = getattr(slot, "time_zone_id", None)
                 if side == "mapped":
-                    breaches = reach(spans, None, audience.declared, year)
+                    breaches = reach(spans, None, audience.declared, year, calling=audience.calling)
                     text = f"{subject} for mapped contacts ({_bounds(slot)} in each contact's own zone)"
                 else:
-                    breaches = reach(spans, zone, audience.declared, year, anywhere=True)
+                    breaches = reach(
+                        spans, zone, audience.declared, year, anywhere=True, calling=audience.calling
+                    )
                     text = (
                         f"{subject} for contacts whose zone is unknown ({_bounds(slot)} in "
                         f"{zone or 'their own zone'}; they may live anywhere the jurisdictions reach)"

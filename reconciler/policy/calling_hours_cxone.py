@@ -34,6 +34,7 @@ from reconciler.policy.calling_hours_reach import (
     reach,
     reach_instants,
 )
+from reconciler.policy.calling_nature import calling_text
 from reconciler.policy.calling_windows import Breach, Span, clock_text, intersect, window_instants
 from reconciler.policy.context import CheckContext, spec_of
 
@@ -147,15 +148,16 @@ def skills(context: CheckContext, year: int) -> Iterator[Finding]:
     for resource in context.resources(Platform.CXONE, "Skill"):
         spec = effective_spec(context, resource)
         declared = context.jurisdictions_of(resource)
+        calling = context.calling_of(resource)
         dialed, unknown = _dialed(resource, spec)
         yield from unknown
         schedule = _schedule(spec)
-        codes = codes_text(declared)
+        codes = codes_text(declared) + calling_text(calling)
         if not dialed and schedule is not None and not spec.get("time_zones"):
-            yield from _schedule_alone(resource, schedule, declared, year)
+            yield from _schedule_alone(resource, schedule, declared, year, calling)
             continue
         for zone in dialed:
-            found = _zone_breach(zone, schedule, dialed, declared, year)
+            found = _zone_breach(zone, schedule, dialed, declared, year, calling)
             if found is not None:
                 yield _zone_finding(resource, zone, found, schedule, dialed, codes)
 
@@ -200,10 +202,11 @@ def _zone_breach(
     dialed: Sequence[Dialed],
     declared: tuple[str, ...],
     year: int,
+    calling: tuple[str, str],
 ) -> tuple[tuple[Breach, ...], str | None] | None:
     """The breaches of calls to one dialed zone, and the business-unit zone assumed for the schedule."""
     if zone.own is not None:
-        alone = reach(zone.own, zone.zone, declared, year)
+        alone = reach(zone.own, zone.zone, declared, year, calling=calling)
         if not alone or schedule is None:
             return (alone, None) if alone else None
     elif schedule is None:
@@ -212,7 +215,7 @@ def _zone_breach(
         calls = window_instants(schedule[0], business, year)
         if zone.own is not None:
             calls = intersect(calls, window_instants(zone.own, zone.zone, year))
-        breaches = reach_instants(calls, zone.zone, declared, year)
+        breaches = reach_instants(calls, zone.zone, declared, year, calling)
         if breaches:
             return breaches, business
     return None
@@ -223,11 +226,12 @@ def _schedule_alone(
     schedule: tuple[tuple[Span, ...], dict[int, str]],
     declared: tuple[str, ...],
     year: int,
+    calling: tuple[str, str],
 ) -> Iterator[Finding]:
     """No zones listed: the schedule is the only known limit, read as the called party's clock."""
     spans, fields = schedule
     for span in spans:
-        breaches = reach((span,), None, declared, year)
+        breaches = reach((span,), None, declared, year, calling=calling)
         if breaches:
             subject = f"Skill '{resource.name}': its weekly schedule on {span.text()}"
             note = (

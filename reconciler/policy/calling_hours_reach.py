@@ -16,7 +16,7 @@ from functools import cache
 
 from reconciler.diagnostics import Code, Finding, Severity, finding
 from reconciler.manifest.resource import Resource
-from reconciler.policy.called_parties import listed, zone_codes
+from reconciler.policy.called_parties import SALES_LIVE, Calling, listed, zone_codes
 from reconciler.policy.calling_windows import (
     DAY_NAMES,
     Breach,
@@ -29,48 +29,57 @@ from reconciler.policy.calling_windows import (
     same_clock,
     window_instants,
 )
-from reconciler.policy.jurisdictions import called_party_zones, rule_codes, table
+from reconciler.policy.jurisdictions import called_party_zones, rule, rule_codes
 
 # --- Reaching the called party --------------------------------------------------------------------
 
 
 @cache
 def reach(
-    spans: tuple[Span, ...], zone: str | None, declared: tuple[str, ...], year: int, anywhere: bool = False
+    spans: tuple[Span, ...],
+    zone: str | None,
+    declared: tuple[str, ...],
+    year: int,
+    anywhere: bool = False,
+    calling: Calling = SALES_LIVE,
 ) -> tuple[Breach, ...]:
     """Breaches of weekly `spans` given in `zone` (None: each called party's own clock) for the called
-    parties of the `declared` jurisdictions; `anywhere`: the parties may be in any of their zones.
-    In each party's zone only the rules of that zone bind (reconciler.policy.called_parties)."""
+    parties of the `declared` jurisdictions, under the rules covering `calling` (purpose, technology);
+    `anywhere`: the parties may be in any of their zones. In each party's zone only the rules of that
+    zone bind (reconciler.policy.called_parties)."""
     parties = called_party_zones(declared)
     if zone is None or not parties:
-        codes = rule_codes(declared)
+        codes = rule_codes(declared, *calling)
         first = next(filter(None, (_clock(span, codes) for span in spans)), None)
         if first is None and parties and set(fixed_clocks(codes)) != {None}:
             # clock times cannot see an hour a fixed clock (Mississippi's CST) moves: each party's real dates
-            return tuple(filter(None, (_direct(spans, declared, party, year) for party in parties)))
+            return tuple(filter(None, (_direct(spans, declared, party, year, calling) for party in parties)))
         return () if first is None else (first,)
     if not anywhere and any(same_clock(zone, party, year) for party in parties):
-        return tuple(filter(None, (_direct(spans, declared, zone, year),)))
+        return tuple(filter(None, (_direct(spans, declared, zone, year, calling),)))
     calls = window_instants(spans, zone, year)
     found: list[Breach] = []
     for party in parties:
         breach = (
-            _direct(spans, declared, party, year)
+            _direct(spans, declared, party, year, calling)
             if same_clock(zone, party, year)
-            else _instants(calls, party, declared, year)
+            else _instants(calls, party, declared, year, calling)
         )
         if breach is not None:
             found.append(breach)
     return tuple(found)
 
 
-def reach_instants(calls: Instants, zone: str, declared: tuple[str, ...], year: int) -> tuple[Breach, ...]:
+def reach_instants(
+    calls: Instants, zone: str, declared: tuple[str, ...], year: int, calling: Calling = SALES_LIVE
+) -> tuple[Breach, ...]:
     """Breaches of calls at `calls` instants to parties in `zone` (or, when no called party lives in a
-    zone with its clock, to parties in every zone of the jurisdictions)."""
+    zone with its clock, to parties in every zone of the jurisdictions), under the rules covering
+    `calling` (purpose, technology)."""
     parties = called_party_zones(declared)
     own = not parties or any(same_clock(zone, party, year) for party in parties)
     targets = (zone,) if own else parties
-    return tuple(filter(None, (_instants(calls, party, declared, year) for party in targets)))
+    return tuple(filter(None, (_instants(calls, party, declared, year, calling) for party in targets)))
 
 
 def _clock(span: Span, codes: tuple[str, ...]) -> Breach | None:
@@ -81,17 +90,21 @@ def _clock(span: Span, codes: tuple[str, ...]) -> Breach | None:
     return replace(breach, broken=tuple(code for code in _states(codes) if clock_breach(span, (code,))))
 
 
-def _direct(spans: tuple[Span, ...], declared: tuple[str, ...], party: str, year: int) -> Breach | None:
+def _direct(
+    spans: tuple[Span, ...], declared: tuple[str, ...], party: str, year: int, calling: Calling
+) -> Breach | None:
     """The first breach of `spans`, read as the clock of `party`, of the rules that bind in `party`."""
-    codes = zone_codes(declared, party, year)
+    codes = zone_codes(declared, party, year, calling)
     if set(fixed_clocks(codes)) != {None}:  # hours fixed in another clock (Mississippi): on real dates
-        return _instants(window_instants(spans, party, year), party, declared, year)
+        return _instants(window_instants(spans, party, year), party, declared, year, calling)
     return next(filter(None, (_clock(span, codes) for span in spans)), None)
 
 
-def _instants(calls: Instants, party: str, declared: tuple[str, ...], year: int) -> Breach | None:
+def _instants(
+    calls: Instants, party: str, declared: tuple[str, ...], year: int, calling: Calling
+) -> Breach | None:
     """`instants_breach` of `calls` to `party` under the rules that bind there, naming the states broken."""
-    codes = zone_codes(declared, party, year)
+    codes = zone_codes(declared, party, year, calling)
     breach = instants_breach(calls, party, codes, year)
     if breach is None:
         return None
@@ -101,15 +114,14 @@ def _instants(calls: Instants, party: str, declared: tuple[str, ...], year: int)
 
 def _states(codes: tuple[str, ...]) -> tuple[str, ...]:
     """The subdivision rows among `codes` that fix hours of their own."""
-    rows = table()
-    return tuple(code for code in codes if rows[code].parent is not None and rows[code].hours is not None)
+    return tuple(code for code in codes if rule(code).parent is not None and rule(code).hours is not None)
 
 
 # --- Messages -------------------------------------------------------------------------------------
 
 
 def _names(codes: Sequence[str]) -> str:
-    return " and ".join(table()[code].name for code in codes)
+    return " and ".join(rule(code).name for code in codes)
 
 
 def describe(breach: Breach, others: Sequence[Breach] = ()) -> str:
@@ -148,18 +160,23 @@ def _residents(breach: Breach) -> str:
     if not set(breach.broken) - set(breach.setters):
         return ""
     where = " there" if breach.zone is not None else ""
-    names = listed(sorted(table()[code].name for code in breach.broken))
+    names = listed(sorted(set(map(_place, breach.broken))))
     return f"; the window reaches residents of {names}{where}, and breaks each of their states' hours"
 
 
+def _place(code: str) -> str:
+    """The state a rule belongs to (US-FL/collection: Florida)."""
+    return rule(code.split("/", 1)[0]).name
+
+
 def _zone_states(breach: Breach) -> str:
-    names = sorted(table()[code].name for code in breach.broken)
+    names = sorted(set(map(_place, breach.broken)))
     return f"{breach.zone} ({listed(names)} residents)" if names else f"{breach.zone}"
 
 
 def citations(breaches: Iterable[Breach]) -> str:
     codes = dict.fromkeys(code for breach in breaches for code in (*breach.setters, *breach.broken))
-    return "Rule: " + "; ".join(table()[code].cite() for code in codes) + "."
+    return "Rule: " + "; ".join(rule(code).cite() for code in codes) + "."
 
 
 def finding_message(subject: str, breaches: Sequence[Breach], context_text: str) -> str:

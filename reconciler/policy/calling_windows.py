@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from reconciler.policy.jurisdictions import Jurisdiction, Window, table
+from reconciler.policy.jurisdictions import Jurisdiction, Window, rules_by_code
 
 DAY_SECONDS = 86_400
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -114,7 +114,7 @@ def binding_window(
 @cache
 def window_of(codes: tuple[str, ...], weekday: int) -> tuple[Window | None, tuple[str, ...]] | None:
     """`binding_window` of the rows named by `codes` (as rule_codes gives them), with the setters' codes."""
-    rows = table()
+    rows = rules_by_code()
     bound = binding_window([rows[code] for code in codes], weekday)
     if bound is None:
         return None
@@ -161,7 +161,7 @@ def _zone(name: str) -> ZoneInfo:
 def fixed_clocks(codes: tuple[str, ...]) -> dict[str | None, tuple[str, ...]]:
     """`codes` grouped by the clock their hours are read in: None for the called party's local time,
     else the row's `hours_clock` (Mississippi: Central Standard Time all year)."""
-    rows = table()
+    rows = rules_by_code()
     grouped: dict[str | None, list[str]] = {}
     for code in codes:
         grouped.setdefault(rows[code].hours_clock, []).append(code)

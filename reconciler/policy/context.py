@@ -12,8 +12,11 @@ from typing import Any
 
 from reconciler.limits import DEFAULT_LIMITS
 from reconciler.manifest.manifest_set import ManifestSet
+from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE
 from reconciler.manifest.resource import Resource, address_of
 from reconciler.policy.called_parties import Reach, reached
+from reconciler.policy.calling_nature import calling_of
+from reconciler.policy.jurisdictions import Jurisdiction, applicable, covering
 from reconciler.state.objects import LiveObject
 
 DEFAULT_JURISDICTIONS = ("US",)
@@ -47,6 +50,10 @@ class CheckContext:
     """limits.findings_per_code: a check with more findings of one code only counts the rest."""
     now: datetime | None = None
     """The run's time, timezone-aware (None: the current time): what SCHEDULE-PAST compares with."""
+    default_purpose: str = DEFAULT_PURPOSE
+    """reconciler.yaml compliance.purpose: why objects that declare none call."""
+    default_technology: str | None = None
+    """reconciler.yaml compliance.technology: how they call when their dialing does not say."""
 
     @property
     def offline(self) -> bool:
@@ -94,6 +101,17 @@ class CheckContext:
             self.default_reach if reach is None else (reach if isinstance(reach, str) else tuple(reach))
         )
         return reached(tuple(declared) if declared else self.default_jurisdictions, own_reach)
+
+    def calling_of(self, resource: Resource | None) -> tuple[str, str]:
+        """Why and how the resource calls (purpose, technology), with the project's defaults
+        (reconciler.policy.calling_nature.calling_of); None: the project's defaults."""
+        return calling_of(resource, self.default_purpose, self.default_technology)
+
+    def rules_of(self, resource: Resource | None) -> list[Jurisdiction]:
+        """The rules that bind the resource's calls: its jurisdictions' rules (the project's for None)
+        that cover its purpose and technology."""
+        declared = self.jurisdictions_of(resource) if resource is not None else self.default_codes
+        return covering(applicable(declared), *self.calling_of(resource))
 
 
 def spec_of(resource: Resource) -> dict[str, Any]:

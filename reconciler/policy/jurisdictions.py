@@ -6,6 +6,11 @@ rule that applies binds: the narrowest window, the lowest cap. A subdivision cod
 country's rules, even without a row of its own (US-NY: the federal rules); a code without a row is an
 error where it is written (reconciler.policy.jurisdiction_codes, reconciler.config). The windows' arithmetic on real dates
 and zones is in reconciler.policy.calling_windows.
+
+A row's own fields are one rule (a state's: its telephone-solicitation statute); `rules` adds the rules
+the jurisdiction has for other purposes or technologies, each with its own citation. Every rule says what
+it covers (`covers`: purposes and technologies, default sales by any technology), and a campaign is held
+only to the rules that cover its purpose and technology (`covering`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,13 @@ from typing import Any
 
 import yaml
 
+from reconciler.manifest.models.call_purpose import (
+    DEFAULT_PURPOSE,
+    DEFAULT_TECHNOLOGY,
+    PURPOSES,
+    TECHNOLOGIES,
+)
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -31,6 +43,17 @@ class Window:
 
     def text(self) -> str:
         return f"{_clock(self.start)}-{_clock(self.end)}"
+
+
+@dataclass(frozen=True)
+class Covers:
+    """The purposes and technologies of the calls a rule is written for."""
+
+    purposes: frozenset[str] = frozenset({DEFAULT_PURPOSE})
+    technologies: frozenset[str] = frozenset(TECHNOLOGIES)
+
+    def includes(self, purpose: str, technology: str) -> bool:
+        return purpose in self.purposes and technology in self.technologies
 
 
 @dataclass(frozen=True)
@@ -59,6 +82,11 @@ class Jurisdiction:
     """The regulator counts AMD false positives as abandoned calls and expects an estimate of them."""
     zones: tuple[str, ...] = ()
     """IANA zones its called parties live in (empty: those of its parent)."""
+    max_calls_per_7_days: int | None = None
+    """Cap on calls to one person about one matter within seven consecutive days (Regulation F)."""
+    covers: Covers = Covers()
+    rules: tuple[Jurisdiction, ...] = ()
+    """The jurisdiction's rules for other purposes or technologies; code `<row code>/<rule id>`."""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def cite(self) -> str:
@@ -93,32 +121,90 @@ def _hours(data: Mapping[str, str] | None) -> dict[int, Window | None] | None:
     return hours
 
 
+def _names(data: Any, known: tuple[str, ...], where: str) -> frozenset[str]:
+    """A `covers` list: names from `known`, or `all`."""
+    if data == "all":
+        return frozenset(known)
+    names = frozenset(str(item) for item in data)
+    wrong = sorted(names - set(known))
+    if wrong or not names:
+        raise ValueError(
+            f"{where}: {', '.join(wrong) or 'nothing'} is not one of {', '.join(known)} or 'all'"
+        )
+    return names
+
+
+def _covers(data: Mapping[str, Any] | None, where: str) -> Covers:
+    """A rule's `covers` (purposes, technologies); each left out: sales, every technology."""
+    data = data or {}
+    return Covers(
+        purposes=_names(data.get("purposes", [DEFAULT_PURPOSE]), PURPOSES, f"{where} covers.purposes"),
+        technologies=_names(data.get("technologies", "all"), TECHNOLOGIES, f"{where} covers.technologies"),
+    )
+
+
+def _rule(code: str, row: Mapping[str, Any]) -> Jurisdiction:
+    """One rule: a row's own fields, or one of its `rules` (code `<row>/<id>`)."""
+    return Jurisdiction(
+        code=code,
+        name=str(row["name"]),
+        citation=str(row["citation"]),
+        effective=dt.date.fromisoformat(str(row["effective"])),
+        verify=bool(row.get("verify", False)),
+        parent=row.get("parent"),
+        hours=_hours(row.get("hours")),
+        hours_clock=row.get("hours_clock"),
+        holidays=row.get("holidays"),
+        max_attempts_per_24h=row.get("max_attempts_per_24h"),
+        abandon_cap_percent=row.get("abandon_cap_percent"),
+        abandon_window=row.get("abandon_window"),
+        abandon_period=row.get("abandon_period"),
+        min_ring_seconds=row.get("min_ring_seconds"),
+        amd_false_positives_counted=bool(row.get("amd_false_positives_counted", False)),
+        zones=tuple(row.get("zones", ())),
+        max_calls_per_7_days=row.get("max_calls_per_7_days"),
+        covers=_covers(row.get("covers"), code),
+        rules=tuple(
+            _rule(
+                f"{code}/{extra['id']}", {"parent": row.get("parent"), "zones": row.get("zones", ()), **extra}
+            )
+            for extra in row.get("rules", ())
+        ),
+    )
+
+
 @cache
 def table() -> dict[str, Jurisdiction]:
+    """The jurisdictions by code, each with its own rule and its further `rules`."""
     text = (
         resources.files("reconciler.policy.data").joinpath("jurisdictions.yaml").read_text(encoding="utf-8")
     )
     rows: dict[str, dict[str, Any]] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    found = {}
-    for code, row in rows.items():
-        found[code] = Jurisdiction(
-            code=code,
-            name=str(row["name"]),
-            citation=str(row["citation"]),
-            effective=dt.date.fromisoformat(str(row["effective"])),
-            verify=bool(row.get("verify", False)),
-            parent=row.get("parent"),
-            hours=_hours(row.get("hours")),
-            hours_clock=row.get("hours_clock"),
-            holidays=row.get("holidays"),
-            max_attempts_per_24h=row.get("max_attempts_per_24h"),
-            abandon_cap_percent=row.get("abandon_cap_percent"),
-            abandon_window=row.get("abandon_window"),
-            abandon_period=row.get("abandon_period"),
-            min_ring_seconds=row.get("min_ring_seconds"),
-            amd_false_positives_counted=bool(row.get("amd_false_positives_counted", False)),
-            zones=tuple(row.get("zones", ())),
-        )
+    return {code: _rule(code, row) for code, row in rows.items()}
+
+
+@cache
+def rules_by_code() -> dict[str, Jurisdiction]:
+    """Every rule by its code: each jurisdiction's own (US-FL) and its further rules (US-FL/collection)."""
+    found: dict[str, Jurisdiction] = {}
+    for row in table().values():
+        found[row.code] = row
+        found.update((rule.code, rule) for rule in row.rules)
+    return found
+
+
+def rule(code: str) -> Jurisdiction:
+    """The rule `code` names (a jurisdiction's own, or one of its further rules)."""
+    return rules_by_code()[code]
+
+
+def covering(rows: Iterable[Jurisdiction], purpose: str, technology: str) -> list[Jurisdiction]:
+    """The rules of `rows` (as `applicable` gives them) that cover calls of this purpose and technology:
+    each row's own rule when it covers them, then each of its further rules that does. The one place the
+    checks choose rules by purpose and technology."""
+    found: list[Jurisdiction] = []
+    for row in rows:
+        found.extend(item for item in (row, *row.rules) if item.covers.includes(purpose, technology))
     return found
 
 
@@ -168,9 +254,12 @@ def unknown_problem(code: str) -> str:
 
 
 @cache
-def rule_codes(declared: tuple[str, ...]) -> tuple[str, ...]:
-    """The codes of the rows that bind for `declared` (each known code and its parents)."""
-    return tuple(row.code for row in applicable(declared))
+def rule_codes(
+    declared: tuple[str, ...], purpose: str = DEFAULT_PURPOSE, technology: str = DEFAULT_TECHNOLOGY
+) -> tuple[str, ...]:
+    """The codes of the rules that bind calls of this purpose and technology for `declared` (each known
+    code and its parents, `covering` them)."""
+    return tuple(row.code for row in covering(applicable(declared), purpose, technology))
 
 
 def called_party_zones(codes: Iterable[str]) -> tuple[str, ...]:

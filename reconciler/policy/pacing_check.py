@@ -46,7 +46,7 @@ from reconciler.policy.dialer_settings import (
     genesys_response_set,
     genesys_settings,
 )
-from reconciler.policy.jurisdictions import Jurisdiction, applicable, lowest_cap
+from reconciler.policy.jurisdictions import Jurisdiction, lowest_cap
 from reconciler.policy.rule_pacing import rule_changes
 
 Predictor = Callable[[DialerSettings], Prediction]
@@ -144,7 +144,7 @@ def _rule_findings(context: CheckContext, org: Any) -> list[Finding]:
     only where the campaign's own settings hold the cap (else the campaign's finding says it first)."""
     found: list[Finding] = []
     for change in rule_changes(context):
-        capped = lowest_cap(applicable(context.jurisdictions_of(change.campaign)))
+        capped = lowest_cap(context.rules_of(change.campaign))
         staffing = _staffing(change.campaign)
         if capped is None:
             continue
@@ -171,7 +171,7 @@ def _rule_findings(context: CheckContext, org: Any) -> list[Finding]:
 def _check(
     context: CheckContext, resource: Resource, settings: DialerSettings | None, knobs: Knobs
 ) -> list[Finding]:
-    capped = lowest_cap(applicable(context.jurisdictions_of(resource)))
+    capped = lowest_cap(context.rules_of(resource))
     if settings is None or capped is None:
         return []
     problem = judge(settings, Cap(*capped), knobs, predict)

@@ -18,7 +18,7 @@ from reconciler.diagnostics import Code, Finding, finding
 from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext, Declared
-from reconciler.policy.jurisdictions import applicable, lowest_cap
+from reconciler.policy.jurisdictions import lowest_cap
 
 PACED_MODES = frozenset({"power", "predictive"})
 
@@ -82,9 +82,7 @@ def changed_campaigns(
 def _rate_above_cap(
     context: CheckContext, rule: Resource, index: int, name: str, campaign: Declared, rate: float
 ) -> list[Finding]:
-    owner = campaign.resource
-    codes = context.jurisdictions_of(owner) if owner is not None else context.default_codes
-    capped = lowest_cap(applicable(codes))
+    capped = lowest_cap(context.rules_of(campaign.resource))
     if capped is None or float(rate) <= capped[0]:
         return []
     cap, row = capped

@@ -21,6 +21,7 @@ from pydantic import (
 )
 from pydantic.alias_generators import to_camel
 
+from reconciler.manifest.models.call_purpose import Purpose, Technology
 from reconciler.manifest.models.types import CxoneDispositionName, CxoneSkillName, GenesysName, Name
 from reconciler.platform import Platform, parse_platform
 
@@ -190,6 +191,16 @@ class Compliance(BaseModel):
         default=None,
         description="Where the called parties live: nationwide, or a list of states (US-FL ...) added to the "
         "jurisdictions, each state's rules in its own zones; defaults to compliance.reach of reconciler.yaml",
+    )
+    purpose: Purpose | None = Field(
+        default=None,
+        description="Why it calls: sales, informational, debt_collection, charity, survey or political; the "
+        "rules that apply depend on it (defaults to compliance.purpose of reconciler.yaml, else sales)",
+    )
+    technology: Technology | None = Field(
+        default=None,
+        description="How it calls: live, prerecorded or text (defaults: agentless dialing -> prerecorded, an "
+        "SMS campaign -> text, else compliance.technology of reconciler.yaml, else live)",
     )
 
 
