@@ -190,7 +190,9 @@ def test_a_rate_limited_answer_matches_error_body(
 
 def test_the_contract_catches_an_invented_property() -> None:
     assert contract_errors("DomainEntityRef", {"id": "x", "colour": "teal"})
-    assert contract_errors("CampaignSequence", {"status": "on"})  # campaigns missing (currentCampaign is read-only)
+    assert contract_errors(
+        "CampaignSequence", {"status": "on"}
+    )  # campaigns missing (currentCampaign is read-only)
     assert not contract_errors("list[DomainEntityRef]", [{"id": "x", "name": "y", "selfUri": "/z"}])
 
 
