@@ -19,6 +19,7 @@ from reconciler.finding_cap import cap_findings
 from reconciler.input_digests import files_read, input_digests
 from reconciler.kinds.registry import IMMUTABLE, SET_LIKE
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
+from reconciler.plan.create_requires import create_requirement_findings
 from reconciler.plan.drift import build_drift
 from reconciler.plan.leftovers import leftovers
 from reconciler.plan.models import Action, Plan, PlanTarget, ResourceChange
@@ -230,6 +231,7 @@ async def run_live(
                 sort_findings(
                     [
                         *findings,
+                        *create_requirement_findings(planned.changes, desired),
                         *apply_policy(
                             planned.findings, overrides=overrides_of(project), manifests=validation.manifests
                         ),

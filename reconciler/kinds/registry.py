@@ -107,6 +107,14 @@ IMMUTABLE: dict[str, dict[str, frozenset[str]]] = {
 }
 """Per platform, per kind: manifest fields whose change means replace."""
 
+CREATE_REQUIRES: dict[str, dict[str, Mapping[str, str]]] = {
+    platform: {
+        kind: spec.create_requires for kind, spec in specs_of(platform).items() if spec.create_requires
+    }
+    for platform in PLATFORMS
+}
+"""Per platform, per kind: manifest fields the platform needs to create an object -> the public source."""
+
 SET_LIKE: dict[str, dict[str, frozenset[str]]] = {
     platform: _per_kind(platform, "set_like") for platform in PLATFORMS
 }

@@ -52,6 +52,8 @@ class KindSpec:
     `references`: top-level manifest field -> the managed kind it names (nested ones are the models').
     `replace_sources`: each field whose change means replace -> the public source that says the platform
     cannot change it in place (`immutable` is their set); `set_like`: lists compared without regard to order.
+    `create_requires`: each field the platform needs to create an object (though an update may leave it
+    out) -> the public source; a create without it is an error at plan time, before anything is written.
     `delete_rank`: deletes run in rank order, lower first (they reference the higher ones); None only
     for a singleton. `run_state` is required: a RunStateSpec, or None said explicitly.
     `paced`: the plan's pacing preview reads it; `schedule`: its objects are their owner's schedules
@@ -80,6 +82,7 @@ class KindSpec:
     owner: str | None = None
     references: Mapping[str, str] = field(default_factory=dict, hash=False)
     replace_sources: Mapping[str, str] = field(default_factory=dict, hash=False)
+    create_requires: Mapping[str, str] = field(default_factory=dict, hash=False)
     set_like: frozenset[str] = frozenset()
     paced: bool = False
     schedule: bool = False

@@ -7,13 +7,13 @@ from reconciler.manifest.resource import Resource
 
 
 def inferred_technology(resource: Resource) -> str | None:
-    """`prerecorded` for an agentless Genesys campaign (the dialer plays a recording, no agent speaks),
-    `text` for an SMS messaging campaign; None when the configuration does not say (a CXone skill has
-    no agentless mode among its fields: declare compliance.technology)."""
+    """`prerecorded` for an agentless Genesys campaign (the dialer plays a recording, no agent speaks) and
+    an agentless CXone skill (`agentless: true`: a script handles the calls, Admin API "Skills"), `text`
+    for an SMS messaging campaign; None when the configuration does not say."""
     spec = resource.document.spec
     if resource.kind == "MessagingCampaign":
         return "text" if getattr(spec, "sms_config", None) is not None else None
-    if getattr(spec, "dialing_mode", None) == "agentless":
+    if getattr(spec, "dialing_mode", None) == "agentless" or getattr(spec, "agentless", None) is True:
         return "prerecorded"
     return None
 

@@ -129,6 +129,15 @@ metadata:
   name: outbound
 spec:
   outbound_strategy: Personal Connection
+---
+apiVersion: cxone/v1
+kind: Skill
+metadata:
+  name: agentless-skill
+spec:
+  outbound_strategy: Personal Connection
+  agentless: true
+  agentless_ports: 2
 """
 
 
@@ -148,7 +157,8 @@ def test_technology_is_inferred_from_the_dialing_mode_else_live(write: Write) ->
         "renewals": ("sales", "live"),
         "declared": ("survey", "prerecorded"),  # declared wins
         "texts": ("sales", "text"),  # an SMS campaign
-        "outbound": ("sales", "live"),  # a CXone skill has no agentless mode among its fields
+        "outbound": ("sales", "live"),
+        "agentless-skill": ("sales", "prerecorded"),  # a script handles its calls, no agent
     }
 
 
@@ -162,6 +172,7 @@ def test_project_defaults_apply_where_neither_the_document_nor_its_dialing_says(
         "declared": ("survey", "prerecorded"),
         "texts": ("debt_collection", "text"),  # its dialing says text
         "outbound": ("debt_collection", "prerecorded"),
+        "agentless-skill": ("debt_collection", "prerecorded"),
     }
 
 

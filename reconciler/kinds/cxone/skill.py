@@ -51,6 +51,10 @@ SPECS = (
         },
         # time-zone windows are keyed by standard_name, dispositions by disposition (order is priority)
         set_like=frozenset({"time_zones", "dispositions"}),
+        create_requires={
+            "campaign": "CXone Admin API, POST /skills: campaignId is required for each skill created "
+            "(a skill always belongs to a campaign)"
+        },
         paced=True,
     ),
 )
