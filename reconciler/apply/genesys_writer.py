@@ -33,7 +33,7 @@ from reconciler.phones import stored_form
 from reconciler.plan.annotations import ignored_fields
 from reconciler.plan.filled_in import filled_in
 from reconciler.plan.leftovers import aside_name, replaced_by
-from reconciler.plan.models import ResourceChange, Step
+from reconciler.plan.models import REPLACE, ResourceChange, Step
 from reconciler.plan.planner import declared_diff, rename_of
 from reconciler.plan.steps import RunState, run_state
 from reconciler.providers.bodies import json_of
@@ -99,6 +99,8 @@ class GenesysWriter:
         """The plan's change per address: a dependent a repoint rewrites is checked against its view."""
         self.moved: dict[str, str] = {}
         """Old id -> new id of each object this apply replaced: a reference to either is expected."""
+        self.retired: set[str] = set()
+        """Addresses whose old copy was deleted while an object they name was replaced (_retire)."""
 
     # --- entry point -----------------------------------------------------------------------------
     async def apply(self, work: Work) -> Written:
@@ -236,9 +238,12 @@ class GenesysWriter:
         if isinstance(answered, dict) and isinstance(answered.get("version"), int):
             target.version = answered["version"]
 
-    def _managed(self, obj: DesiredObject) -> Body:
-        """The API body of the declared fields, minus the run state (steps switch it) and ignored paths."""
+    def _managed(self, obj: DesiredObject, *, leave_out: frozenset[str] = frozenset()) -> Body:
+        """The API body of the declared fields, minus the run state (steps switch it), ignored paths and
+        the fields `leave_out`."""
         essence = without_ignored(obj.essence, ignored_fields(obj.annotations))
+        for name in leave_out:
+            essence.pop(name, None)
         state = run_state(PLATFORM, obj.kind)
         if state is not None:
             essence.pop(state.field, None)
@@ -258,6 +263,8 @@ class GenesysWriter:
     # --- steps -----------------------------------------------------------------------------------
     async def _create(self, work: Work, spec: GenesysKind, target: _Target) -> None:
         obj = _required(work)
+        if spec.owner is not None and work.live is not None and work.change.platform_id:
+            target.old_path = f"{spec.path}/{work.change.platform_id}"  # the old owner's (a replace)
         if spec.listing == "singleton" or spec.owner is not None:
             await self._update(work, spec, target)
             return
@@ -306,6 +313,9 @@ class GenesysWriter:
     async def _rename_old(self, work: Work, spec: GenesysKind, target: _Target) -> None:
         old_path = f"{spec.path}/{work.change.platform_id}"
         target.old_path = old_path
+        if work.change.address in self.retired:
+            target.planned = None  # the plan's read is of the deleted copy
+            return  # already deleted while the object it names was replaced (_retire)
         temporary = aside_name(_required(work).name)
         await self._put_versioned(target, old_path, lambda fresh: {**fresh, "name": temporary}, spec=spec)
         self.index.add(work.change.kind, temporary, str(work.change.platform_id))
@@ -372,6 +382,8 @@ class GenesysWriter:
         )
 
     async def _turn_off(self, work: Work, spec: GenesysKind, target: _Target) -> None:
+        if work.change.address in self.retired:
+            return  # a replace's old copy, already deleted (_retire)
         await self._switch_off(spec, target, target.old_path or target.path)
 
     async def _switch_off(self, spec: GenesysKind, target: _Target, path: str) -> None:
@@ -402,6 +414,8 @@ class GenesysWriter:
     async def _repoint(self, work: Work, spec: GenesysKind, target: _Target) -> None:
         """Rewrite every declared dependent still using the old object: its references now resolve to the
         new one. The old object is the one being replaced, or one an interrupted replace left behind."""
+        if spec.owner is not None:  # an owned object (a schedule): nothing names it
+            return
         owner = work.desired or (replaced_by(work.live, self.desired) if work.live is not None else None)
         old_id = work.change.platform_id
         new_id = None if owner is None else self.index.id_of(owner.kind, owner.name)
@@ -411,11 +425,34 @@ class GenesysWriter:
         for dependent in sorted(self.desired.values(), key=lambda obj: obj.address):
             if owner.address not in dependent.depends_on:
                 continue
+            if owner.address in dependent.fixed_refs and self._replaced(dependent):
+                await self._retire(dependent, owner, old_id)  # its new copy will name the new object
+                continue
             path = self._dependent_path(dependent)
             if path is not None:  # None: not created yet, it will be created pointing at the new object
                 await self._converge(dependent, KINDS[dependent.kind], path, old_id=old_id)
         if target.old_path is not None:
             target.path = target.old_path
+
+    async def _retire(self, dependent: DesiredObject, owner: DesiredObject, old_id: str) -> None:
+        """Switch off and delete the old copy of a replaced dependent that names the old object in a field
+        it cannot change (a campaign rule's campaign_rule_entities) or belongs to it (a campaign's
+        schedule): otherwise the old object could not be deleted. Its own replace then creates the new
+        copy; its old copy is already gone."""
+        spec = KINDS[dependent.kind]
+        owned = spec.owner is not None and dependent.essence.get(spec.owner) == owner.name
+        path = f"{spec.path}/{old_id}" if owned else self._dependent_path(dependent)
+        if path is None or await self._read(path) is None:
+            return
+        self.retired.add(dependent.address)
+        state = run_state(PLATFORM, dependent.kind)
+        if state is not None and spec.status_field is not None:
+            await self._switch_off(spec, _Target(path=path), path)
+        await self.client.request("DELETE", path, allow=(404,))
+
+    def _replaced(self, obj: DesiredObject) -> bool:
+        change = self.planned.get(obj.address)
+        return change is not None and change.actions == REPLACE
 
     def _dependent_path(self, dependent: DesiredObject) -> str | None:
         spec = KINDS[dependent.kind]
@@ -429,8 +466,9 @@ class GenesysWriter:
 
     async def _converge(self, obj: DesiredObject, spec: GenesysKind, path: str, *, old_id: str) -> None:
         """Overlay `obj`'s managed fields at `path` if it still references `old_id`, stopping and
-        restarting it if it runs. A managed field someone else moved since the plan is refused first."""
-        managed = self._managed(obj)
+        restarting it if it runs. A managed field someone else moved since the plan is refused first.
+        Fields it cannot change in place are left as they are: where they differ, its own replace follows."""
+        managed = self._managed(obj, leave_out=spec.immutable)
         fresh = await self._read(path)
         if fresh is None or not references(fresh, old_id):
             return

@@ -86,6 +86,7 @@ def build_plan(
     present = {address: obj for address, obj in live.items() if obj.platform == target_platform}
     matched, _ = match_live(declared_claims(declared), present)
     changes = [_plan_declared(obj, matched.get(address), rules) for address, obj in sorted(declared.items())]
+    changes = _cascaded_replaces(changes, declared, matched)
     findings = [item for change in changes for item in _replace_findings(change, declared, rules)]
     claimed = {obj.address for obj in matched.values()}
     base = delete_base(change.order for change in changes)
@@ -309,6 +310,36 @@ def _with_rename_hints(
     ]
 
 
+def _cascaded_replaces(
+    changes: list[ResourceChange], declared: Mapping[str, DesiredObject], matched: Mapping[str, LiveObject]
+) -> list[ResourceChange]:
+    """An object that names a replaced one inside a field it cannot change after creation (a campaign
+    rule's campaign_rule_entities) is replaced too: its new copy names the new object. Repeated until
+    no more objects are replaced."""
+    by_address = {change.address: change for change in changes}
+    while True:
+        replaced = {address for address, change in by_address.items() if change.actions == REPLACE}
+        cascaded = False
+        for address, change in by_address.items():
+            obj, live = declared[address], matched.get(address)
+            if live is None or change.actions == REPLACE:
+                continue
+            hit = next(((dep, name) for dep, name in obj.fixed_refs.items() if dep in replaced), None)
+            if hit is None:
+                continue
+            dep, name = hit
+            reason = f"{name} names {dep}, which is replaced, and cannot change after creation"
+            by_address[address] = dataclasses.replace(
+                change,
+                actions=REPLACE,
+                action_reason=reason,
+                steps=replace_steps(run_state(obj.platform, obj.kind), obj.essence, live),
+            )
+            cascaded = True
+        if not cascaded:
+            return [by_address[change.address] for change in changes]
+
+
 def _forced_fields(obj: DesiredObject, changes: Iterable[FieldChange], rules: _Rules) -> list[str]:
     immutable = rules.immutable_fields.get(obj.kind, frozenset())
     return sorted({top_field(change.path) for change in changes} & immutable)
@@ -321,8 +352,9 @@ def _replace_findings(
         return []
     obj = declared[change.address]
     fields = ", ".join(_forced_fields(obj, change.changes, rules))
+    why = f"{fields} cannot change after creation" if fields else str(change.action_reason)
     message = (
-        f"{obj.kind} '{obj.name}' is replaced, not updated: {fields} cannot change after creation. "
+        f"{obj.kind} '{obj.name}' is replaced, not updated: {why}. "
         "The new object is created, its dependents repointed, then the old one is deleted."
     )
     return [finding(Code.FORCES_REPLACE, message, address=obj.address, source=obj.source)]

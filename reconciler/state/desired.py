@@ -10,10 +10,12 @@ from collections.abc import Callable, Iterable
 
 from reconciler.exceptions import Location
 from reconciler.graph import DependencyGraph
+from reconciler.kinds.registry import IMMUTABLE, KIND_SPECS
 from reconciler.manifest.kinds import KINDS as MANIFEST_KINDS
 from reconciler.manifest.manifest_set import ManifestSet
 from reconciler.manifest.models.cxone_skill import active_windows
-from reconciler.manifest.resource import Resource
+from reconciler.manifest.refs import iter_refs
+from reconciler.manifest.resource import Resource, address_of
 from reconciler.platform import Platform
 from reconciler.state.convert import default_references
 from reconciler.state.matching import Claim, match_live, owner_field
@@ -130,10 +132,29 @@ def desired_objects(
             depends_on=graph.depends_on.get(address, ()),
             numbers=declared_numbers(resource),
             field_sources=overlaid_fields(resource),
+            fixed_refs=fixed_references(resource, manifests),
         )
         for address, resource in manifests.items()
         if resource.platform == platform
     }
+
+
+def fixed_references(resource: Resource, manifests: ManifestSet) -> dict[str, str]:
+    """The managed objects `resource` names inside its replace-forcing fields (KindSpec.replace_sources)
+    or its owner field (a campaign schedule is its campaign's): address -> the top-level field. A
+    reference there cannot be moved to a replacement in place."""
+    spec = KIND_SPECS.get((resource.platform, resource.kind))
+    owner = frozenset({spec.owner}) if spec is not None and spec.owner is not None else frozenset()
+    immutable = IMMUTABLE.get(resource.platform, {}).get(resource.kind, frozenset()) | owner
+    found: dict[str, str] = {}
+    if not immutable:
+        return found
+    for use in iter_refs(resource.document.spec, ("spec",)):
+        top = str(use.path[1]) if len(use.path) > 1 else ""
+        target = address_of(resource.platform, use.target.kind, use.name)
+        if top in immutable and not use.target.external and target in manifests:
+            found.setdefault(target, top)
+    return found
 
 
 def match_manifests(

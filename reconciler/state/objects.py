@@ -32,6 +32,9 @@ class DesiredObject:
     """A DNC list's or group's declared numbers, kept apart from the essence (compared as a set)."""
     field_sources: dict[str, Location] = field(default_factory=dict)
     """Declared fields set in another file than the document (an overlay's patch), and where."""
+    fixed_refs: dict[str, str] = field(default_factory=dict)
+    """Managed objects it names inside a field that cannot change after creation: address -> that field
+    (a campaign rule's campaign_rule_entities). When one of them is replaced, so is this object."""
 
 
 @dataclass(frozen=True)

@@ -98,13 +98,38 @@ def test_every_genesys_kind_with_a_replace_forcing_field_plans_a_replace(repo: P
         _edit(repo / path, old, new)
     plan = _plan(repo)
     replaced = _replaced(plan)
-    assert set(replaced) == set(EDITS)
+    schedule = "genesys/CampaignSchedule/collections-early-stage-schedule"
+    assert set(replaced) == {*EDITS, schedule}  # the schedule belongs to the replaced campaign
+    assert replaced[schedule].startswith("campaign names genesys/Campaign/collections-early-stage")
     assert "column_names" in replaced["genesys/ContactList/collections-list"]
     assert "dnc_source_type" in replaced["genesys/DncList/national-dnc-scrub"]
     assert "campaign_rule_entities" in replaced["genesys/CampaignRule/collections-priority-when-few-agents"]
-    assert _warned(plan) == set(EDITS)
+    assert _warned(plan) == {*EDITS, schedule}
     text = run_cli("plan", cwd=repo, timeout=180)
     assert "FORCES-REPLACE" in text.stdout and "dynamic_contact_queueing_settings" in text.stdout
+    applied = run_cli("apply", "--auto-approve", "--allow-delete", cwd=repo, timeout=300)
+    assert applied.code == 0, applied.stdout + applied.stderr
+    assert _plan(repo)["summary"]["replace"] == 0  # every replace landed, dependents named the new objects
+
+
+def test_replacing_a_campaign_replaces_the_rule_and_schedule_that_cannot_name_another(repo: Path) -> None:
+    """A campaign rule's campaign_rule_entities and a campaign's schedule cannot move to a replacement:
+    they are replaced with it, the old copies first, and the enabled rule comes back enabled."""
+    assert run_cli("apply", "--auto-approve", cwd=repo, timeout=300).code == 0
+    _edit(
+        repo / EDITS["genesys/Campaign/collections-early-stage"][0],
+        *EDITS["genesys/Campaign/collections-early-stage"][1:],
+    )
+    replaced = _replaced(_plan(repo))
+    rule = "genesys/CampaignRule/collections-priority-when-few-agents"
+    assert replaced[rule] == (
+        "campaign_rule_entities names genesys/Campaign/collections-early-stage, which is replaced, "
+        "and cannot change after creation"
+    )
+    applied = run_cli("apply", "--auto-approve", "--allow-delete", cwd=repo, timeout=300)
+    assert applied.code == 0, applied.stdout + applied.stderr
+    after = _plan(repo)
+    assert after["summary"]["replace"] == after["summary"]["update"] == after["summary"]["create"] == 0
 
 
 def test_a_cxone_skill_outbound_strategy_change_plans_a_replace(repo: Path) -> None:
