@@ -54,6 +54,8 @@ class KindSpec:
     cannot change it in place (`immutable` is their set); `set_like`: lists compared without regard to order.
     `create_requires`: each field the platform needs to create an object (though an update may leave it
     out) -> the public source; a create without it is an error at plan time, before anything is written.
+    `replaced_by_hand`: for a kind apply cannot replace (the platform cannot delete it), why and what to
+    do instead; a planned replace of it is then an error, not a warning.
     `delete_rank`: deletes run in rank order, lower first (they reference the higher ones); None only
     for a singleton. `run_state` is required: a RunStateSpec, or None said explicitly.
     `paced`: the plan's pacing preview reads it; `schedule`: its objects are their owner's schedules
@@ -83,6 +85,7 @@ class KindSpec:
     references: Mapping[str, str] = field(default_factory=dict, hash=False)
     replace_sources: Mapping[str, str] = field(default_factory=dict, hash=False)
     create_requires: Mapping[str, str] = field(default_factory=dict, hash=False)
+    replaced_by_hand: str = ""
     set_like: frozenset[str] = frozenset()
     paced: bool = False
     schedule: bool = False

@@ -16,8 +16,9 @@ from typing import Any
 
 from reconciler.audit_applied import LastApplied
 from reconciler.config import Prune
-from reconciler.diagnostics import Code, Finding, finding
+from reconciler.diagnostics import Code, Finding, Severity, finding
 from reconciler.diff import FieldChange, project, scoped_diff, top_field
+from reconciler.kinds.registry import KIND_SPECS
 from reconciler.plan.annotations import create_only, ignored_fields, prevent_destroy
 from reconciler.plan.filled_in import filled_in
 from reconciler.plan.leftovers import leftover_reason, leftovers
@@ -353,6 +354,18 @@ def _replace_findings(
     obj = declared[change.address]
     fields = ", ".join(_forced_fields(obj, change.changes, rules))
     why = f"{fields} cannot change after creation" if fields else str(change.action_reason)
+    spec = KIND_SPECS.get((obj.platform, obj.kind))
+    by_hand = spec.replaced_by_hand if spec is not None else ""
+    if by_hand:
+        message = (
+            f"{obj.kind} '{obj.name}' would have to be replaced ({why}), which apply cannot do: "
+            f"{by_hand.replace('NAME', obj.name)}. Nothing is applied until then."
+        )
+        return [
+            finding(
+                Code.FORCES_REPLACE, message, address=obj.address, source=obj.source, severity=Severity.ERROR
+            )
+        ]
     message = (
         f"{obj.kind} '{obj.name}' is replaced, not updated: {why}. "
         "The new object is created, its dependents repointed, then the old one is deleted."

@@ -373,6 +373,13 @@ def test_a_skill_replace_is_refused_with_the_steps_to_take_by_hand(tmp_path: Pat
     text = skills.read_text()
     head, collections = text.split("---\n")
     skills.write_text(head + "---\n" + collections.replace("Personal Connection", "Manual"))
+    with pytest.raises(ApplyRefused, match="which apply cannot do") as refused:  # the plan says it first
+        org.apply(allow_delete=True)
+    assert "ACD > Contact Settings > ACD Skills" in str(refused.value)
+    [skill] = org.skills_named(COLLECTIONS)
+    assert skill["outboundStrategy"] == "Personal Connection"
+    project = org.root / "reconciler.yaml"  # the finding turned down to a warning: the writer still refuses
+    project.write_text(project.read_text().replace("policy: {}", "policy: {FORCES-REPLACE: warning}"))
     applied = org.apply(allow_delete=True)
     assert _outcomes(applied)[f"cxone/Skill/{COLLECTIONS}"] == Outcome.FAILED
     message = _message(applied, COLLECTIONS)

@@ -60,9 +60,9 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def _plan(repo: Path, *args: str) -> dict[str, Any]:
+def _plan(repo: Path, *args: str, codes: tuple[int, ...] = (0, 2)) -> dict[str, Any]:
     result = run_cli("plan", "--format", "json", *args, cwd=repo, timeout=180)
-    assert result.code in (0, 2), result.stdout + result.stderr
+    assert result.code in codes, result.stdout + result.stderr
     return dict(json.loads(result.stdout))
 
 
@@ -132,14 +132,24 @@ def test_replacing_a_campaign_replaces_the_rule_and_schedule_that_cannot_name_an
     assert after["summary"]["replace"] == after["summary"]["update"] == after["summary"]["create"] == 0
 
 
-def test_a_cxone_skill_outbound_strategy_change_plans_a_replace(repo: Path) -> None:
+def test_a_cxone_skill_outbound_strategy_change_is_an_error_at_plan_time(repo: Path) -> None:
+    """CXone cannot delete a skill, so apply cannot replace one: the plan says so first, with what to do
+    by hand, and exits 1; apply changes nothing."""
     applied = run_cli("apply", "--target", "local-cxone", "--auto-approve", cwd=repo, timeout=300)
     assert applied.code == 0, applied.stdout + applied.stderr
     path = repo / CXONE / "skills.yaml"
     head, tail = path.read_text(encoding="utf-8").split("  name: cx-collections-outbound\n", 1)
     tail = tail.replace("outbound_strategy: Personal Connection", "outbound_strategy: Manual", 1)
     path.write_text(f"{head}  name: cx-collections-outbound\n{tail}", encoding="utf-8")
-    plan = _plan(repo, "--target", "local-cxone")
+    plan = _plan(repo, "--target", "local-cxone", codes=(1,))
     address = "cxone/Skill/cx-collections-outbound"
     assert "outbound_strategy" in _replaced(plan)[address]
-    assert address in _warned(plan)
+    [refused] = [item for item in plan["findings"] if item["code"] == "FORCES-REPLACE"]
+    assert refused["address"] == address and refused["severity"] == "error"
+    assert "which apply cannot do" in refused["message"]
+    assert "cx-collections-outbound-retired" in refused["message"]
+    applied = run_cli(
+        "apply", "--target", "local-cxone", "--auto-approve", "--allow-delete", cwd=repo, timeout=300
+    )
+    assert applied.code == 1
+    assert "outbound_strategy" in _replaced(_plan(repo, "--target", "local-cxone", codes=(1,)))[address]

@@ -51,6 +51,10 @@ SPECS = (
         },
         # time-zone windows are keyed by standard_name, dispositions by disposition (order is priority)
         set_like=frozenset({"time_zones", "dispositions"}),
+        replaced_by_hand="CXone cannot delete a skill (the Admin API has no skill DELETE) and a new skill cannot "
+        "take the name while the old one has it. In CXone (ACD > Contact Settings > ACD Skills), stop the skill, "
+        "rename it (for example to NAME-retired) and deactivate it; the next apply creates it as declared. Or set "
+        "the field back to its live value",
         create_requires={
             "campaign": "CXone Admin API, POST /skills: campaignId is required for each skill created "
             "(a skill always belongs to a campaign)"
