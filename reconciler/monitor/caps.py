@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
+from reconciler.manifest.models.call_purpose import SALES_LIVE, Calling
 from reconciler.monitor.counts import DayCounts
 from reconciler.monitor.windows import Period, WindowCounts, sum_window, windows_of
 from reconciler.policy.jurisdictions import applicable, covering
@@ -39,9 +40,7 @@ class CapMeasure:
     standing: Standing
 
 
-def cap_rules(
-    jurisdictions: Iterable[str], calling: tuple[str, str] = ("sales", "live")
-) -> tuple[CapRule, ...]:
+def cap_rules(jurisdictions: Iterable[str], calling: Calling = SALES_LIVE) -> tuple[CapRule, ...]:
     """The caps that bind for these jurisdiction codes (a state brings its parent's), as data says them,
     of the rules that cover calls of this (purpose, technology)."""
     return tuple(

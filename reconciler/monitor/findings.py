@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reconciler.diagnostics import Code, Finding, Severity, finding
 from reconciler.exceptions import Location
 from reconciler.manifest.models.base import Staffing
+from reconciler.manifest.models.call_purpose import SALES_LIVE, Calling
 from reconciler.monitor.caps import CapMeasure, Standing
 from reconciler.monitor.windows import WindowCounts
 
@@ -28,7 +29,7 @@ class Monitored:
     jurisdictions: tuple[str, ...]
     staffing: Staffing | None
     source: Location | None
-    calling: tuple[str, str] = ("sales", "live")
+    calling: Calling = SALES_LIVE
     """Why and how it calls (purpose, technology): only the caps of rules covering them are measured."""
 
 

@@ -14,20 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reconciler.diagnostics import Code, Finding, finding
-from reconciler.manifest.models.base import Staffing
 from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
 from reconciler.policy.context import CheckContext, spec_of
 from reconciler.policy.dialer_settings import (
     CXONE_MACHINE_DROPPED,
     PACED_MODES,
-    genesys_machine_handling,
+    genesys_drops_machines,
     genesys_response_set,
 )
 from reconciler.policy.jurisdictions import Jurisdiction
-
-_PROBE = Staffing(agents=1, handle_seconds=1, live_rate=1, amd_false_positive=1)
-"""Staffing whose declared AMD error is 1: a platform setting that drops machine-classed calls keeps it."""
 
 
 def amd_estimate_findings(context: CheckContext) -> list[Finding]:
@@ -66,9 +62,8 @@ def _dropping(context: CheckContext) -> Iterator[tuple[Resource, str]]:
         spec = spec_of(campaign)
         name = spec.get("call_analysis_response_set")
         answer_set = genesys_response_set(context, name)
-        if spec.get("dialing_mode") not in PACED_MODES or answer_set is None:
-            continue
-        if genesys_machine_handling(answer_set, _PROBE).false_positive:
+        paced = spec.get("dialing_mode") in PACED_MODES
+        if paced and answer_set is not None and genesys_drops_machines(answer_set):
             yield campaign, f"call analysis response set '{name}'"
     for skill in context.resources(Platform.CXONE, "Skill"):
         spec = spec_of(skill)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE, DEFAULT_TECHNOLOGY
+from reconciler.manifest.models.call_purpose import SALES_LIVE, Calling
 from reconciler.policy.calling_windows import same_clock
 from reconciler.policy.jurisdictions import (
     Jurisdiction,
@@ -22,14 +22,17 @@ from reconciler.policy.jurisdictions import (
     country_of,
     covering,
     table,
+    zones_of,
 )
 
 NATIONWIDE = "nationwide"
 Reach = str | tuple[str, ...]
-Calling = tuple[str, str]
-"""Why and how a campaign calls: (purpose, technology)."""
-SALES_LIVE: Calling = (DEFAULT_PURPOSE, DEFAULT_TECHNOLOGY)
 """`nationwide`, or the reached subdivision codes (empty: nothing beyond the jurisdictions)."""
+
+
+def as_reach(value: str | Iterable[str]) -> Reach:
+    """A `compliance.reach` as written (`nationwide` or a list of codes) as a Reach."""
+    return value if isinstance(value, str) else tuple(value)
 
 
 def reached(jurisdictions: Sequence[str], reach: Reach) -> tuple[str, ...]:
@@ -43,15 +46,6 @@ def reached(jurisdictions: Sequence[str], reach: Reach) -> tuple[str, ...]:
     else:
         added = reach
     return tuple(dict.fromkeys((*jurisdictions, *added)))
-
-
-def zones_of(row: Jurisdiction) -> tuple[str, ...]:
-    """The zones a row's called parties live in: its own, else its nearest parent's."""
-    rows = table()
-    current: Jurisdiction | None = row
-    while current is not None and not current.zones:
-        current = rows.get(current.parent) if current.parent is not None else None
-    return current.zones if current is not None else ()
 
 
 def rows_in_zone(rows: Sequence[Jurisdiction], zone: str, year: int) -> list[Jurisdiction]:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reconciler.diagnostics import Finding
+from reconciler.manifest.models.call_purpose import SALES_LIVE, Calling
 from reconciler.manifest.models.genesys_org import AtzmTimeSlot, CallableWindow
 from reconciler.manifest.resource import Resource
 from reconciler.platform import Platform
@@ -53,7 +54,7 @@ class Audience:
 
     declared: tuple[str, ...]
     campaigns: tuple[str, ...]
-    calling: tuple[str, str] = ("sales", "live")
+    calling: Calling = SALES_LIVE
 
     def text(self, *, unused: str) -> str:
         codes = codes_text(self.declared)

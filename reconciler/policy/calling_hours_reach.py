@@ -15,8 +15,9 @@ from dataclasses import replace
 from functools import cache
 
 from reconciler.diagnostics import Code, Finding, Severity, finding
+from reconciler.manifest.models.call_purpose import SALES_LIVE, Calling
 from reconciler.manifest.resource import Resource
-from reconciler.policy.called_parties import SALES_LIVE, Calling, listed, zone_codes
+from reconciler.policy.called_parties import listed, zone_codes
 from reconciler.policy.calling_windows import (
     DAY_NAMES,
     Breach,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reconciler.manifest.models.call_purpose import DEFAULT_TECHNOLOGY
+from reconciler.manifest.models.call_purpose import DEFAULT_TECHNOLOGY, SALES_LIVE, Calling
 from reconciler.manifest.resource import Resource
 
 
@@ -18,12 +18,12 @@ def inferred_technology(resource: Resource) -> str | None:
     return None
 
 
-def calling_text(calling: tuple[str, str]) -> str:
+def calling_text(calling: Calling) -> str:
     """`; purpose P, technology T` for a message, or nothing for sales calls by a live person."""
-    return "" if calling == ("sales", "live") else f"; purpose {calling[0]}, technology {calling[1]}"
+    return "" if calling == SALES_LIVE else f"; purpose {calling[0]}, technology {calling[1]}"
 
 
-def calling_of(resource: Resource | None, purpose: str, technology: str | None) -> tuple[str, str]:
+def calling_of(resource: Resource | None, purpose: str, technology: str | None) -> Calling:
     """Why and how the resource calls (purpose, technology): its own `compliance.purpose` and
     `compliance.technology`; else the technology its dialing implies (agentless: prerecorded, SMS:
     text); else the defaults `purpose` and `technology` (the project's); else live. None: the defaults."""

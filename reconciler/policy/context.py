@@ -12,9 +12,9 @@ from typing import Any
 
 from reconciler.limits import DEFAULT_LIMITS
 from reconciler.manifest.manifest_set import ManifestSet
-from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE
+from reconciler.manifest.models.call_purpose import DEFAULT_PURPOSE, Calling
 from reconciler.manifest.resource import Resource, address_of
-from reconciler.policy.called_parties import Reach, reached
+from reconciler.policy.called_parties import Reach, as_reach, reached
 from reconciler.policy.calling_nature import calling_of
 from reconciler.policy.jurisdictions import Jurisdiction, applicable, covering
 from reconciler.state.objects import LiveObject
@@ -97,12 +97,10 @@ class CheckContext:
         compliance = getattr(resource.document, "compliance", None)
         declared = getattr(compliance, "jurisdictions", None) if compliance is not None else None
         reach = getattr(compliance, "reach", None) if compliance is not None else None
-        own_reach: Reach = (
-            self.default_reach if reach is None else (reach if isinstance(reach, str) else tuple(reach))
-        )
+        own_reach = self.default_reach if reach is None else as_reach(reach)
         return reached(tuple(declared) if declared else self.default_jurisdictions, own_reach)
 
-    def calling_of(self, resource: Resource | None) -> tuple[str, str]:
+    def calling_of(self, resource: Resource | None) -> Calling:
         """Why and how the resource calls (purpose, technology), with the project's defaults
         (reconciler.policy.calling_nature.calling_of); None: the project's defaults."""
         return calling_of(resource, self.default_purpose, self.default_technology)

@@ -65,17 +65,21 @@ def cxone_overdial_ceiling(general: Mapping[str, Any]) -> float | None:
     return float(threshold) - float(general.get("abandon_rate_cutoff") or 0)
 
 
-def genesys_machine_handling(response_set: Mapping[str, Any] | None, staffing: Staffing) -> MachineHandling:
-    """A live person classed as a machine is abandoned only when the machine reaction does not transfer to
-    an agent; with detection off, or machines transferred, every machine reaches an agent."""
-    declared = MachineHandling(staffing.amd_false_positive, staffing.amd_false_negative)
-    if response_set is None:
-        return declared
+def genesys_drops_machines(response_set: Mapping[str, Any]) -> bool:
+    """Whether a call analysis response set detects machines and does not transfer them to an agent: the
+    live people it classes as machines are then dropped (abandoned calls in law)."""
     detects = response_set.get("amd_speech_distinguish_enabled") is not False or bool(
         response_set.get("beep_detection_enabled")
     )
     machine = (response_set.get("responses") or {}).get(MACHINE) or {}
-    if not detects or machine.get("reaction_type") == "transfer":
+    return detects and machine.get("reaction_type") != "transfer"
+
+
+def genesys_machine_handling(response_set: Mapping[str, Any] | None, staffing: Staffing) -> MachineHandling:
+    """A live person classed as a machine is abandoned only when the machine reaction does not transfer to
+    an agent; with detection off, or machines transferred, every machine reaches an agent."""
+    declared = MachineHandling(staffing.amd_false_positive, staffing.amd_false_negative)
+    if response_set is not None and not genesys_drops_machines(response_set):
         return MachineHandling(false_positive=0.0, false_negative=1.0)
     return declared
 

@@ -262,17 +262,24 @@ def rule_codes(
     return tuple(row.code for row in covering(applicable(declared), purpose, technology))
 
 
+def zones_of(row: Jurisdiction) -> tuple[str, ...]:
+    """The zones a row's called parties live in: its own, else its nearest parent's."""
+    rows = table()
+    current: Jurisdiction | None = row
+    while current is not None and not current.zones:
+        current = rows.get(current.parent) if current.parent is not None else None
+    return current.zones if current is not None else ()
+
+
 def called_party_zones(codes: Iterable[str]) -> tuple[str, ...]:
     """Where the called parties of these jurisdictions live: each code's zones, else its nearest
     parent's; once each, in order. A code without a row adds its country's zones (none if unknown)."""
     rows = table()
     found: list[str] = []
     for code in codes:
-        current: str | None = code if code in rows else country_of(code)
-        while current is not None and current in rows and not rows[current].zones:
-            current = rows[current].parent
-        if current is not None and current in rows:
-            found.extend(zone for zone in rows[current].zones if zone not in found)
+        row = rows.get(code) or rows.get(country_of(code))
+        if row is not None:
+            found.extend(zone for zone in zones_of(row) if zone not in found)
     return tuple(found)
 
 

@@ -16,3 +16,8 @@ PURPOSES: tuple[str, ...] = get_args(Purpose)
 TECHNOLOGIES: tuple[str, ...] = get_args(Technology)
 DEFAULT_PURPOSE = "sales"
 DEFAULT_TECHNOLOGY = "live"
+
+Calling = tuple[str, str]
+"""Why and how a campaign calls: (purpose, technology)."""
+SALES_LIVE: Calling = (DEFAULT_PURPOSE, DEFAULT_TECHNOLOGY)
+"""A sales call by a live person: what a campaign that says nothing else makes."""
