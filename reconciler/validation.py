@@ -7,8 +7,9 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from reconciler.config import ComplianceDefaults, ProjectFile
+from reconciler.config import ProjectFile
 from reconciler.diagnostics import Code, Finding, Severity, sort_findings
 from reconciler.finding_cap import cap_findings
 from reconciler.graph import DependencyGraph, link
@@ -20,7 +21,7 @@ from reconciler.manifest.previous_names import previous_name_findings
 from reconciler.manifest.typing import type_documents
 from reconciler.manifest.yaml_reader import ExpansionBudget
 from reconciler.policy import registered
-from reconciler.policy.called_parties import Reach
+from reconciler.policy.called_parties import Reach, as_reach
 from reconciler.policy.context import DEFAULT_JURISDICTIONS, CheckContext
 from reconciler.policy.jurisdiction_codes import project_jurisdiction_findings, unknown_jurisdiction_findings
 from reconciler.policy.registry import run_checks
@@ -59,25 +60,25 @@ def counted_errors(findings: Iterable[Finding]) -> int:
     )
 
 
-def _compliance_of(project: ProjectFile, target: str | None) -> ComplianceDefaults:
-    """The compliance section that sets the defaults: the target's own, else the project's."""
+def _default(project: ProjectFile, target: str | None, key: str) -> Any:
+    """A compliance default of documents that declare none: the target's when its compliance section
+    sets `key`, else the project's (each key on its own: a target setting only `purpose` keeps the
+    project's jurisdictions)."""
     chosen = project.targets.get(target) if target is not None else None
-    return chosen.compliance if chosen is not None and chosen.compliance is not None else project.compliance
+    own = chosen.compliance if chosen is not None else None
+    return getattr(own if own is not None and key in own.model_fields_set else project.compliance, key)
 
 
 def default_jurisdictions(project: ProjectFile | None, target: str | None = None) -> tuple[str, ...]:
     """The jurisdictions of documents that name none: the target's own, else the project's."""
     if project is None:
         return DEFAULT_JURISDICTIONS
-    return tuple(_compliance_of(project, target).jurisdictions) or DEFAULT_JURISDICTIONS
+    return tuple(_default(project, target, "jurisdictions")) or DEFAULT_JURISDICTIONS
 
 
 def default_reach(project: ProjectFile | None, target: str | None = None) -> Reach:
     """The reach of documents that name none: the target's compliance section's, else the project's."""
-    if project is None:
-        return ()
-    reach = _compliance_of(project, target).reach
-    return reach if isinstance(reach, str) else tuple(reach)
+    return () if project is None else as_reach(_default(project, target, "reach"))
 
 
 def default_calling(project: ProjectFile | None, target: str | None = None) -> tuple[str, str | None]:
@@ -85,14 +86,7 @@ def default_calling(project: ProjectFile | None, target: str | None = None) -> t
     compliance section sets it, else the project's (technology None: inferred from the dialing, else live)."""
     if project is None:
         return DEFAULT_PURPOSE, None
-    chosen = project.targets.get(target) if target is not None else None
-    own = chosen.compliance if chosen is not None else None
-    purpose, technology = project.compliance.purpose, project.compliance.technology
-    if own is not None and "purpose" in own.model_fields_set:
-        purpose = own.purpose
-    if own is not None and "technology" in own.model_fields_set:
-        technology = own.technology
-    return purpose, technology
+    return _default(project, target, "purpose"), _default(project, target, "technology")
 
 
 def shape_of(

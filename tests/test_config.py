@@ -7,7 +7,7 @@ import pytest
 from reconciler.config import find_project, load_project
 from reconciler.diagnostics import Code
 from reconciler.exceptions import ConfigError
-from reconciler.validation import default_calling
+from reconciler.validation import default_calling, default_jurisdictions, default_reach
 
 GOOD = """
 manifests: campaigns/
@@ -164,3 +164,20 @@ def test_an_unknown_purpose_or_technology_is_refused_with_the_known_ones(
         load_project(write("reconciler.yaml", text))
     assert expected in str(err.value)
     assert "reconciler.yaml:1" in str(err.value)
+
+
+def test_a_target_compliance_section_overrides_only_the_keys_it_sets(write) -> None:
+    text = (
+        "compliance: {jurisdictions: [US, US-FL], reach: nationwide, purpose: debt_collection}\n"
+        "targets:\n"
+        "  collections: {platform: genesys, emulator: true, compliance: {purpose: sales}}\n"
+        "  florida: {platform: genesys, emulator: true, compliance: {reach: [US-GA], technology: text}}\n"
+    )
+    project = load_project(write("reconciler.yaml", text))
+    # setting only `purpose` keeps the project's jurisdictions and reach (Florida's rules are not dropped)
+    assert default_jurisdictions(project, "collections") == ("US", "US-FL")
+    assert default_reach(project, "collections") == "nationwide"
+    assert default_calling(project, "collections") == ("sales", None)
+    assert default_jurisdictions(project, "florida") == ("US", "US-FL")
+    assert default_reach(project, "florida") == ("US-GA",)
+    assert default_calling(project, "florida") == ("debt_collection", "text")

@@ -21,7 +21,7 @@ from reconciler.monitor.counts import DayCounts, MeasuredCounts
 from reconciler.monitor.findings import Monitored, abandon_findings, calibration_findings
 from reconciler.monitor.reads import read_measured
 from reconciler.monitor.windows import LOOKBACK_DAYS, Period, Window, WindowCounts, first_day_read, sum_window
-from reconciler.policy.calling_nature import calling_of
+from reconciler.policy.context import CheckContext
 from reconciler.policy.severity import apply_policy
 from reconciler.providers.cxone.reporting import DEFAULT_SUMMARY_FIELDS
 from reconciler.providers.genesys.analytics_limits import AnalyticsLimits
@@ -29,8 +29,7 @@ from reconciler.providers.http import ApiClient
 from reconciler.providers.session import open_session
 from reconciler.validation import (
     ValidationResult,
-    default_calling,
-    default_jurisdictions,
+    check_context,
     load_manifests,
     overrides_of,
 )
@@ -100,31 +99,27 @@ def as_of_day(text: str | None, zone: ZoneInfo, *, now: datetime | None = None) 
 
 
 def monitored_objects(validation: ValidationResult, project: ProjectFile, platform: str) -> list[Monitored]:
-    """The platform's managed campaigns (Genesys) or outbound skills (CXone), in address order."""
+    """The platform's managed campaigns (Genesys) or outbound skills (CXone), in address order, each with
+    its jurisdictions (reach included) and calls as the checks read them (CheckContext)."""
     kind = MONITORED_KIND[platform]
-    defaults = default_jurisdictions(project, validation.target)
-    purpose, technology = default_calling(project, validation.target)
+    context = check_context(validation, project=project, roots=())
     return [
-        _monitored(resource, defaults, purpose, technology)
+        _monitored(resource, context)
         for address, resource in sorted(validation.manifests.items())
         if resource.platform == platform and resource.kind == kind
     ]
 
 
-def _monitored(
-    resource: Resource, defaults: tuple[str, ...], purpose: str, technology: str | None
-) -> Monitored:
-    compliance = getattr(resource.document, "compliance", None)
-    declared = getattr(compliance, "jurisdictions", None)
+def _monitored(resource: Resource, context: CheckContext) -> Monitored:
     return Monitored(
         platform=resource.platform,
         kind=resource.kind,
         name=resource.name,
         address=resource.address,
-        jurisdictions=tuple(declared) if declared else defaults,
-        staffing=getattr(compliance, "staffing", None),
+        jurisdictions=context.jurisdictions_of(resource),
+        staffing=getattr(getattr(resource.document, "compliance", None), "staffing", None),
         source=resource.source,
-        calling=calling_of(resource, purpose, technology),
+        calling=context.calling_of(resource),
     )
 
 
